@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// PlanForecast: forecasting and simulation for Vietnam's local five-year development plans.
+import PackageDescription
+
+let package = Package(
+    name: "PlanForecast",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "planforecast", targets: ["planforecast"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // C shims: the only places that see raw pointers.
+        .systemLibrary(name: "CLAPACK", pkgConfig: "lapack",
+                       providers: [.apt(["liblapack-dev", "libopenblas-dev"])]),
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+
+        // Swift layers over the C libraries.
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "Distributions", dependencies: ["CGSL"]),
+
+        // Value types: plans, targets, baselines, actuals, scenarios.
+        .target(name: "PlanModel"),
+        // The pure numeric core: projections, least squares, trends, simulation, assessment.
+        .target(name: "Forecasting", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"]),
+        // Readers and writers at the edges.
+        .target(name: "PlanIO", dependencies: [
+            "PlanModel",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ], resources: [.copy("Plans")]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting"]),
+        // Subcommands (a library so tests can drive them in-process).
+        .target(name: "PlanForecastCLI", dependencies: [
+            "PlanModel", "Forecasting", "PlanIO", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
+
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Distributions"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

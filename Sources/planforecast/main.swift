@@ -1,0 +1,3 @@
+import PlanForecastCLI
+
+PlanForecastCommand.main()
