@@ -25,8 +25,12 @@ let package = Package(
 
         // Value types: plans, targets, baselines, actuals, scenarios.
         .target(name: "PlanModel"),
-        // The pure numeric core: projections, least squares, trends, simulation, assessment.
-        .target(name: "Forecasting", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"]),
+        // Least squares on LAPACK and trend models with intervals (pure).
+        .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"]),
+        // Scenario sweeps: grid, Monte Carlo, Latin hypercube, sensitivity (pure).
+        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"]),
+        // Plan-level numerics: projections, consistency checks, target assessment (pure).
+        .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Readers and writers at the edges.
         .target(name: "PlanIO", dependencies: [
             "PlanModel",
@@ -36,13 +40,15 @@ let package = Package(
         .target(name: "Reports", dependencies: ["PlanModel", "Forecasting"]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
-            "PlanModel", "Forecasting", "PlanIO", "Reports",
+            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Distributions"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),

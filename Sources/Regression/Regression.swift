@@ -1,0 +1,2 @@
+/// Least squares and trend models. See `LeastSquares` and `TrendModel`.
+public enum RegressionModule {}

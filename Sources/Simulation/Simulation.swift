@@ -1,0 +1,2 @@
+/// Scenario sweeps. See `SweepEngine`.
+public enum SimulationModule {}

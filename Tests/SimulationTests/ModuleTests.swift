@@ -1,0 +1,3 @@
+import Testing
+@testable import Simulation
+@Suite struct SimulationModuleLoads { @Test func loads() { #expect(String(describing: SimulationModule.self) == "SimulationModule") } }
