@@ -80,6 +80,10 @@ public struct Target: Sendable, Hashable, Identifiable {
     public var source: String
     /// What the document says when it is inconsistent or blank, and how it was read.
     public var note: String
+    /// The appendix row exactly as written: its text, unit and value columns.
+    public var appendixNameVi: String = ""
+    public var appendixUnit: String = ""
+    public var appendixValue: String = ""
 
     public init(id: String, indicator: String, planItem: String = "", appendixRow: String = "",
                 nameVi: String, nameEn: String, unit: String, kind: TargetKind,
