@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("Plans")]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",

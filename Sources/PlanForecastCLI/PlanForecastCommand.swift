@@ -5,7 +5,16 @@ public struct PlanForecastCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "planforecast",
         abstract: "Forecast and review the numeric targets of a local five-year plan.",
-        subcommands: []
+        discussion: """
+        Units: growth in percent per year in files and output; levels in each indicator's
+        own unit. Years are calendar years; the baseline year is the year before the plan.
+        Exit codes: 0 success, 64 usage, 65 bad input data, 74 I/O failure.
+        """,
+        subcommands: [
+            ProjectCommand.self,
+            TargetsCommand.self,
+        ],
+        defaultSubcommand: ProjectCommand.self
     )
     public init() {}
 }

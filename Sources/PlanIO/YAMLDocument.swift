@@ -14,7 +14,18 @@ struct YAMLDocument {
             throw InputError.badData(location: SourceLocation(file: file, line: 1), found: "an empty file", expected: "a YAML mapping")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch let e as YamlError {
+        do { node = try Yams.compose(yaml: text) } catch YamlError.duplicatedKeysInMapping(let dups, _) {
+            // Yams rejects the mapping; find where the key stands the second time.
+            let key = dups.sorted().first ?? "?"
+            var lines: [Int] = []
+            for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let t = l.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("\(key):") || t.hasPrefix("\"\(key)\":") || t.hasPrefix("- \(key):") { lines.append(i + 1) }
+            }
+            throw InputError.badData(location: SourceLocation(file: file, line: lines.count > 1 ? lines[1] : lines.first, field: key),
+                                     found: "key \"\(key)\" again" + (lines.count > 1 ? " (first on line \(lines[0]))" : ""),
+                                     expected: "each key once")
+        } catch let e as YamlError {
             throw InputError.badData(location: SourceLocation(file: file, line: YAMLDocument.line(of: e)), found: "text that is not valid YAML (\(YAMLDocument.problem(of: e)))",
                                      expected: "YAML: `key: value` lines, lists in [ ]")
         } catch {

@@ -3,11 +3,14 @@ import Foundation
 /// Plain number formatting shared by every writer (locale-independent: `.` decimal point,
 /// no grouping), so CSV written on any machine reads the same in pandas and R.
 public enum Formatting {
-    /// Shortest representation that round-trips, trimmed of a trailing ".0".
+    /// At most 12 significant digits (hiding binary noise such as 0.14 × 100 =
+    /// 14.000000000000002), no exponent for ordinary magnitudes, no trailing ".0".
     public static func number(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        if !v.isFinite { return v > 0 ? "Inf" : "-Inf" }
+        let r = Double(String(format: "%.12g", v)) ?? v
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+        return "\(r)"
     }
 
     /// Fixed decimals, e.g. `fixed(12.3456, 2) == "12.35"`.

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PlanIO
+import PlanModel
+
+/// Options every plan-reading command shares.
+public struct PlanOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Plan folder (plan.yaml, indicators.csv, targets.csv, baseline.csv). Default: the embedded An Hưng plan.", valueName: "DIR"))
+    public var plan: String?
+
+    public init() {}
+
+    public func load() throws -> Plan { try PlanLoader.load(directory: plan) }
+}
+
+/// Where results go.
+public struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write results to this file (written to a temporary file and renamed, never left half-written). `-` or absent: standard output.", valueName: "PATH"))
+    public var output: String?
+
+    public init() {}
+
+    public func write(_ text: String, bom: Bool = false) throws {
+        if let output, output != "-" {
+            try AtomicFile.write(text, to: output, bom: bom)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Runs a command body and turns input errors into one message on stderr and the
+/// sysexits code: 65 bad data, 74 I/O, 64 usage.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as InputError {
+        CLIOutput.error(e.description)
+        throw ExitCode(e.exitCode)
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as CleanExit {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch let e as CustomStringConvertible where !(e is DecodingError) {
+        CLIOutput.error(e.description)
+        throw ExitCode(65)
+    }
+}
+
+enum CLIOutput {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("planforecast: error: \(message)\n".utf8))
+    }
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("planforecast: \(message)\n".utf8))
+    }
+    /// True when standard error is a terminal (progress is shown only then).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+}
