@@ -94,7 +94,7 @@ func lre(_ value: Double, _ certified: Double) -> Double {
         for k in 0..<d.certifiedEstimates.count {
             let b = lre(f.coefficients[k], d.certifiedEstimates[k])
             let s = lre(f.standardErrors![k], d.certifiedSDs[k])
-            report.append(String(format: "B%d %.1f/%.1f", k, b, s))
+            report.append(String(format: "B%d %.1f/%.1f", k + (d.hasIntercept ? 0 : 1), b, s))
             #expect(b >= 10, "\(name) B\(k): \(f.coefficients[k]) vs \(d.certifiedEstimates[k]) (LRE \(b))")
             #expect(s >= 10, "\(name) SD(B\(k)): \(f.standardErrors![k]) vs \(d.certifiedSDs[k]) (LRE \(s))")
         }
