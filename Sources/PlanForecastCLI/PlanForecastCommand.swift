@@ -13,6 +13,7 @@ public struct PlanForecastCommand: ParsableCommand {
         subcommands: [
             ProjectCommand.self,
             TargetsCommand.self,
+            FitCommand.self,
         ],
         defaultSubcommand: ProjectCommand.self
     )

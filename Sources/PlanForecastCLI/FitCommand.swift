@@ -1,0 +1,417 @@
+import ArgumentParser
+import Foundation
+import PlanIO
+import PlanModel
+import Regression
+import Reports
+
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a trend to columns of a CSV file and forecast it with intervals.",
+        discussion: """
+        Fits y on x by least squares (QR on LAPACK with extended-precision refinement) and
+        prints the coefficients with standard errors, residual SD, R², and a forecast table
+        from the year after the last observation to --until, with the confidence interval of
+        the trend (mean) and the prediction interval of a new observation at each --level.
+
+        Models:
+          linear            y = b0 + b1·x
+          exponential       log y = b0 + b1·x; annual growth exp(b1) − 1 with its interval
+          poly:K            y = b0 + b1·x + … + bK·x^K, K = 1…10
+          logistic[:BOUND]  log(y/(BOUND − y)) = b0 + b1·x, 0 < y < BOUND (default 100)
+        For exponential and logistic trends the point forecast is the median (the trend
+        transformed back), and the intervals are transformed back from the log/logit scale.
+
+        Rows with an empty y are gaps and are skipped; years may be irregular. Numbers may
+        use a decimal point or a Vietnamese decimal comma. Growth is printed in percent/year.
+
+        With --group COL every group of a long file (e.g. a plan's actuals file with columns
+        indicator,year,value) is fitted separately and --format csv writes one row per group:
+          group,model,n,df,status,b0..bK,se_b0..se_bK,residual_sd,r_squared,adj_r_squared,
+          growth_pct,growth_lo_L,growth_hi_L (per level L),x,point,mean_lo_L,mean_hi_L,
+          pred_lo_L,pred_hi_L (per level L, forecast at --until),message
+        A group that cannot be fitted gets status "not_fitted" and the reason in message.
+        Without --group, --format csv writes the forecast table, one row per x and level:
+          X,point,point_is_median,level_pct,mean_lower,mean_upper,prediction_lower,prediction_upper,note
+
+        Examples:
+          planforecast fit --input gdp.csv --x year --y value --model exponential --until 2030
+          planforecast fit --input rates.csv --x nam --y ty_le --model logistic:100 --level 90
+          planforecast fit --input actuals.csv --x year --y value --group indicator --model exponential --format csv
+        """)
+
+    @Option(help: ArgumentHelp("CSV file with a header row.", valueName: "CSV")) var input: String
+    @Option(help: ArgumentHelp("Column of the regressor (usually the year).", valueName: "COL")) var x: String
+    @Option(help: ArgumentHelp("Column of the values to fit.", valueName: "COL")) var y: String
+    @Option(help: ArgumentHelp("linear, exponential, poly:K or logistic[:BOUND].", valueName: "MODEL")) var model: String = "linear"
+    @Option(help: ArgumentHelp("Column of non-negative weights (weighted least squares).", valueName: "COL")) var weights: String?
+    @Option(help: ArgumentHelp("Interval levels in percent, comma-separated.", valueName: "L,L")) var level: String = "80,95"
+    @Option(help: ArgumentHelp("Forecast up to this x (default: last x + 5).", valueName: "YEAR")) var until: Double?
+    @Option(help: ArgumentHelp("Fit each group of this column separately.", valueName: "COL")) var group: String?
+    @Option(help: "table, csv or json.") var format: FitFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let spec = try FitSpec(model: model, levels: level, until: until, x: x, y: y, weights: weights, group: group)
+            let table = try CSVTable.read(path: input)
+            try outputOptions.write(try FitRunner.run(table: table, spec: spec, format: format))
+        }
+    }
+}
+
+enum FitFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+/// The validated options of `fit`.
+struct FitSpec {
+    var model: TrendModel
+    /// Fractions (0.8, 0.95).
+    var levels: [Double]
+    var until: Double?
+    var x: String, y: String, weights: String?, group: String?
+
+    init(model: String, levels: String, until: Double?, x: String, y: String, weights: String?, group: String?) throws {
+        guard let m = TrendModel(parsing: model) else {
+            throw InputError.usage("--model \(model): expected linear, exponential, poly:K (K = 1…10) or logistic[:BOUND]")
+        }
+        switch m {
+        case .polynomial(let k) where !(1...10).contains(k):
+            throw InputError.usage("--model \(model): the polynomial degree must be 1…10")
+        case .logistic(let b) where !(b > 0 && b.isFinite):
+            throw InputError.usage("--model \(model): the logistic bound must be a positive number")
+        default: break
+        }
+        self.model = m
+        var ls: [Double] = []
+        for part in levels.split(separator: ",") {
+            guard let v = Double(part.trimmingCharacters(in: .whitespaces)), v > 0, v < 100 else {
+                throw InputError.usage("--level \(levels): expected percentages strictly between 0 and 100, e.g. 80,95")
+            }
+            ls.append(v / 100)
+        }
+        if ls.isEmpty { throw InputError.usage("--level: give at least one level, e.g. 80,95") }
+        self.levels = ls
+        if let u = until, !u.isFinite { throw InputError.usage("--until must be a finite number") }
+        self.until = until
+        self.x = x; self.y = y; self.weights = weights; self.group = group
+    }
+}
+
+/// One series read from the table, with the line of each observation for messages.
+struct FitSeries {
+    var name: String
+    var x: [Double] = []
+    var y: [Double] = []
+    var w: [Double] = []
+    var lines: [Int] = []
+}
+
+/// Result of fitting one series: the fit, or why there is none.
+enum FitOutcome {
+    case fitted(TrendFit)
+    case notFitted(String)
+}
+
+enum FitRunner {
+    static func run(table: CSVTable, spec: FitSpec, format: FitFormat) throws -> String {
+        let series = try extract(table: table, spec: spec)
+        if spec.group == nil {
+            let s = series[0]
+            let fit = try fitOne(s, spec: spec, table: table, strict: true)
+            guard case .fitted(let f) = fit else { fatalError("strict fit returns a fit or throws") }
+            let xs = forecastXs(lastX: s.x.max() ?? 0, until: spec.until)
+            switch format {
+            case .table: return singleTable(f, spec: spec, file: table.file, xs: xs)
+            case .csv: return singleCSV(f, spec: spec, xs: xs)
+            case .json: return try json(FitJSON(f, spec: spec, xs: xs))
+            }
+        }
+        let until = spec.until ?? ((series.flatMap(\.x).max() ?? 0) + 5)
+        let outcomes = try series.map { (s: $0, outcome: try fitOne($0, spec: spec, table: table, strict: false)) }
+        switch format {
+        case .csv: return groupCSV(outcomes, spec: spec, until: until)
+        case .table: return groupTable(outcomes, spec: spec, until: until)
+        case .json:
+            return try json(outcomes.map { o -> GroupJSON in
+                switch o.outcome {
+                case .fitted(let f): return GroupJSON(group: o.s.name, status: "fitted", message: nil, fit: FitJSON(f, spec: spec, xs: [until]))
+                case .notFitted(let m): return GroupJSON(group: o.s.name, status: "not_fitted", message: m, fit: nil)
+                }
+            })
+        }
+    }
+
+    /// Parses a number quickly when it is plain ASCII; otherwise with `NumberText` rules
+    /// (decimal comma, spaces, `%`) and a located error.
+    @inline(__always)
+    static func number(_ row: [String], _ j: Int, _ name: String, table: CSVTable, line: Int) throws -> Double {
+        let s = row[j]
+        if let v = Double(s), v.isFinite, abs(v) < 1e15 { return v }
+        do { return try NumberText.parse(s) } catch let e as NumberText.ParseError {
+            throw InputError.badData(location: SourceLocation(file: table.file, line: line, field: name),
+                                     found: s.isEmpty ? "an empty value" : "\"\(s)\"", expected: e.expected)
+        }
+    }
+
+    static func extract(table: CSVTable, spec: FitSpec) throws -> [FitSeries] {
+        var needed = [spec.x, spec.y]
+        if let w = spec.weights { needed.append(w) }
+        if let g = spec.group { needed.append(g) }
+        try table.require(columns: needed)
+        let jx = table.column(spec.x)!, jy = table.column(spec.y)!
+        let jw = spec.weights.flatMap { table.column($0) }
+        let jg = spec.group.flatMap { table.column($0) }
+        var order: [String] = []
+        var index: [String: Int] = [:]
+        var out: [FitSeries] = []
+        if jg == nil { out.append(FitSeries(name: spec.y)); order.append(spec.y) }
+        for (r, row) in table.rows.enumerated() {
+            let line = table.lines[r]
+            var k = 0
+            if let jg {
+                let g = row[jg].trimmingCharacters(in: .whitespaces)
+                if g.isEmpty {
+                    throw InputError.badData(location: SourceLocation(file: table.file, line: line, field: spec.group), found: "an empty value", expected: "a group name")
+                }
+                if let i = index[g] { k = i } else {
+                    k = out.count; index[g] = k; order.append(g); out.append(FitSeries(name: g))
+                }
+            }
+            if row[jy].trimmingCharacters(in: .whitespaces).isEmpty { continue }  // a gap
+            let xv = try number(row, jx, spec.x, table: table, line: line)
+            let yv = try number(row, jy, spec.y, table: table, line: line)
+            out[k].x.append(xv); out[k].y.append(yv); out[k].lines.append(line)
+            if let jw {
+                let wv = try number(row, jw, spec.weights!, table: table, line: line)
+                if wv < 0 {
+                    throw InputError.badData(location: SourceLocation(file: table.file, line: line, field: spec.weights), found: "\(wv)", expected: "a weight ≥ 0")
+                }
+                out[k].w.append(wv)
+            }
+        }
+        if out.isEmpty {
+            throw InputError.badData(location: SourceLocation(file: table.file, line: 1), found: "no data rows", expected: "rows to fit")
+        }
+        return out
+    }
+
+    /// Fits one series. `strict`: a regression error becomes a located `InputError`
+    /// (exit 65); otherwise it becomes `.notFitted` with the message.
+    static func fitOne(_ s: FitSeries, spec: FitSpec, table: CSVTable, strict: Bool) throws -> FitOutcome {
+        do {
+            return .fitted(try TrendFit.fit(spec.model, x: s.x, y: s.y, weights: s.w.isEmpty ? nil : s.w, series: s.name))
+        } catch let e as RegressionError {
+            guard strict else {
+                if case let .outsideDomain(name, i, v, rule) = e {
+                    return .notFitted("series '\(name)': \(table.file):\(s.lines[i]) [\(spec.y)]: value \(Formatting.number(v)) breaks the rule \(rule)")
+                }
+                return .notFitted(e.description)
+            }
+            switch e {
+            case let .outsideDomain(_, i, v, rule):
+                throw InputError.badData(location: SourceLocation(file: table.file, line: s.lines[i], field: spec.y),
+                                         found: Formatting.number(v), expected: "a value with \(rule)")
+            default:
+                throw InputError.badData(location: SourceLocation(file: table.file, field: spec.y), found: e.description,
+                                         expected: "data that determine a \(spec.model) trend")
+            }
+        }
+    }
+
+    static func forecastXs(lastX: Double, until: Double?) -> [Double] {
+        let end = until ?? (lastX.rounded(.down) + 5)
+        var xs: [Double] = []
+        var v = lastX.rounded(.down) + 1
+        while v <= end && xs.count < 1000 { xs.append(v); v += 1 }
+        if xs.isEmpty { xs = [end] }
+        return xs
+    }
+
+    static func pct(_ l: Double) -> String { Formatting.number((l * 100 * 1e9).rounded() / 1e9) }
+    static func num(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
+    static func short(_ v: Double) -> String { String(format: "%.6g", v) }
+
+    // MARK: single series
+
+    static func singleTable(_ f: TrendFit, spec: FitSpec, file: String, xs: [Double]) -> String {
+        let r = f.regression
+        var s = "\(f.model) trend of \(spec.y) on \(spec.x) (\(file)): n = \(r.observationCount), df = \(r.residualDegreesOfFreedom)"
+        if spec.weights != nil { s += ", weighted by \(spec.weights!)" }
+        s += "\n\n"
+        var ct = TextTable(header: ["coefficient", "estimate", "std. error", "t"], alignments: [.left, .right, .right, .right])
+        for (k, b) in f.coefficients.enumerated() {
+            let se = r.standardErrors?[k]
+            ct.append(["b\(k)" + (k == 0 ? " (intercept)" : k == 1 ? " (\(spec.x))" : " (\(spec.x)^\(k))"),
+                       String(format: "%.10g", b), se.map { String(format: "%.6g", $0) } ?? "NA",
+                       se.map { String(format: "%.3f", b / $0) } ?? "NA"])
+        }
+        s += ct.render() + "\n"
+        s += "residual SD " + (r.residualStandardDeviation.map(short) ?? "NA")
+        s += ", R² " + (r.rSquared.map { String(format: "%.6f", $0) } ?? "NA")
+        s += ", adjusted R² " + (r.adjustedRSquared.map { String(format: "%.6f", $0) } ?? "NA")
+        s += ", condition estimate " + String(format: "%.3g", r.conditionEstimate)
+        if f.model.isTransformed { s += "\n(model scale: \(f.model == .exponential ? "log y" : "logit of y/bound"))" }
+        s += "\n"
+        if let g = f.growthRate(levels: spec.levels) {
+            s += "\nannual growth " + String(format: "%.4f %%/yr", g.rate * 100)
+            for iv in g.intervals { s += "; \(pct(iv.level)) %: " + String(format: "%.4f … %.4f", iv.lower * 100, iv.upper * 100) }
+            s += "\n"
+        }
+        if let reason = f.noIntervalReason { s += "\n\(reason).\n" }
+        var header = [spec.x, f.model.isTransformed ? "median" : "point"]
+        for l in spec.levels { header += ["mean lo \(pct(l))", "mean hi \(pct(l))", "pred lo \(pct(l))", "pred hi \(pct(l))"] }
+        var ft = TextTable(header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1))
+        for fc in f.forecast(at: xs, levels: spec.levels) {
+            var row = [Formatting.number(fc.x), short(fc.point)]
+            if fc.intervals.isEmpty { row += Array(repeating: "NA", count: 4 * spec.levels.count) }
+            for iv in fc.intervals { row += [short(iv.meanLower), short(iv.meanUpper), short(iv.predictionLower), short(iv.predictionUpper)] }
+            ft.append(row)
+        }
+        return s + "\nforecast\n" + ft.render() + "\n"
+    }
+
+    static func singleCSV(_ f: TrendFit, spec: FitSpec, xs: [Double]) -> String {
+        var csv = CSVText(header: [spec.x, "point", "point_is_median", "level_pct", "mean_lower", "mean_upper", "prediction_lower", "prediction_upper", "note"])
+        for fc in f.forecast(at: xs, levels: spec.levels) {
+            if fc.intervals.isEmpty {
+                csv.row([Formatting.number(fc.x), "\(fc.point)", "\(fc.pointIsMedian)", "", "", "", "", "", fc.noIntervalReason ?? ""])
+            }
+            for iv in fc.intervals {
+                csv.row([Formatting.number(fc.x), "\(fc.point)", "\(fc.pointIsMedian)", pct(iv.level),
+                         "\(iv.meanLower)", "\(iv.meanUpper)", "\(iv.predictionLower)", "\(iv.predictionUpper)", ""])
+            }
+        }
+        return csv.text
+    }
+
+    // MARK: groups
+
+    static func groupHeader(spec: FitSpec) -> [String] {
+        let p = spec.model.parameterCount
+        var h = ["group", "model", "n", "df", "status"]
+        h += (0..<p).map { "b\($0)" } + (0..<p).map { "se_b\($0)" }
+        h += ["residual_sd", "r_squared", "adj_r_squared", "growth_pct"]
+        for l in spec.levels { h += ["growth_lo_\(pct(l))", "growth_hi_\(pct(l))"] }
+        h += ["x", "point"]
+        for l in spec.levels { h += ["mean_lo_\(pct(l))", "mean_hi_\(pct(l))", "pred_lo_\(pct(l))", "pred_hi_\(pct(l))"] }
+        h.append("message")
+        return h
+    }
+
+    static func groupRow(_ name: String, _ outcome: FitOutcome, n: Int, spec: FitSpec, until: Double) -> [String] {
+        let p = spec.model.parameterCount
+        let L = spec.levels.count
+        switch outcome {
+        case .notFitted(let m):
+            return [name, spec.model.description, "\(n)", "", "not_fitted"] + Array(repeating: "", count: 2 * p + 4 + 2 * L + 2 + 4 * L) + [m]
+        case .fitted(let f):
+            let r = f.regression
+            var row = [name, spec.model.description, "\(r.observationCount)", "\(r.residualDegreesOfFreedom)", "fitted"]
+            row += f.coefficients.map { "\($0)" }
+            row += r.standardErrors.map { $0.map { "\($0)" } } ?? Array(repeating: "", count: p)
+            row += [num(r.residualStandardDeviation), num(r.rSquared), num(r.adjustedRSquared)]
+            if let g = f.growthRate(levels: spec.levels) {
+                row.append("\(g.rate * 100)")
+                if g.intervals.isEmpty { row += Array(repeating: "", count: 2 * L) }
+                for iv in g.intervals { row += ["\(iv.lower * 100)", "\(iv.upper * 100)"] }
+            } else {
+                row += Array(repeating: "", count: 1 + 2 * L)
+            }
+            let fc = f.forecast(at: until, levels: spec.levels)
+            row += [Formatting.number(until), "\(fc.point)"]
+            if fc.intervals.isEmpty { row += Array(repeating: "", count: 4 * L) }
+            for iv in fc.intervals { row += ["\(iv.meanLower)", "\(iv.meanUpper)", "\(iv.predictionLower)", "\(iv.predictionUpper)"] }
+            row.append(f.noIntervalReason ?? "")
+            return row
+        }
+    }
+
+    static func groupCSV(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> String {
+        var csv = CSVText(header: groupHeader(spec: spec))
+        for o in outcomes { csv.row(groupRow(o.s.name, o.outcome, n: o.s.x.count, spec: spec, until: until)) }
+        return csv.text
+    }
+
+    static func groupTable(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> String {
+        let last = spec.levels.last!
+        var header = ["group", "n", "growth %/yr", "R²", "\(Formatting.number(until))", "pred lo \(pct(last))", "pred hi \(pct(last))", "note"]
+        if spec.model != .exponential { header.remove(at: 2) }
+        var t = TextTable(header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 2) + [.left])
+        for o in outcomes {
+            switch o.outcome {
+            case .notFitted(let m):
+                var row = [o.s.name, "\(o.s.x.count)", "", "", "", "", m]
+                if spec.model == .exponential { row.insert("", at: 2) }
+                t.append(row)
+            case .fitted(let f):
+                let fc = f.forecast(at: until, levels: [last])
+                var row = [o.s.name, "\(f.regression.observationCount)"]
+                if let g = f.growthRate(levels: [last]) { row.append(String(format: "%.3f", g.rate * 100)) }
+                row += [f.regression.rSquared.map { String(format: "%.4f", $0) } ?? "NA", short(fc.point),
+                        fc.intervals.first.map { short($0.predictionLower) } ?? "NA",
+                        fc.intervals.first.map { short($0.predictionUpper) } ?? "NA",
+                        fc.noIntervalReason == nil ? "" : "exact fit: no interval"]
+                t.append(row)
+            }
+        }
+        return "\(spec.model) trend of \(spec.y) on \(spec.x), by \(spec.group ?? ""); forecast at \(Formatting.number(until))\n" + t.render() + "\n"
+    }
+
+    // MARK: JSON
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try enc.encode(value)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+struct GroupJSON: Encodable {
+    var group: String
+    var status: String
+    var message: String?
+    var fit: FitJSON?
+}
+
+/// JSON form of one fit (growth and levels in percent, as everywhere in output).
+struct FitJSON: Encodable {
+    struct Coefficient: Encodable { var name: String; var estimate: Double; var std_error: Double? }
+    struct Interval: Encodable { var level_pct: Double; var lower: Double; var upper: Double }
+    struct Growth: Encodable { var rate_pct: Double; var intervals: [Interval] }
+    struct Forecast: Encodable {
+        var x: Double; var point: Double; var point_is_median: Bool
+        var mean: [Interval]; var prediction: [Interval]
+    }
+    var series: String
+    var model: String
+    var n: Int
+    var df: Int
+    var coefficients: [Coefficient]
+    var residual_sd: Double?
+    var r_squared: Double?
+    var adj_r_squared: Double?
+    var condition_estimate: Double
+    var growth: Growth?
+    var forecasts: [Forecast]
+    var no_interval_reason: String?
+
+    init(_ f: TrendFit, spec: FitSpec, xs: [Double]) {
+        let r = f.regression
+        series = f.series; model = f.model.description
+        n = r.observationCount; df = r.residualDegreesOfFreedom
+        coefficients = f.coefficients.enumerated().map { Coefficient(name: "b\($0.offset)", estimate: $0.element, std_error: r.standardErrors?[$0.offset]) }
+        residual_sd = r.residualStandardDeviation; r_squared = r.rSquared; adj_r_squared = r.adjustedRSquared
+        condition_estimate = r.conditionEstimate
+        growth = f.growthRate(levels: spec.levels).map { g in
+            Growth(rate_pct: g.rate * 100, intervals: g.intervals.map { Interval(level_pct: $0.level * 100, lower: $0.lower * 100, upper: $0.upper * 100) })
+        }
+        forecasts = f.forecast(at: xs, levels: spec.levels).map { fc in
+            Forecast(x: fc.x, point: fc.point, point_is_median: fc.pointIsMedian,
+                     mean: fc.intervals.map { Interval(level_pct: $0.level * 100, lower: $0.meanLower, upper: $0.meanUpper) },
+                     prediction: fc.intervals.map { Interval(level_pct: $0.level * 100, lower: $0.predictionLower, upper: $0.predictionUpper) })
+        }
+        no_interval_reason = f.noIntervalReason
+    }
+}

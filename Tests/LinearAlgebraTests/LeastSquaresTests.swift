@@ -1,0 +1,68 @@
+import Testing
+import Foundation
+@testable import LinearAlgebra
+
+@Suite struct PivotedQRTests {
+    @Test func fullRankMatrixHasFullRankAndFiniteCondition() throws {
+        let qr = try PivotedQR(Matrix([[1, 1], [1, 2], [1, 3]]))
+        #expect(qr.rank == 2)
+        #expect(qr.reciprocalCondition > 0.01 && qr.reciprocalCondition <= 1)
+        // Q is orthogonal: Qᵀ(Q v) = v.
+        let v = [0.3, -1.0, 2.5]
+        let back = qr.applyQTranspose(qr.applyQ(v))
+        #expect(zip(back, v).allSatisfy { abs($0 - $1) < 1e-15 })
+    }
+
+    @Test func duplicatedColumnGivesRankOne() throws {
+        let qr = try PivotedQR(Matrix([[1, 2], [2, 4], [3, 6]]))
+        #expect(qr.rank == 1)
+    }
+
+    @Test func nonFiniteEntriesAreAnError() {
+        #expect(throws: LinearAlgebraError.nonFinite(what: "matrix")) { try PivotedQR(Matrix([[1, .nan], [0, 1]])) }
+    }
+}
+
+@Suite struct LeastSquaresSolverTests {
+    @Test func solvesASmallProblemComputedByHand() throws {
+        // Fit y = a + b t to (0,1), (1,3), (2,4): normal equations 3a + 3b = 8, 3a + 5b = 11
+        // → b = 3/2, a = 7/6; residuals (−1/6, 1/3, −1/6), RSS = 1/6.
+        let s = try LeastSquares.solve(Matrix([[1, 0], [1, 1], [1, 2]]), [1, 3, 4])
+        #expect(abs(s.coefficients[0] - 7.0 / 6) < 1e-15 && abs(s.coefficients[1] - 1.5) < 1e-15)
+        #expect(abs(Double(s.residualSumOfSquares) - 1.0 / 6) < 1e-15)
+        // (AᵀA)⁻¹ = [[5, −3], [−3, 3]] / 6.
+        #expect(abs(Double(s.inverseGram[0, 0]) - 5.0 / 6) < 1e-15 && abs(Double(s.inverseGram[0, 1]) + 0.5) < 1e-15)
+    }
+
+    @Test func rankDeficientDesignThrowsInsteadOfReturningGarbage() {
+        #expect(throws: LinearAlgebraError.rankDeficient(rank: 1, required: 2)) {
+            try LeastSquares.solve(Matrix([[1, 2], [2, 4], [3, 6]]), [1, 2, 3])
+        }
+        #expect(throws: LinearAlgebraError.rankDeficient(rank: 1, required: 2)) {
+            try LeastSquares.solve(Matrix([[1, 2]]), [1])
+        }
+    }
+
+    @Test func nonFiniteRightHandSideThrows() {
+        #expect(throws: LinearAlgebraError.nonFinite(what: "right-hand side")) {
+            try LeastSquares.solve(Matrix([[1, 0], [0, 1], [1, 1]]), [1, .infinity, 2])
+        }
+    }
+
+    @Test func refinementRecoversDigitsPlainQRLoses() throws {
+        // Raw monomials of x = 10…20 to degree 5 (κ ≈ 1e9 after column scaling), y = Σ xᵏ
+        // exactly: every true coefficient is 1. Plain double QR leaves an error near
+        // κ·1e-16 ≈ 1e-7; refinement in Float80 brings it to near κ·5e-20 (≈ 1e-11; the
+        // rest of the way is the job of centring, done by the Regression layer).
+        let xs = (10...20).map(Double.init)
+        let a = Matrix(xs.map { x in (0...5).map { pow(x, Double($0)) } })
+        let y = xs.map { x in (0...5).reduce(0.0) { $0 + pow(x, Double($1)) } }
+        let plain = try LeastSquares.solve(a, y, refine: false)
+        let refined = try LeastSquares.solve(a, y)
+        let errPlain = plain.coefficients.map { abs($0 - 1) }.max()!
+        let errRefined = refined.coefficients.map { abs($0 - 1) }.max()!
+        #expect(errRefined < 1e-9, "refined error \(errRefined)")
+        #expect(errPlain > 100 * errRefined, "plain \(errPlain) vs refined \(errRefined)")
+        #expect(refined.refinementSteps >= 2)
+    }
+}
