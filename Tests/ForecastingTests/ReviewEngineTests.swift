@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import Forecasting
+@testable import PlanIO
+@testable import PlanModel
+
+/// Statuses on constructed series whose progress ratio is known by construction: the
+/// actuals lie exactly on the model's curve at a chosen fraction of the required slope,
+/// so the least-squares trend recovers that slope exactly (to rounding).
+@Suite struct ReviewStatuses {
+    func plan(measure: Measure, baseline: Double, target: Target, bound: Double? = nil) -> Plan {
+        let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: measure == .rate ? "%" : "tỷ đồng", measure: measure, upperBound: bound)
+        return Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
+                    targets: [target], baseline: [BaselineValue(indicator: "x", year: 2025, value: baseline, unit: ind.unit, source: .official)])
+    }
+
+    func level(_ c: PlanModel.Comparator, _ v: Double, _ d: Direction = .higher, kind: TargetKind = .level) -> Target {
+        Target(id: "T", indicator: "x", nameVi: "x", nameEn: "x", unit: "tỷ đồng", kind: kind, comparator: c, low: v, high: v,
+               targetYear: 2030, startYear: 2026, direction: d)
+    }
+
+    func obs(_ values: [Double]) -> [Observation] {
+        values.enumerated().map { Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element) }
+    }
+
+    /// Amount 100 → 200 by 2030: required log-slope ln(2)/5 = 0.1386294; actuals grow at
+    /// `ratio` × that slope.
+    func amountStatus(ratio: Double, rule: AssessmentRule = .trend) -> TargetAssessment {
+        let slope = ratio * log(2) / 5
+        let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
+        var o = ReviewEngine.Options(); o.rule = rule
+        return ReviewEngine.review(plan: p, actuals: obs((1...3).map { 100 * exp(slope * Double($0)) }), options: o).assessments[0]
+    }
+
+    @Test func cutOffsOfTheTrendRule() {
+        #expect(amountStatus(ratio: 0.96).status == .onTrack)
+        #expect(amountStatus(ratio: 0.94).status == .accelerationNeeded)
+        #expect(amountStatus(ratio: 0.61).status == .accelerationNeeded)
+        #expect(amountStatus(ratio: 0.59).status == .limitedProgress)
+        #expect(amountStatus(ratio: 0.01).status == .limitedProgress)
+        #expect(amountStatus(ratio: -0.01).status == .deterioration)
+    }
+
+    @Test func ratioAndGrowthFigures() throws {
+        let a = amountStatus(ratio: 0.8)
+        #expect(abs(a.progressRatio! - 0.8) < 1e-9)
+        // Required growth 2^(1/5) − 1 = 14.8698 %/yr; observed exp(0.8 ln2 / 5) − 1 = 11.7287 %/yr.
+        #expect(abs(a.requiredGrowth! - (pow(2, 0.2) - 1)) < 1e-12)
+        #expect(abs(a.trendGrowth! - (pow(2, 0.16) - 1)) < 1e-9)
+        // Exact curve: residuals 0, so the 2030 point is 100 × 2^(0.8) = 174.11.
+        #expect(abs(a.projected! - 100 * pow(2, 0.8)) < 1e-6)
+        #expect(a.gap! < 0)
+        #expect(a.model == "exponential")
+    }
+
+    @Test func endPointRuleUsesBaselineAndLatestOnly() {
+        // Noisy middle point: trend and end points differ; the CAGR rule looks only at 2025
+        // and 2028: (100 → 100·2^(0.6·3/5)) gives ratio 0.6 exactly.
+        let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
+        let y3 = 100 * pow(2, 0.6 * 3 / 5)
+        var o = ReviewEngine.Options(); o.rule = .cagr
+        let a = ReviewEngine.review(plan: p, actuals: obs([150, 100, y3]), options: o).assessments[0]
+        #expect(abs(a.progressRatio! - 0.6) < 1e-9)
+        #expect(a.status == .accelerationNeeded)
+    }
+
+    @Test func latestActualMeetingALevelIsAchieved() {
+        let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 120))
+        let a = ReviewEngine.review(plan: p, actuals: obs([110, 121])).assessments[0]
+        #expect(a.status == .achieved)
+    }
+
+    @Test func fallingIndicatorUsesItsDirection() throws {
+        // Poverty 4 % → < 3 % by 2030 (lower is better), logistic on logit(p/100).
+        // Required logit slope (logit .03 − logit .04)/5; actuals at 1.2 × that slope.
+        func logit(_ p: Double) -> Double { log(p / (100 - p)) }
+        func inv(_ z: Double) -> Double { 100 / (1 + exp(-z)) }
+        let req = (logit(3) - logit(4)) / 5
+        let p = plan(measure: .rate, baseline: 4, target: level(.less, 3, .lower), bound: 100)
+        let values = (1...2).map { inv(logit(4) + 1.2 * req * Double($0)) }
+        let a = ReviewEngine.review(plan: p, actuals: obs(values)).assessments[0]
+        #expect(a.model == "logistic(100)")
+        #expect(abs(a.progressRatio! - 1.2) < 1e-9)
+        #expect(a.status == .onTrack)
+        #expect(a.growthIsChange)
+        let below = ReviewEngine.review(plan: p, actuals: obs([3.5, 2.9])).assessments[0]
+        #expect(below.status == .achieved)
+    }
+
+    @Test func boundedRateBelowTheBoundUsesTheLogisticTrend() {
+        // Coverage 90 → ≥ 97; actuals at 0.7 of the required logit slope → acceleration.
+        func logit(_ p: Double) -> Double { log(p / (100 - p)) }
+        let req = (logit(97) - logit(90)) / 5
+        let values = (1...3).map { 100 / (1 + exp(-(logit(90) + 0.7 * req * Double($0)))) }
+        let p = plan(measure: .rate, baseline: 90, target: level(.greaterOrEqual, 97), bound: 100)
+        let a = ReviewEngine.review(plan: p, actuals: obs(values)).assessments[0]
+        #expect(abs(a.progressRatio! - 0.7) < 1e-9)
+        #expect(a.status == .accelerationNeeded)
+        // Projected 2030 value stays inside (0, 100) with its interval.
+        #expect(a.projected! < 100 && a.projectedIntervals.allSatisfy { $0.upper <= 100 })
+    }
+
+    @Test func targetOnTheBoundFallsBackToALinearTrend() {
+        // 96 → 100 % needs +0.8 pp/yr; +0.4 pp/yr observed gives ratio 0.5.
+        let p = plan(measure: .rate, baseline: 96, target: level(.greaterOrEqual, 100), bound: 100)
+        let a = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2])).assessments[0]
+        #expect(a.model == "linear")
+        #expect(abs(a.requiredGrowth! - 0.8) < 1e-12)
+        #expect(abs(a.progressRatio! - 0.5) < 1e-9)
+        #expect(a.status == .limitedProgress)
+    }
+
+    @Test func maintainedTargetMissedInOneYear() {
+        let t = level(.greaterOrEqual, 100, kind: .maintained)
+        let p = plan(measure: .rate, baseline: 100, target: t, bound: 100)
+        let past = ReviewEngine.review(plan: p, actuals: obs([100, 98, 100])).assessments[0]
+        #expect(past.yearsMissed == [2027])
+        #expect(past.status == .limitedProgress)
+        let latest = ReviewEngine.review(plan: p, actuals: obs([100, 99, 97])).assessments[0]
+        #expect(latest.yearsMissed == [2027, 2028])
+        #expect(latest.status == .deterioration)
+        let kept = ReviewEngine.review(plan: p, actuals: obs([100, 100, 100])).assessments[0]
+        #expect(kept.status == .onTrack)
+    }
+
+    @Test func noActualsIsInsufficientData() {
+        let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
+        #expect(ReviewEngine.review(plan: p, actuals: []).assessments[0].status == .insufficientData)
+    }
+
+    @Test func probabilityRuleUsesThePredictionDistribution() throws {
+        // Linear data with residuals summing to zero and orthogonal to k: y = 2k + e,
+        // k = 0..4 (2025..2029), e = (0, 1, −2, 1, 0), so the least-squares line is exactly
+        // 2k and its 2030 mean is 10. Target ≥ 10 in 2030: P = 0.5 exactly by symmetry of t.
+        var o = ReviewEngine.Options(); o.rule = .probability
+        // A zero value forces the linear trend (the exponential one needs y > 0).
+        let p0 = plan(measure: .count, baseline: 0, target: level(.greaterOrEqual, 10))
+        let b = ReviewEngine.review(plan: p0, actuals: obs([3, 2, 7, 8]), options: o).assessments[0]
+        // y = 0 + 2k + e with e = (0, 1, −2, 1, 0): mean in 2030 (k = 5) is 10 → P = 0.5.
+        #expect(b.model == "linear")
+        #expect(abs(b.probability! - 0.5) < 1e-12)
+        #expect(b.status == .onTrack)
+    }
+}
+
+@Suite struct AnHungReview {
+    @Test func exampleActualsGiveAStatusForEveryTarget() throws {
+        let plan = try PlanLoader.load(directory: nil)
+        let actuals = try ActualsFile.read(path: PlanLoader.exampleActualsPath(directory: nil)!, plan: plan)
+        let r = ReviewEngine.review(plan: plan, actuals: actuals)
+        #expect(r.asOf == 2028)
+        #expect(r.assessments.count == plan.targets.count)
+        #expect(r.usesIllustrative)
+        let byId = Dictionary(uniqueKeysWithValues: r.assessments.map { ($0.target.id, $0) })
+        #expect(byId["T13"]!.status == .notQuantifiable)
+        #expect(byId["T03"]!.status == .notQuantifiable)
+        #expect(byId["T07"]!.status == .achieved)          // poverty 2.9 < 3 in 2028
+        #expect(byId["T09b"]!.status == .achieved)         // 42.9 reached in 2027
+        #expect(byId["T17b"]!.yearsMissed == [2026])       // 58 % online, > 60 required
+        #expect(byId["T21a"]!.yearsMissed == [2028])       // crime clearance 79 < 80
+        // Total production in 2028 is the sum of the sectors: 416 + 3830 + 2110.
+        #expect(byId["T02"]!.latest?.value == 6356.0)
+        #expect(byId["T05a"]!.status == .deterioration)    // 16 → 16 → 15 → 15 enterprises
+    }
+}
