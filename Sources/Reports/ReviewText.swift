@@ -1,0 +1,251 @@
+import Foundation
+import Forecasting
+import PlanModel
+
+/// Labels and cell texts shared by the table, Markdown and HTML writers, in one language.
+/// Cells are plain text (not escaped); each writer escapes them for its format.
+struct ReviewText {
+    let review: Review
+    let language: ReportLanguage
+    let number: ReportNumberFormat
+
+    init(review: Review, language: ReportLanguage) {
+        self.review = review; self.language = language
+        number = ReportNumberFormat.forLanguage(language)
+    }
+
+    var vi: Bool { language == .vi }
+    func t(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
+
+    // MARK: headings
+
+    var planName: String { vi ? review.plan.nameVi : (review.plan.nameEn.isEmpty ? review.plan.nameVi : review.plan.nameEn) }
+    var title: String { t("Rà soát giữa kỳ", "Mid-term review") }
+    var asOfLine: String {
+        t("Số liệu thực hiện đến năm \(review.asOf); năm gốc \(review.plan.baselineYear); kỳ kế hoạch \(review.plan.firstYear)–\(review.plan.lastYear).",
+          "Actuals up to \(review.asOf); baseline year \(review.plan.baselineYear); plan period \(review.plan.firstYear)–\(review.plan.lastYear).")
+    }
+    var sourceLine: String? {
+        review.actualsSource.isEmpty ? nil : t("Nguồn số liệu thực hiện: ", "Actuals: ") + review.actualsSource
+    }
+
+    /// The highest prediction level, the one tables show.
+    var mainLevel: Double? { (review.levels.isEmpty ? review.assessments.flatMap { $0.projectedIntervals.map(\.level) } : review.levels).max() }
+
+    func percent(_ fraction: Double, decimals: Int = 0) -> String { number.string(fraction * 100, decimals: decimals) + " %" }
+
+    /// "Rule: …" with the cut-offs in percent.
+    var ruleLine: String {
+        let c = review.cutoffs
+        let on = percent(c.onTrack), acc = percent(c.acceleration), lim = percent(c.limited)
+        let ratioCuts = t("≥ \(on): \(TargetStatus.onTrack.labelVi); \(acc)–\(on): \(TargetStatus.accelerationNeeded.labelVi); \(lim)–\(acc): \(TargetStatus.limitedProgress.labelVi); < \(lim): \(TargetStatus.deterioration.labelVi)",
+                          "≥ \(on): \(TargetStatus.onTrack.labelEn); \(acc)–\(on): \(TargetStatus.accelerationNeeded.labelEn); \(lim)–\(acc): \(TargetStatus.limitedProgress.labelEn); below \(lim): \(TargetStatus.deterioration.labelEn)")
+        switch review.rule {
+        case .trend:
+            return t("Quy tắc đánh giá (xu hướng): tỷ lệ giữa tốc độ tăng theo xu hướng bình phương tối thiểu (năm gốc và mọi số thực hiện) và tốc độ cần đạt từ năm gốc đến mục tiêu; ngưỡng theo đánh giá tiến độ SDG của Eurostat: ",
+                     "Rule (trend): ratio of the growth of the least-squares trend (baseline and all actuals) to the growth required from the baseline to the target; cut-offs of the Eurostat SDG progress assessment: ") + ratioCuts + "."
+        case .cagr:
+            return t("Quy tắc đánh giá (CAGR): tỷ lệ giữa tốc độ tăng bình quân từ năm gốc đến số thực hiện gần nhất và tốc độ cần đạt; ngưỡng: ",
+                     "Rule (CAGR): ratio of the compound growth from the baseline to the latest actual to the required growth (Eurostat/UNSD); cut-offs: ") + ratioCuts + "."
+        case .probability:
+            let p = percent(c.probabilityOnTrack), r = percent(c.probabilityAtRisk)
+            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo khoảng dự báo của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); dưới \(p): có nguy cơ không đạt (dưới \(r): nguy cơ cao).",
+                     "Rule (probability): probability of meeting the target from the trend's prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); below \(p): at risk (below \(r): high risk).")
+        }
+    }
+
+    var intervalLine: String {
+        let lv = mainLevel.map { percent($0) } ?? "95 %"
+        return t("Khoảng trong ngoặc vuông: khoảng tin cậy \(lv) của tốc độ tăng theo xu hướng và khoảng dự báo \(lv) của giá trị năm mục tiêu. Tốc độ tăng của các tỷ lệ theo xu hướng tuyến tính hoặc logistic là mức thay đổi (điểm %/năm).",
+                 "Square brackets: \(lv) confidence interval of the trend growth and \(lv) prediction interval of the target-year value. For rates on a linear or logistic trend, growth is a change in percentage points per year.")
+    }
+
+    var illustrativeNote: String {
+        t("* Có dùng số liệu MINH HỌA (không phải số liệu chính thức): số liệu gốc hoặc số thực hiện được đánh dấu là minh họa. Kết quả chỉ để minh họa cách dùng công cụ.",
+          "* Uses ILLUSTRATIVE data (not official figures): baseline values or actuals marked illustrative. Results only show how the tool works.")
+    }
+    var illustrativeBadge: String { t("MINH HỌA", "ILLUSTRATIVE") }
+
+    // MARK: column headers
+
+    var colId: String { t("Mã", "ID") }
+    var colTarget: String { t("Chỉ tiêu", "Target") }
+    var colRequirement: String { t("Mục tiêu", "Requirement") }
+    var colUnit: String { t("Đơn vị", "Unit") }
+    var colStatus: String { t("Đánh giá", "Status") }
+    var colRatio: String { t("Tỷ lệ tiến độ", "Progress ratio") }
+    var colLatest: String { t("Thực hiện gần nhất", "Latest actual") }
+    var colTrend: String { t("Tăng theo xu hướng/năm", "Trend growth/yr") }
+    var colProjected: String { t("Dự báo năm mục tiêu", "Projected, target year") }
+    var colRequired: String { t("Cần đạt từ nay/năm", "Required from now/yr") }
+    var colGap: String { t("Chênh lệch", "Gap") }
+    var colProbability: String { t("Xác suất đạt", "P(meet)") }
+    var colResponsible: String { t("Đơn vị chủ trì", "Responsible") }
+
+    // MARK: cells
+
+    func indicator(_ a: TargetAssessment) -> Indicator? { review.plan.indicator(a.target.indicator) }
+    func unit(_ a: TargetAssessment) -> String { indicator(a)?.unit ?? a.target.unit }
+    func name(_ a: TargetAssessment) -> String { vi || a.target.nameEn.isEmpty ? a.target.nameVi : a.target.nameEn }
+    func statusLabel(_ s: TargetStatus) -> String { vi ? s.labelVi : s.labelEn }
+
+    /// Shape per light so that the table reads without colour too.
+    static func symbol(_ light: String) -> String {
+        switch light {
+        case "green": return "●"
+        case "amber": return "▲"
+        case "red": return "■"
+        default: return "○"
+        }
+    }
+    func statusCell(_ a: TargetAssessment) -> String { Self.symbol(a.status.light) + " " + statusLabel(a.status) }
+
+    private func isPercentUnit(_ u: String) -> Bool { u.trimmingCharacters(in: .whitespaces).hasPrefix("%") }
+
+    /// "điểm %" / "pp" for percent units, else the unit itself: the unit of a change.
+    func changeUnit(_ a: TargetAssessment) -> String { isPercentUnit(unit(a)) ? t("điểm %", "pp") : unit(a) }
+
+    /// The requirement as the plan states it: "≥ 12,5 %/năm (2025–2030)", "≥ 120 (2030)",
+    /// "100 % (hằng năm 2026–2030)"; with `withUnit` the unit of a level target follows the
+    /// number ("≥ 120 triệu đồng/người/năm (2030)").
+    func requirement(_ a: TargetAssessment, withUnit: Bool = false) -> String {
+        let tg = a.target
+        guard let low = tg.low else { return tg.kind == .qualitative ? (tg.appendixValue.isEmpty ? t("Đạt", "Pass") : tg.appendixValue) : "—" }
+        let growth = tg.kind == .growth
+        func f(_ v: Double) -> String { number.trimmed(growth ? v * 100 : v, maxDecimals: 4) }
+        let high = tg.high ?? low
+        let u = unit(a)
+        let suffix = growth ? t(" %/năm", " %/yr") : (isPercentUnit(u) ? " %" : (withUnit && !u.isEmpty ? " " + u : ""))
+        var s: String
+        switch tg.comparator {
+        case .range: s = "\(f(low))–\(f(high))\(suffix)"
+        case .less: s = "< \(f(low))\(suffix)"
+        case .lessOrEqual: s = "≤ \(f(low))\(suffix)"
+        case .greater: s = "> \(f(low))\(suffix)"
+        case .greaterOrEqual: s = "≥ \(f(low))\(suffix)"
+        case .equal: s = "\(f(low))\(suffix)"
+        }
+        switch tg.kind {
+        case .maintained: s += t(" (hằng năm \(tg.startYear)–\(tg.targetYear))", " (every year \(tg.startYear)–\(tg.targetYear))")
+        case .level: s += " (\(tg.targetYear))"
+        case .growth: s += " (\(review.plan.baselineYear)–\(tg.targetYear))"
+        case .qualitative: break
+        }
+        return s
+    }
+
+    func value(_ v: Double) -> String { number.natural(v) }
+
+    func latest(_ a: TargetAssessment) -> String {
+        guard let o = a.latest else { return "—" }
+        return value(o.value) + " (\(o.year)" + (o.isEstimate ? t(", ước", ", est.") : "") + ")"
+    }
+
+    /// Decimals of a growth figure in percent or in units: 2 below 10, else 1.
+    static func growthDecimals(_ shown: Double) -> Int { abs(shown) >= 10 ? 1 : 2 }
+
+    /// A growth figure: a fraction shown as percent, or a change in the unit.
+    func growth(_ g: Double, _ a: TargetAssessment) -> String {
+        if a.growthIsChange { return number.signed(g, decimals: Self.growthDecimals(g)) + " " + changeUnit(a) }
+        return number.string(g * 100, decimals: Self.growthDecimals(g * 100)) + " %"
+    }
+
+    func interval(_ lo: String, _ hi: String) -> String { vi ? "[\(lo); \(hi)]" : "[\(lo), \(hi)]" }
+
+    /// Trend growth with its confidence interval, both ends with the decimals of the centre.
+    func trend(_ a: TargetAssessment) -> String {
+        guard let g = a.trendGrowth else { return "—" }
+        var s = growth(g, a)
+        if let i = a.trendGrowthInterval {
+            let scale = a.growthIsChange ? 1.0 : 100.0
+            let d = Self.growthDecimals(g * scale)
+            s += " " + interval(number.string(i.lower * scale, decimals: d), number.string(i.upper * scale, decimals: d))
+        }
+        return s
+    }
+
+    func required(_ g: Double?, _ a: TargetAssessment) -> String { g.map { growth($0, a) } ?? "—" }
+
+    /// The interval at the main level, else the widest given.
+    func mainInterval(_ xs: [LevelInterval]) -> LevelInterval? {
+        if let m = mainLevel, let i = xs.first(where: { abs($0.level - m) < 1e-9 }) { return i }
+        return xs.max { $0.level < $1.level }
+    }
+
+    /// Decimals for a projected value and its interval: growth targets as percent growth,
+    /// levels by magnitude (`naturalDecimals`).
+    func projectedDecimals(_ v: Double, _ a: TargetAssessment) -> Int {
+        a.target.kind == .growth ? Self.growthDecimals(v * 100) : ReportNumberFormat.naturalDecimals(v)
+    }
+
+    func projectedValue(_ v: Double, _ a: TargetAssessment, decimals: Int) -> String {
+        number.string(a.target.kind == .growth ? v * 100 : v, decimals: decimals)
+    }
+
+    func projectedInterval(_ i: LevelInterval, centre: Double, _ a: TargetAssessment) -> String {
+        let d = projectedDecimals(centre, a)
+        return interval(projectedValue(i.lower, a, decimals: d), projectedValue(i.upper, a, decimals: d))
+    }
+
+    func projected(_ a: TargetAssessment) -> String {
+        guard let p = a.projected else { return "—" }
+        var s = projectedValue(p, a, decimals: projectedDecimals(p, a)) + (a.target.kind == .growth ? " %" : "")
+        if let i = mainInterval(a.projectedIntervals) { s += " " + projectedInterval(i, centre: p, a) }
+        return s
+    }
+
+    func gap(_ a: TargetAssessment) -> String {
+        guard let g = a.gap else { return "—" }
+        if a.target.kind == .growth { return number.signed(g * 100, decimals: 2) + " " + t("điểm %", "pp") }
+        return number.signed(g, decimals: ReportNumberFormat.naturalDecimals(g)) + (isPercentUnit(unit(a)) ? " " + t("điểm %", "pp") : "")
+    }
+
+    func ratio(_ a: TargetAssessment) -> String { a.progressRatio.map { percent($0) } ?? "—" }
+    func probability(_ a: TargetAssessment) -> String { a.probability.map { percent($0) } ?? "—" }
+
+    func yearsMissed(_ a: TargetAssessment) -> String? {
+        a.yearsMissed.isEmpty ? nil : t("Năm không đạt: ", "Years missed: ") + a.yearsMissed.map(String.init).joined(separator: ", ")
+    }
+
+    /// Facts about one target as (label, value) lines for the notes of Markdown and HTML.
+    func facts(_ a: TargetAssessment) -> [(String, String)] {
+        var f: [(String, String)] = []
+        f.append((colRequirement, requirement(a, withUnit: true)))
+        f.append((colStatus, statusLabel(a.status)))
+        if let b = a.baseline { f.append((t("Năm gốc \(review.plan.baselineYear)", "Baseline \(review.plan.baselineYear)"), value(b) + " " + unit(a))) }
+        if a.latest != nil { f.append((colLatest, latest(a) + " " + unit(a))) }
+        if let m = a.model { f.append((t("Mô hình xu hướng", "Trend model"), m)) }
+        if a.trendGrowth != nil { f.append((colTrend, trend(a))) }
+        if let r = a.requiredGrowth { f.append((t("Cần đạt từ năm gốc/năm", "Required from baseline/yr"), growth(r, a))) }
+        if a.requiredFromNow != nil { f.append((colRequired, required(a.requiredFromNow, a))) }
+        if a.progressRatio != nil { f.append((colRatio, ratio(a))) }
+        if let p = a.projected {
+            var s = projectedValue(p, a, decimals: projectedDecimals(p, a)) + (a.target.kind == .growth ? " %/" + t("năm", "yr") : " " + unit(a))
+            let ivs = a.projectedIntervals.sorted { $0.level < $1.level }
+            if !ivs.isEmpty {
+                s += "; " + ivs.map { t("khoảng dự báo ", "") + percent($0.level) + t("", " prediction interval") + " " + projectedInterval($0, centre: p, a) }.joined(separator: "; ")
+            }
+            f.append((t("Dự báo năm \(a.target.targetYear)", "Projected \(a.target.targetYear)"), s))
+        }
+        if a.gap != nil { f.append((colGap, gap(a))) }
+        if a.probability != nil { f.append((colProbability, probability(a))) }
+        if let y = yearsMissed(a) { f.append((t("Duy trì hằng năm", "Maintained every year"), y)) }
+        if !a.target.responsibleUnit.isEmpty { f.append((colResponsible, a.target.responsibleUnit)) }
+        if !a.explanation.isEmpty { f.append((t("Cách xác định (tiếng Anh)", "How the status was reached"), a.explanation)) }
+        if !a.target.source.isEmpty { f.append((t("Nguồn trong kế hoạch", "Source in the plan"), a.target.source)) }
+        if !a.target.note.isEmpty { f.append((t("Ghi chú", "Note"), a.target.note)) }
+        if a.illustrative { f.append((illustrativeBadge, t("dùng số liệu minh họa", "uses illustrative data"))) }
+        return f
+    }
+
+    /// Count of targets per status, in the order of `TargetStatus.allCases`.
+    var statusCounts: [(TargetStatus, Int)] {
+        TargetStatus.allCases.compactMap { s in
+            let n = review.assessments.filter { $0.status == s }.count
+            return n == 0 ? nil : (s, n)
+        }
+    }
+    var summaryLine: String {
+        statusCounts.map { "\(Self.symbol($0.0.light)) \(statusLabel($0.0)): \($0.1)" }.joined(separator: "   ")
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import Forecasting
+import PlanIO
+import PlanModel
+@testable import Reports
+
+/// Collects parse errors and all character data of an XML document.
+final class XMLCheck: NSObject, XMLParserDelegate {
+    var error: Error?
+    var text = ""
+    var elements: [String] = []
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.append(name)
+    }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+
+    /// Parses `xml`; returns nil when it is not well-formed.
+    static func parse(_ xml: String) -> XMLCheck? {
+        let p = XMLParser(data: Data(xml.utf8))
+        let d = XMLCheck()
+        p.delegate = d
+        return p.parse() && d.error == nil ? d : nil
+    }
+}
+
+/// Every `<svg …>…</svg>` in a page, as standalone documents.
+func svgs(in html: String) -> [String] {
+    var out: [String] = []
+    var rest = html[...]
+    while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+        out.append(String(rest[start.lowerBound..<end.upperBound]))
+        rest = rest[end.upperBound...]
+    }
+    return out
+}
+
+/// The sample review with text from "input files" that tries to become markup.
+func hostileReview() -> Review {
+    var r = SampleReview.make()
+    let evil = "<script>alert(1)</script> & \"quoted\" 'single'; x"
+    r.assessments[1].target.nameVi = evil
+    r.assessments[1].target.nameEn = evil
+    r.assessments[1].target.responsibleUnit = "Phòng <b>Kinh tế</b> & Hạ tầng"
+    r.assessments[1].target.note = "note with </dd></dl><script>bad()</script>"
+    r.assessments[1].explanation = "why <img src=x onerror=alert(2)>"
+    r.plan.nameVi = "Kế hoạch <script>x()</script> & co"
+    r.plan.nameEn = r.plan.nameVi
+    r.actualsSource = "file <script>.csv"
+    r.charts[1].indicator.nameVi = "Thu nhập <script>evil()</script>"
+    r.charts[1].indicator.unit = "triệu <đồng> & \"x\""
+    r.charts[1].targetMarks = [(2030, 120, "T02 <script>y()</script> ≥ 120")]
+    return r
+}
+
+@Suite struct HTMLReport {
+    let review = SampleReview.make()
+
+    @Test func isWellFormedXMLInBothLanguages() throws {
+        for lang in ReportLanguage.allCases {
+            let html = ReviewReport.render(review, format: .html, language: lang)
+            let doc = try #require(XMLCheck.parse(html), "HTML (\(lang)) is not well-formed XML")
+            #expect(doc.elements.first == "html")
+            #expect(doc.elements.contains("table"))
+        }
+    }
+
+    @Test func drawsOneParseableSVGPerIndicatorChart() throws {
+        let html = ReviewReport.render(review, format: .html)
+        let charts = svgs(in: html)
+        #expect(charts.count == review.charts.count)
+        for svg in charts {
+            let doc = try #require(XMLCheck.parse(svg), "SVG is not well-formed XML")
+            #expect(doc.elements.first == "svg")
+            #expect(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        }
+    }
+
+    @Test func chartsShowBaselineActualsEstimatesTrendFanAndTarget() throws {
+        let html = ReviewReport.render(review, format: .html, language: .en)
+        let income = svgs(in: html)[1]   // income per head: actuals, one estimate, two bands, one target mark
+        #expect(income.components(separatedBy: "<polygon").count - 1 == 2)      // 80 % and 95 % fans
+        #expect(income.contains("fill=\"#1b1b1b\""))                            // a final actual
+        #expect(income.contains("fill=\"#fff\" stroke=\"#1b1b1b\""))            // the hollow estimate
+        #expect(income.contains("<polyline"))                                    // trend line
+        #expect(income.contains("T02 ≥ 120"))
+        for label in ["Baseline 2025", "Actual", "Estimate", "Trend", "80 % prediction interval", "95 % prediction interval", "Target"] {
+            #expect(income.contains(">\(label)</text>"), "legend lacks \(label)")
+        }
+        for year in 2025...2030 { #expect(income.contains(">\(year)</text>")) }
+    }
+
+    @Test func escapesEveryInputTextAndNeverEmitsAScriptElement() throws {
+        for lang in ReportLanguage.allCases {
+            let html = ReviewReport.render(hostileReview(), format: .html, language: lang)
+            #expect(!html.lowercased().contains("<script"))
+            #expect(!html.contains("<img"))
+            #expect(!html.contains("<b>"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;"))
+            let doc = try #require(XMLCheck.parse(html))
+            // The parser decodes the entities back to the original text.
+            #expect(doc.text.contains("<script>alert(1)</script> & \"quoted\" 'single'; x"))
+            for svg in svgs(in: html) { #expect(XMLCheck.parse(svg) != nil) }
+            #expect(html.contains("T02 &lt;script&gt;y()&lt;/script&gt; ≥ 120"))
+            #expect(html.contains("triệu &lt;đồng&gt; &amp; &quot;x&quot;"))
+        }
+    }
+
+    @Test func opensOfflineWithNoScriptsOrExternalResources() {
+        let html = ReviewReport.render(review, format: .html)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("src="))
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http://"))   // only namespace names
+        #expect(!html.contains("https://"))
+        #expect(html.contains("<style>"))
+    }
+
+    @Test func vietnameseReportsUseVietnameseNumbersAndLabels() {
+        let vi = ReviewReport.render(review, format: .html)          // the plan's language is vi
+        #expect(vi.contains("lang=\"vi\""))
+        #expect(vi.contains("122,8"))       // T02 projected 122.8
+        #expect(vi.contains("[112,6; 133,9]"))
+        #expect(vi.contains("đúng hướng"))
+        let en = ReviewReport.render(review, format: .html, language: .en)
+        #expect(en.contains("122.8"))
+        #expect(en.contains("[112.6, 133.9]"))
+        #expect(en.contains("on track"))
+    }
+
+    @Test func marksIllustrativeDataInBannerTableChartsAndPrint() {
+        let html = ReviewReport.render(review, format: .html)
+        #expect(html.contains("class=\"warn\""))
+        #expect(html.contains("class=\"stamp\""))
+        #expect(html.contains("</a>*</td>"))
+        for svg in svgs(in: html) { #expect(svg.contains(">MINH HỌA</text>")) }
+    }
+
+    @Test func saysNothingIllustrativeWhenNothingIs() {
+        var r = review
+        r.usesIllustrative = false
+        for i in r.assessments.indices { r.assessments[i].illustrative = false }
+        for i in r.charts.indices { r.charts[i].illustrative = false }
+        for lang in ReportLanguage.allCases {
+            for f in [ReportFormat.html, .markdown, .table] {
+                let out = ReviewReport.render(r, format: f, language: lang)
+                #expect(!out.contains("MINH HỌA") && !out.contains("ILLUSTRATIVE"), "\(f) \(lang)")
+            }
+        }
+    }
+}
+
+@Suite struct MarkdownReport {
+    @Test func hasHeadingRuleWarningTableAndNotes() {
+        let md = ReviewReport.render(SampleReview.make(), format: .markdown, language: .en)
+        #expect(md.hasPrefix("# Mid-term review: Sample commune plan 2026-2030 (illustrative data)\n"))
+        #expect(md.contains("Actuals up to 2027"))
+        #expect(md.contains("≥ 95 %: on track; 60 %–95 %: acceleration needed; 0 %–60 %: limited progress; below 0 %: deterioration"))
+        #expect(md.contains("> **ILLUSTRATIVE**"))
+        #expect(md.contains("| ID | Target |"))
+        #expect(md.contains("### T05 — Every year, 100 % of procedures settled on time"))
+        #expect(md.contains("Years missed: 2026"))
+    }
+
+    @Test func escapesMarkupFromInputFiles() {
+        let md = ReviewReport.render(hostileReview(), format: .markdown)
+        #expect(!md.contains("<script"))
+        #expect(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" 'single'; x"))
+        // A pipe in a name cannot split a table cell.
+        #expect(Markdown.escape("a | b") == "a \\| b")
+    }
+}
+
+@Suite struct TerminalTable {
+    let review = SampleReview.make()
+
+    @Test func withoutColourHasNoEscapeBytes() {
+        let text = ReviewReport.render(review, format: .table, options: ReportOptions(colour: false))
+        #expect(!text.utf8.contains(0x1B))
+        let coloured = ReviewReport.render(review, format: .table, options: ReportOptions(colour: true))
+        #expect(coloured.contains("\u{1B}[32m● đúng hướng"))
+        #expect(coloured.contains("\u{1B}[33m▲ cần tăng tốc"))
+    }
+
+    @Test func columnsLineUpWithVietnameseNames() throws {
+        let text = ReviewReport.render(review, format: .table)
+        let lines = text.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Mã  ") })
+        let statusColumn = try #require(lines[header].range(of: "Đánh giá")).lowerBound
+        let offset = lines[header].distance(from: lines[header].startIndex, to: statusColumn)
+        for line in lines[(header + 2)..<(header + 2 + review.assessments.count)] {
+            let i = try #require(line.firstIndex { "●▲■○".contains($0) })
+            #expect(line.distance(from: line.startIndex, to: i) == offset, "\(line)")
+        }
+    }
+
+    @Test func footnotesGiveRuleCutoffsAsOfYearAndIllustrativeMarker() {
+        let text = ReviewReport.render(review, format: .table)
+        #expect(text.contains("≥ 95 %: đúng hướng; 60 %–95 %: cần tăng tốc; 0 %–60 %: tiến triển hạn chế; < 0 %: đi xuống"))
+        #expect(text.contains("Số liệu thực hiện đến năm 2027"))
+        #expect(text.contains("T01*"))
+        #expect(text.contains("* Có dùng số liệu MINH HỌA"))
+        // Row of T02: latest 98.9 (estimate), trend 7.5 % [6.1; 8.9] (two decimals below 10), projected 122.8 [112.6; 133.9].
+        let row = text.components(separatedBy: "\n").first { $0.hasPrefix("T02") } ?? ""
+        #expect(row.contains("98,9 (2027, ước)"))
+        #expect(row.contains("7,50 % [6,10; 8,90]"))
+        #expect(row.contains("122,8 [112,6; 133,9]"))
+        #expect(row.contains("+2,80"))     // gap 122.8 − 120, two decimals below 10
+        #expect(row.contains("66 %"))
+    }
+
+    @Test func fallingAndBoundedRatesShowChangesInPercentagePoints() {
+        let text = ReviewReport.render(review, format: .table, language: .en)
+        let t03 = text.components(separatedBy: "\n").first { $0.hasPrefix("T03") } ?? ""
+        #expect(t03.contains("-0.33 pp [-0.52, -0.14]"))
+        #expect(t03.contains("-0.45 pp"))   // gap 1.5 − 1.95
+        let t04 = text.components(separatedBy: "\n").first { $0.hasPrefix("T04") } ?? ""
+        #expect(t04.contains("+2.60 pp [1.90, 3.30]"))
+        #expect(t04.contains("+6.60 pp"))   // required from now
+    }
+}
+
+@Suite struct CSVReport {
+    let review = SampleReview.make()
+
+    @Test func plainCSVHasTheDocumentedHeaderAndOneRowPerTarget() throws {
+        let csv = ReviewReport.render(review, format: .csv)
+        #expect(!csv.hasPrefix("\u{FEFF}"))
+        let table = try CSVTable.parse(text: csv, file: "review.csv")
+        #expect(table.delimiter == ",")
+        #expect(table.header == ReviewReport.csvColumns(levels: [0.8, 0.95]))
+        #expect(table.header.contains("projected_low_80") && table.header.contains("projected_high_95"))
+        #expect(table.rows.count == review.assessments.count)
+        let t01 = table.rowAccessors[0]
+        #expect(t01["target"] == "T01")
+        #expect(t01["status"] == "acceleration_needed")
+        #expect(t01["value_low"] == "12.5")          // 0.125 as percent
+        #expect(t01["trend_growth"] == "10.3")       // 0.103 as percent
+        #expect(t01["growth_unit"] == "%/yr")
+        #expect(t01["progress_ratio_pct"] == "82.4")
+        #expect(t01["gap"] == "-2.2")                // (0.103 − 0.125) × 100 pp
+        #expect(t01["illustrative"] == "true")
+        let t03 = table.rowAccessors[2]
+        #expect(t03["growth_unit"] == "pp/yr")
+        #expect(t03["trend_growth"] == "-0.33")
+        #expect(t03["projected_low_95"] == "0.95")
+        let t05 = table.rowAccessors[4]
+        #expect(t05["years_missed"] == "2026")
+    }
+
+    @Test func excelOptionWritesAUTF8ByteOrderMark() {
+        let data = ReviewReport.data(review, format: .csv, options: ReportOptions(csvStyle: .excel))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: data.dropFirst(3).prefix(5), as: UTF8.self) == "plan,")
+        let plain = ReviewReport.data(review, format: .csv)
+        #expect(Array(plain.prefix(5)) == Array("plan,".utf8))
+    }
+
+    @Test func semicolonVariantUsesDecimalCommasAndQuotesFieldsWithSemicolons() throws {
+        var r = review
+        r.assessments[1].target.nameVi = "Thu nhập; bình quân \"đầu người\""
+        let data = ReviewReport.data(r, format: .csv, language: .vi, options: ReportOptions(csvStyle: .excelSemicolon))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(";\"Thu nhập; bình quân \"\"đầu người\"\"\";"))
+        let table = try CSVTable.parse(data: data, file: "review.csv")
+        #expect(table.delimiter == ";")
+        let t02 = table.rowAccessors[1]
+        #expect(t02["name_vi"] == "Thu nhập; bình quân \"đầu người\"")
+        #expect(t02["baseline"] == "85,56")
+        #expect(t02["projected"] == "122,8")
+        #expect(t02["projected_low_95"] == "112,6")
+        #expect(t02["trend_growth"] == "7,5")
+        #expect(t02["status_label"] == "đúng hướng")
+        #expect(t02["target_year"] == "2030")
+    }
+}
+
+@Suite struct ReportOptionsAndLanguage {
+    @Test func languageDefaultsToThePlans() {
+        var r = SampleReview.make()
+        #expect(ReviewReport.render(r, format: .markdown).hasPrefix("# Rà soát giữa kỳ"))
+        r.plan.language = "en"
+        #expect(ReviewReport.render(r, format: .markdown).hasPrefix("# Mid-term review"))
+    }
+
+    @Test func formatArgumentsParse() {
+        #expect(ReportFormat(argument: "md") == .markdown)
+        #expect(ReportFormat(argument: "HTML") == .html)
+        #expect(ReportFormat(argument: "pdf") == nil)
+        #expect(ReviewReport.defaultFileName(planId: "an-hung", format: .html) == "review-an-hung.html")
+    }
+
+    /// `PLANFORECAST_DEMO_HTML=/tmp/x.html swift test --filter writesTheDemoReport` writes the
+    /// sample HTML report (used by `scripts/screenshot-report --demo`).
+    @Test func writesTheDemoReportWhenAsked() throws {
+        guard let path = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_HTML"], !path.isEmpty else { return }
+        let lang = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_LANG"].flatMap(ReportLanguage.init(rawValue:))
+        try AtomicFile.write(ReviewReport.render(SampleReview.make(), format: .html, language: lang), to: path)
+    }
+}
