@@ -80,8 +80,13 @@ struct ReviewChartSVG {
         let x0 = Double(xs.min()!) - 0.4, x1 = Double(max(xs.max()!, xs.min()! + 1)) + 0.4
         var lo = ys.min() ?? 0, hi = ys.max() ?? 1
         if lo > 0 && lo <= 0.5 * hi { lo = 0 }
-        let yt = Self.ticks(lo: lo, hi: hi)
-        var y0 = yt.first!, y1 = yt.last!
+        // Headroom so marks at the maximum do not sit on the frame, but never past the bound.
+        let dataHi = hi
+        hi += 0.04 * max(hi - lo, abs(hi) * 0.01)
+        if let b = bound, dataHi <= b { hi = min(hi, b) }
+        var yt = Self.ticks(lo: lo, hi: hi)
+        if let b = bound, dataHi <= b { yt = yt.filter { $0 <= b + 1e-9 } }
+        var y0 = yt.first!, y1 = max(yt.last!, hi)
         if y1 <= y0 { y1 = y0 + 1 }
         if nonNegative && y0 < 0 && lo >= 0 { y0 = 0 }
         let yDecimals = Self.decimals(forStep: yt.count > 1 ? yt[1] - yt[0] : 1)
@@ -104,13 +109,13 @@ struct ReviewChartSVG {
         for yr in stride(from: firstYear, through: lastYear, by: 1) where (yr - firstYear) % yearStep == 0 {
             let x = Self.f(X(Double(yr)))
             body += "<line x1=\"\(x)\" y1=\"\(Self.f(Self.bottom))\" x2=\"\(x)\" y2=\"\(Self.f(Self.bottom + 5))\" stroke=\"#333\"/>\n"
-            body += "<text x=\"\(x)\" y=\"\(Self.f(Self.bottom + 19))\" text-anchor=\"middle\" fill=\"#333\">\(yr)</text>\n"
+            body += "<text x=\"\(x)\" y=\"\(Self.f(Self.bottom + 21))\" text-anchor=\"middle\" fill=\"#333\">\(yr)</text>\n"
         }
         // Last year of actuals.
         if Double(asOf) > x0 && Double(asOf) < x1 {
             let x = Self.f(X(Double(asOf)))
             body += "<line x1=\"\(x)\" y1=\"\(Self.f(Self.top))\" x2=\"\(x)\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#888\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
-            body += "<text x=\"\(Self.f(X(Double(asOf)) + 4))\" y=\"\(Self.f(Self.top + 11))\" fill=\"#666\" font-size=\"10\">\(e(text.t("số liệu đến \(asOf)", "actuals to \(asOf)")))</text>\n"
+            body += "<text x=\"\(x)\" y=\"\(Self.f(Self.top - 4))\" text-anchor=\"middle\" fill=\"#666\" font-size=\"11\">\(e(text.t("số liệu đến \(asOf)", "actuals to \(asOf)")))</text>\n"
         }
 
         // Data, clipped to the plot area.
@@ -144,7 +149,8 @@ struct ReviewChartSVG {
             body += "<circle cx=\"\(Self.f(x))\" cy=\"\(Self.f(y))\" r=\"5\" fill=\"#fff\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\"/>\n"
             if lastIndexOfLabel[m.label] == i && !m.label.isEmpty {
                 let anchorEnd = x > (Self.left + Self.right) / 2
-                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(max(Self.top + 10, y - 8)))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"11\" font-weight=\"bold\">\(e(m.label))</text>\n"
+                let ly = y - 9 < Self.top + 12 ? y + 18 : y - 9
+                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\">\(e(m.label))</text>\n"
             }
         }
         // Baseline and actuals on top.
@@ -161,9 +167,9 @@ struct ReviewChartSVG {
         // Axes.
         body += "<line x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(Self.left))\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#333\"/>\n"
         body += "<line x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.bottom))\" x2=\"\(Self.f(Self.right))\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#333\"/>\n"
-        body += "<text x=\"\(Self.f(Self.left))\" y=\"\(Self.f(Self.top - 14))\" fill=\"#333\" font-weight=\"bold\">\(e(ind.unit))</text>\n"
+        body += "<text x=\"\(Self.f(Self.left))\" y=\"\(Self.f(Self.top - 18))\" fill=\"#333\" font-weight=\"bold\">\(e(ind.unit))</text>\n"
         if chart.illustrative {
-            body += "<text x=\"\(Self.f(Self.right))\" y=\"\(Self.f(Self.top - 14))\" text-anchor=\"end\" fill=\"#b35c00\" font-weight=\"bold\">\(e(text.illustrativeBadge))</text>\n"
+            body += "<text x=\"\(Self.f(Self.right))\" y=\"\(Self.f(Self.top - 18))\" text-anchor=\"end\" fill=\"#b35c00\" font-weight=\"bold\">\(e(text.illustrativeBadge))</text>\n"
         }
 
         // Legend, wrapped into rows.
@@ -191,17 +197,17 @@ struct ReviewChartSVG {
         if chart.targetPath.count >= 2 {
             items.append(("<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(Self.targetColour)\" stroke-width=\"1.8\" stroke-dasharray=\"6 4\"/>", text.t("Lộ trình cần đạt", "Required path")))
         }
-        var lx = Self.left, ly = Self.bottom + 44
+        var lx = Self.left, ly = Self.bottom + 48
         var legend = ""
         for item in items {
-            let w = 28 + Double(item.label.count) * 6.6 + 18
-            if lx + w > Self.width - 8 && lx > Self.left { lx = Self.left; ly += 20 }
+            let w = 28 + Double(item.label.count) * 7.6 + 18
+            if lx + w > Self.width - 8 && lx > Self.left { lx = Self.left; ly += 22 }
             legend += "<g transform=\"translate(\(Self.f(lx)),\(Self.f(ly)))\">\(item.symbol)<text x=\"26\" y=\"4\" fill=\"#333\">\(e(item.label))</text></g>\n"
             lx += w
         }
         let height = ly + 14
         let name = text.vi ? ind.nameVi : (ind.nameEn.isEmpty ? ind.nameVi : ind.nameEn)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" width=\"\(Int(Self.width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(e(name))\" font-family=\"'Noto Sans', 'DejaVu Sans', Arial, sans-serif\" font-size=\"12\">\n"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" width=\"\(Int(Self.width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(e(name))\" font-family=\"'Noto Sans', 'DejaVu Sans', Arial, sans-serif\" font-size=\"14\">\n"
             + "<title>\(e(name))\(chart.illustrative ? " (" + e(text.illustrativeBadge) + ")" : "")</title>\n"
             + "<rect x=\"0\" y=\"0\" width=\"\(Int(Self.width))\" height=\"\(Int(height))\" fill=\"#fff\"/>\n"
             + body + legend + "</svg>"

@@ -19,7 +19,7 @@ struct ReviewHTMLWriter {
     let options: ReportOptions
 
     static let css = """
-    body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0 auto;max-width:1240px;padding:18px 26px;color:#1b1b1b;font-size:14px;line-height:1.4;background:#fff}
+    body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0 auto;max-width:1400px;padding:18px 26px;color:#1b1b1b;font-size:14px;line-height:1.4;background:#fff}
     h1{font-size:22px;margin:0 0 6px}
     h2{font-size:18px;border-bottom:1px solid #ccc;padding-bottom:4px;margin:28px 0 10px}
     h3{font-size:15px;margin:0 0 6px}
@@ -31,10 +31,11 @@ struct ReviewHTMLWriter {
     .chips span{display:inline-block;margin:0 8px 6px 0;padding:3px 10px;border-radius:12px;font-weight:600}
     table.review{border-collapse:collapse;width:100%;font-size:13px}
     table.review th,table.review td{border-bottom:1px solid #ddd;padding:5px 6px;vertical-align:top;text-align:left}
-    table.review th{background:#f0f0f0;font-weight:600}
+    table.review th{background:#f0f0f0;font-weight:600;font-size:12px}
     table.review td.num{text-align:right;white-space:nowrap}
     table.review td.id{white-space:nowrap;font-weight:600}
-    table.review td.name{min-width:220px}
+    table.review td.name{min-width:200px}
+    table.review td.resp{min-width:120px}
     .st{white-space:nowrap;font-weight:600}
     .st-green{background:#d9f2dd;color:#145a23}
     .st-amber{background:#fff0c2;color:#7a5200}
@@ -42,7 +43,7 @@ struct ReviewHTMLWriter {
     .st-grey{background:#ececec;color:#555}
     .iv{color:#555;font-size:12px}
     .foot{font-size:12px;color:#444;margin-top:8px}
-    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:14px}
+    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(600px,1fr));gap:14px}
     section.chart{border:1px solid #ddd;border-radius:6px;padding:10px 12px;break-inside:avoid;page-break-inside:avoid}
     section.chart svg{width:100%;height:auto;display:block}
     section.chart ul{margin:6px 0 0;padding-left:18px;font-size:13px}
@@ -103,7 +104,7 @@ struct ReviewHTMLWriter {
             h += "<td class=\"st st-\(a.status.light)\">\(e(x.statusCell(a)))</td>"
             h += num(x.ratio(a)) + num(x.latest(a)) + num(x.trend(a)) + num(x.projected(a)) + num(x.required(a.requiredFromNow, a))
             h += num(x.gap(a)) + num(x.probability(a))
-            h += "<td>\(e(a.target.responsibleUnit))</td>"
+            h += "<td class=\"resp\">\(e(a.target.responsibleUnit))</td>"
             h += "</tr>\n"
         }
         h += "</tbody>\n</table>\n"

@@ -136,9 +136,20 @@ struct ReviewText {
 
     func value(_ v: Double) -> String { number.natural(v) }
 
-    func latest(_ a: TargetAssessment) -> String {
+    /// "98,9 (2027, ước)"; with `withUnit` the unit follows the number.
+    func latest(_ a: TargetAssessment, withUnit: Bool = false) -> String {
         guard let o = a.latest else { return "—" }
-        return value(o.value) + " (\(o.year)" + (o.isEstimate ? t(", ước", ", est.") : "") + ")"
+        let u = withUnit && !unit(a).isEmpty ? " " + unit(a) : ""
+        return value(o.value) + u + " (\(o.year)" + (o.isEstimate ? t(", ước", ", est.") : "") + ")"
+    }
+
+    /// Trend model names in the report language ("exponential" → "hàm mũ").
+    func model(_ m: String) -> String {
+        guard vi else { return m }
+        for (en, viName) in [("exponential", "hàm mũ"), ("linear", "tuyến tính"), ("logistic", "logistic"), ("polynomial", "đa thức")] where m.hasPrefix(en) {
+            return viName + m.dropFirst(en.count)
+        }
+        return m
     }
 
     /// Decimals of a growth figure in percent or in units: 2 below 10, else 1.
@@ -213,8 +224,8 @@ struct ReviewText {
         f.append((colRequirement, requirement(a, withUnit: true)))
         f.append((colStatus, statusLabel(a.status)))
         if let b = a.baseline { f.append((t("Năm gốc \(review.plan.baselineYear)", "Baseline \(review.plan.baselineYear)"), value(b) + " " + unit(a))) }
-        if a.latest != nil { f.append((colLatest, latest(a) + " " + unit(a))) }
-        if let m = a.model { f.append((t("Mô hình xu hướng", "Trend model"), m)) }
+        if a.latest != nil { f.append((colLatest, latest(a, withUnit: true))) }
+        if let m = a.model { f.append((t("Mô hình xu hướng", "Trend model"), model(m))) }
         if a.trendGrowth != nil { f.append((colTrend, trend(a))) }
         if let r = a.requiredGrowth { f.append((t("Cần đạt từ năm gốc/năm", "Required from baseline/yr"), growth(r, a))) }
         if a.requiredFromNow != nil { f.append((colRequired, required(a.requiredFromNow, a))) }
@@ -227,7 +238,10 @@ struct ReviewText {
             }
             f.append((t("Dự báo năm \(a.target.targetYear)", "Projected \(a.target.targetYear)"), s))
         }
-        if a.gap != nil { f.append((colGap, gap(a))) }
+        if a.gap != nil {
+            let needsUnit = a.target.kind != .growth && !isPercentUnit(unit(a)) && !unit(a).isEmpty
+            f.append((colGap, gap(a) + (needsUnit ? " " + unit(a) : "")))
+        }
         if a.probability != nil { f.append((colProbability, probability(a))) }
         if let y = yearsMissed(a) { f.append((t("Duy trì hằng năm", "Maintained every year"), y)) }
         if !a.target.responsibleUnit.isEmpty { f.append((colResponsible, a.target.responsibleUnit)) }
