@@ -9,7 +9,8 @@ import PlanModel
 /// Numbers have up to 12 significant digits and no grouping; with `CSVStyle.plain` and
 /// `.excel` the decimal separator is `.`, with `.excelSemicolon` it is `,` and fields are
 /// separated by `;`. Missing values are empty; booleans `true`/`false`. Only `status_label`
-/// depends on the report language.
+/// depends on the report language. The Excel styles also defuse text that Excel would
+/// run as a formula (`excelSafe`).
 struct ReviewCSVWriter {
     let review: Review
     let language: ReportLanguage
@@ -36,6 +37,16 @@ struct ReviewCSVWriter {
         var seen: [Double] = []
         for l in ls.sorted() where !seen.contains(where: { abs($0 - l) < 1e-9 }) { seen.append(l) }
         return seen
+    }
+
+    /// For the Excel styles: a text field that Excel would run as a formula (first
+    /// character `=`, `+`, `-`, `@`, tab or carriage return, and not a number) gets a
+    /// leading `'`, which Excel shows as text. Numbers, including negative ones, are kept.
+    func excelSafe(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        let asNumber = field.replacingOccurrences(of: String(style.decimalSeparator), with: ".")
+        if Double(asNumber) != nil { return field }
+        return "'" + field
     }
 
     func num(_ v: Double?) -> String {
@@ -77,7 +88,7 @@ struct ReviewCSVWriter {
             row += [growthTarget ? pct(a.gap) : num(a.gap), a.gap == nil ? "" : (growthTarget || unit.hasPrefix("%") ? "pp" : unit),
                     pct(a.probability), a.yearsMissed.map(String.init).joined(separator: " "), tg.responsibleUnit,
                     Self.bool(a.illustrative), a.explanation]
-            w.row(row)
+            w.row(style.writesBOM ? row.map(excelSafe) : row)
         }
         return w.text
     }

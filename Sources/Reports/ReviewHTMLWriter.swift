@@ -108,7 +108,7 @@ struct ReviewHTMLWriter {
             h += "</tr>\n"
         }
         h += "</tbody>\n</table>\n"
-        h += "<div class=\"foot\">\n<p>\(e(x.ruleLine))</p>\n<p>\(e(x.intervalLine))</p>\n"
+        h += "<div class=\"foot\">\n<p>\(e(x.ruleLine))</p>\n<p>\(e(x.intervalLine))</p>\n<p>\(e(x.gapLine))</p>\n"
         if review.usesIllustrative { h += "<p><strong>\(e(x.illustrativeNote))</strong></p>\n" }
         h += "</div>\n</section>\n"
 

@@ -65,7 +65,7 @@ public struct ReportOptions: Sendable, Hashable {
     /// Draw an SVG chart per indicator in HTML reports.
     public var charts: Bool
 
-    public init(colour: Bool = false, csvStyle: CSVStyle = .plain, maxNameWidth: Int = 38, charts: Bool = true) {
+    public init(colour: Bool = false, csvStyle: CSVStyle = .plain, maxNameWidth: Int = 32, charts: Bool = true) {
         self.colour = colour; self.csvStyle = csvStyle; self.maxNameWidth = maxNameWidth; self.charts = charts
     }
 }

@@ -24,15 +24,17 @@ struct ReviewTableWriter {
 
     func render() -> String {
         let x = ReviewText(review: review, language: language)
-        let header = [x.colId, x.colTarget, x.colRequirement, x.colUnit, x.colStatus, x.colRatio, x.colLatest, x.colTrend,
-                      x.colProjected, x.colRequired, x.colGap, x.colProbability, x.colResponsible]
+        // Short headers (a terminal is narrow); the footnote says what each one means.
+        let header = [x.colId, x.colTarget, x.colRequirement, x.colUnit, x.colStatus, x.t("Tiến độ", "Ratio"), x.t("Thực hiện", "Latest"),
+                      x.t("Xu hướng/năm", "Trend/yr"), x.t("Dự báo", "Projected"), x.t("Cần/năm", "Needed/yr"), x.colGap,
+                      x.t("Xác suất", "P(meet)"), x.t("Chủ trì", "Responsible")]
         let right: Set<Int> = [5, 6, 7, 8, 9, 10, 11]
         var rows: [[String]] = []
         var lights: [String] = []
         for a in review.assessments {
             rows.append([a.target.id + (a.illustrative ? "*" : ""), Self.cut(x.name(a), options.maxNameWidth), x.requirement(a),
-                         Self.cut(x.unit(a), 16), x.statusCell(a), x.ratio(a), x.latest(a), x.trend(a), x.projected(a),
-                         x.required(a.requiredFromNow, a), x.gap(a), x.probability(a), Self.cut(a.target.responsibleUnit, 24)])
+                         Self.cut(x.unit(a), 12), x.statusCell(a), x.ratio(a), x.latest(a), x.trend(a), x.projected(a),
+                         x.required(a.requiredFromNow, a), x.gap(a), x.probability(a), Self.cut(a.target.responsibleUnit, 22)])
             lights.append(a.status.light)
         }
         let table = Self.layout(header: header, rows: rows, rightAligned: right) { row, col, cell in
@@ -47,6 +49,7 @@ struct ReviewTableWriter {
         out += "\n" + table + "\n\n"
         out += x.summaryLine + "\n"
         out += x.ruleLine + "\n"
+        out += x.columnsLine + "\n"
         out += x.intervalLine + "\n"
         let missed = review.assessments.compactMap { a in x.yearsMissed(a).map { "\(a.target.id): \($0)" } }
         if !missed.isEmpty { out += x.t("Chỉ tiêu duy trì hằng năm — ", "Maintained targets — ") + missed.joined(separator: "; ") + "\n" }

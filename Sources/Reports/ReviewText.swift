@@ -60,6 +60,18 @@ struct ReviewText {
                  "Square brackets: \(lv) confidence interval of the trend growth and \(lv) prediction interval of the target-year value. For rates on a linear or logistic trend, growth is a change in percentage points per year.")
     }
 
+    /// What the short column headers of the terminal table mean.
+    var columnsLine: String {
+        t("Cột: Tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc; Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+          "Columns: Ratio = trend growth ÷ growth required from the baseline; Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
+    }
+
+    /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
+    var gapLine: String {
+        t("Tỷ lệ tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
+          "Progress ratio = trend growth ÷ growth required from the baseline. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
+    }
+
     var illustrativeNote: String {
         t("* Có dùng số liệu MINH HỌA (không phải số liệu chính thức): số liệu gốc hoặc số thực hiện được đánh dấu là minh họa. Kết quả chỉ để minh họa cách dùng công cụ.",
           "* Uses ILLUSTRATIVE data (not official figures): baseline values or actuals marked illustrative. Results only show how the tool works.")

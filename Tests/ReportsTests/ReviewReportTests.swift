@@ -280,6 +280,22 @@ func hostileReview() -> Review {
     }
 }
 
+@Suite struct ExcelFormulaGuard {
+    @Test func textThatExcelWouldRunAsAFormulaIsPrefixedInExcelStylesOnly() throws {
+        var r = SampleReview.make()
+        r.assessments[0].target.nameVi = "=HYPERLINK(\"http://x\",\"y\")"
+        r.assessments[0].target.responsibleUnit = "-Phòng"
+        let excel = try CSVTable.parse(data: ReviewReport.data(r, format: .csv, options: ReportOptions(csvStyle: .excel)), file: "x.csv")
+        #expect(excel.rowAccessors[0]["name_vi"] == "'=HYPERLINK(\"http://x\",\"y\")")
+        #expect(excel.rowAccessors[0]["responsible_unit"] == "'-Phòng")
+        #expect(excel.rowAccessors[0]["gap"] == "-2.2")          // a negative number stays a number
+        let semi = try CSVTable.parse(data: ReviewReport.data(r, format: .csv, options: ReportOptions(csvStyle: .excelSemicolon)), file: "x.csv")
+        #expect(semi.rowAccessors[0]["gap"] == "-2,2")
+        let plain = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
+        #expect(plain.rowAccessors[0]["name_vi"] == "=HYPERLINK(\"http://x\",\"y\")")   // data for pandas/R unchanged
+    }
+}
+
 @Suite struct ReportOptionsAndLanguage {
     @Test func languageDefaultsToThePlans() {
         var r = SampleReview.make()
