@@ -117,6 +117,18 @@ public enum ReviewEngine {
         }
     }
 
+    /// Rates cannot leave [0, bound]: a linear trend's forecasts and bands are clamped
+    /// there (the logistic trend stays inside by construction).
+    static func clamp(_ v: Double, _ ind: Indicator) -> Double {
+        guard ind.measure == .rate || ind.measure == .count || ind.measure == .amount else { return v }
+        let upper = ind.measure == .rate ? (ind.upperBound ?? 100) : .infinity
+        return min(max(v, 0), upper)
+    }
+
+    static func clampedIntervals(_ f: TrendForecast, _ ind: Indicator) -> [LevelInterval] {
+        f.intervals.map { LevelInterval(level: $0.level, lower: clamp($0.predictionLower, ind), upper: clamp($0.predictionUpper, ind)) }
+    }
+
     static func modelName(_ m: TrendModel) -> String {
         switch m {
         case .logistic(let b): return "logistic(\(Formatting.number(b)))"
@@ -160,7 +172,8 @@ public enum ReviewEngine {
         }
         let levels = options.levels
         let fc = fit.forecast(at: Double(t.targetYear), levels: levels)
-        a.projectedIntervals = fc.intervals.map { LevelInterval(level: $0.level, lower: $0.predictionLower, upper: $0.predictionUpper) }
+        let point = clamp(fc.point, s.indicator)
+        a.projectedIntervals = clampedIntervals(fc, s.indicator)
         a.probability = probability(fit: fit, model: m, at: Double(t.targetYear), goal: goal, target: t)
 
         // Observed and required progress on the model's scale.
@@ -195,15 +208,15 @@ public enum ReviewEngine {
         }
         if t.kind == .growth {
             // Projected average growth baseline → target year on the trend.
-            a.projected = Growth.requiredRate(from: b0, to: fc.point, years: n)
+            a.projected = Growth.requiredRate(from: b0, to: point, years: n)
             a.projectedIntervals = a.projectedIntervals.map {
                 LevelInterval(level: $0.level, lower: Growth.requiredRate(from: b0, to: $0.lower, years: n) ?? -1,
                               upper: Growth.requiredRate(from: b0, to: $0.upper, years: n) ?? -1)
             }
             a.gap = a.projected.map { $0 - threshold }
         } else {
-            a.projected = fc.point
-            a.gap = t.direction == .higher ? fc.point - threshold : threshold - fc.point
+            a.projected = point
+            a.gap = t.direction == .higher ? point - threshold : threshold - point
         }
         if let r = requiredZ, let o = observedZ, abs(r) > 1e-12 { a.progressRatio = o / r }
 
@@ -253,9 +266,10 @@ public enum ReviewEngine {
         if let fit = try? TrendFit.fit(m, x: s.years, y: s.values, series: t.indicator) {
             a.model = modelName(m)
             let fc = fit.forecast(at: Double(t.targetYear), levels: options.levels)
-            a.projected = fc.point
-            a.projectedIntervals = fc.intervals.map { LevelInterval(level: $0.level, lower: $0.predictionLower, upper: $0.predictionUpper) }
-            a.gap = t.direction == .higher ? fc.point - threshold : threshold - fc.point
+            let point = clamp(fc.point, s.indicator)
+            a.projected = point
+            a.projectedIntervals = clampedIntervals(fc, s.indicator)
+            a.gap = t.direction == .higher ? point - threshold : threshold - point
             a.probability = probability(fit: fit, model: m, at: Double(t.targetYear), goal: threshold, target: t)
             slope = fit.coefficients.count > 1 ? fit.coefficients[1] : nil
             if case .exponential = m { a.trendGrowth = fit.growthRate()?.rate } else {
@@ -313,7 +327,7 @@ public enum ReviewEngine {
         let years = Array(plan.baselineYear...plan.lastYear)
         let trend = years.map { y -> TrendPoint in
             let f = fit.forecast(at: Double(y), levels: levels)
-            return TrendPoint(year: y, value: f.point, bands: f.intervals.map { LevelInterval(level: $0.level, lower: $0.predictionLower, upper: $0.predictionUpper) })
+            return TrendPoint(year: y, value: clamp(f.point, ind), bands: clampedIntervals(f, ind))
         }
         var marks: [(year: Int, value: Double, label: String)] = []
         var path: [(year: Int, value: Double)] = []

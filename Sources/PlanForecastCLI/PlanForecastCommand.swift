@@ -11,11 +11,13 @@ public struct PlanForecastCommand: ParsableCommand {
         Exit codes: 0 success, 64 usage, 65 bad input data, 74 I/O failure.
         """,
         subcommands: [
+            MainJobCommand.self,
+            ReviewCommand.self,
             ProjectCommand.self,
             TargetsCommand.self,
             FitCommand.self,
         ],
-        defaultSubcommand: ProjectCommand.self
+        defaultSubcommand: MainJobCommand.self
     )
     public init() {}
 }

@@ -110,3 +110,48 @@ enum CLI {
         #expect(r.stdout.contains("\"id\" : \"T06b\""))
     }
 }
+
+@Suite(.serialized) struct ReviewCommandLine {
+    @Test func mainJobPrintsTheTableAndWritesReports() throws {
+        let dir = try CLI.tempDir()
+        let r = try CLI.run([], cwd: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("T06b"))
+        #expect(r.stdout.contains("MINH HỌA"))  // illustrative data is marked
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("planforecast-review").path).sorted()
+        #expect(written == ["review-an-hung.csv", "review-an-hung.html", "review-an-hung.md"])
+        #expect(r.stderr.contains("reports written: planforecast-review/review-an-hung.html"))
+    }
+
+    @Test func reviewCSVHasOneRowPerTarget() throws {
+        let r = try CLI.run(["review", "--format", "csv", "--lang", "en"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 35)
+        #expect(r.stderr.contains("ILLUSTRATIVE example actuals"))
+    }
+
+    @Test func actualsWithVietnameseFormatsAreRead() throws {
+        let dir = try CLI.tempDir()
+        let f = dir.appendingPathComponent("actuals.csv")
+        // BOM, semicolons, decimal commas, an estimate marked "ước".
+        try Data("\u{FEFF}indicator;year;value;estimate\nincome_per_capita;2026;91,5;\nincome_per_capita;2027;98,0;ước\n".utf8).write(to: f)
+        let r = try CLI.run(["review", "--actuals", f.path, "--format", "csv", "--lang", "en"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("T06b"))
+    }
+
+    @Test func badActualsExit65NamingTheLine() throws {
+        let dir = try CLI.tempDir()
+        let f = dir.appendingPathComponent("actuals.csv")
+        try "indicator,year,value\nincome_per_capita,2026,91.5\nincome_per_capita,2026,92\n".write(to: f, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["review", "--actuals", f.path])
+        #expect(r.status == 65)
+        #expect(r.stderr == "planforecast: error: \(f.path):3 [year]: found income_per_capita 2026 again (first on line 2); expected one value per indicator and year\n")
+    }
+
+    @Test func badLevelIsAUsageError() throws {
+        let r = try CLI.run(["review", "--level", "80,150"])
+        #expect(r.status == 64)
+    }
+}

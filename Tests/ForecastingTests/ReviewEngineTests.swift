@@ -163,3 +163,22 @@ import Testing
         #expect(byId["T05a"]!.status == .deterioration)    // 16 → 16 → 15 → 15 enterprises
     }
 }
+
+@Suite struct ReviewBounds {
+    @Test func linearTrendOfARateIsClampedToItsBound() {
+        // 96 → 97 → 98.5 → 100: the linear trend passes 100 % by 2030; the projection and
+        // its bands stay at or below 100.
+        let ind = Indicator(id: "w", nameVi: "w", nameEn: "w", unit: "%", measure: .rate, upperBound: 100)
+        let t = Target(id: "T", indicator: "w", nameVi: "w", nameEn: "w", unit: "%", kind: .maintained, comparator: .greaterOrEqual,
+                       low: 100, high: 100, targetYear: 2030, startYear: 2026, direction: .higher)
+        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
+                        targets: [t], baseline: [BaselineValue(indicator: "w", year: 2025, value: 96, unit: "%", source: .official)])
+        let obs = [97, 98.5, 100].enumerated().map { Observation(indicator: "w", year: 2026 + $0.offset, value: $0.element) }
+        let r = ReviewEngine.review(plan: plan, actuals: obs)
+        let a = r.assessments[0]
+        #expect(a.projected == 100)
+        #expect(a.projectedIntervals.allSatisfy { $0.upper <= 100 && $0.lower >= 0 })
+        #expect(r.charts[0].trend.allSatisfy { $0.value <= 100 && $0.bands.allSatisfy { $0.upper <= 100 } })
+        #expect(a.yearsMissed == [2026, 2027])
+    }
+}
