@@ -154,6 +154,15 @@ enum FitRunner {
         }
     }
 
+    /// `s` without surrounding whitespace; returns `s` itself (no Foundation call) in the
+    /// common case of no whitespace at either end.
+    @inline(__always)
+    static func trimmed(_ s: String) -> String {
+        guard let f = s.utf8.first, let l = s.utf8.last else { return s }
+        if f > 0x20 && f < 0x80 && l > 0x20 && l < 0x80 { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
     static func extract(table: CSVTable, spec: FitSpec) throws -> [FitSeries] {
         var needed = [spec.x, spec.y]
         if let w = spec.weights { needed.append(w) }
@@ -170,7 +179,7 @@ enum FitRunner {
             let line = table.lines[r]
             var k = 0
             if let jg {
-                let g = row[jg].trimmingCharacters(in: .whitespaces)
+                let g = trimmed(row[jg])
                 if g.isEmpty {
                     throw InputError.badData(location: SourceLocation(file: table.file, line: line, field: spec.group), found: "an empty value", expected: "a group name")
                 }
@@ -178,7 +187,7 @@ enum FitRunner {
                     k = out.count; index[g] = k; order.append(g); out.append(FitSeries(name: g))
                 }
             }
-            if row[jy].trimmingCharacters(in: .whitespaces).isEmpty { continue }  // a gap
+            if trimmed(row[jy]).isEmpty { continue }  // a gap
             let xv = try number(row, jx, spec.x, table: table, line: line)
             let yv = try number(row, jy, spec.y, table: table, line: line)
             out[k].x.append(xv); out[k].y.append(yv); out[k].lines.append(line)
@@ -328,7 +337,7 @@ enum FitRunner {
     }
 
     static func groupCSV(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> String {
-        var csv = CSVText(header: groupHeader(spec: spec))
+        var csv = FastCSVText(header: groupHeader(spec: spec))
         for o in outcomes { csv.row(groupRow(o.s.name, o.outcome, n: o.s.x.count, spec: spec, until: until)) }
         return csv.text
     }
@@ -365,6 +374,26 @@ enum FitRunner {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try enc.encode(value)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// RFC 4180 CSV output like `PlanIO.CSVText`, with the quoting test done on UTF-8 bytes
+/// (the batch path writes millions of numeric fields).
+struct FastCSVText {
+    private(set) var text = ""
+
+    init(header: [String]) { row(header) }
+
+    mutating func row(_ fields: [String]) {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { text += "," }
+            if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                text += "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            } else {
+                text += f
+            }
+        }
+        text += "\n"
     }
 }
 
