@@ -192,11 +192,12 @@ public enum LinearLeastSquares {
             for i in used { s += ExtendedReal(w[i]) * ExtendedReal(y[i]); sw += ExtendedReal(w[i]) }
             cy = ExtendedReal(Double(s / sw))
         }
+        let workRows = rows.map(basis.row)
         var a = ExtendedMatrix(rows: m, columns: p)
         var b = [ExtendedReal](repeating: 0, count: m)
         for (r, i) in used.enumerated() {
             let sw = ExtendedReal(w[i]).squareRoot()
-            let row = basis.row(rows[i])
+            let row = workRows[i]
             for j in 0..<p { a[r, j] = sw * row[j] }
             b[r] = sw * (ExtendedReal(y[i]) - cy)
         }
@@ -244,7 +245,7 @@ public enum LinearLeastSquares {
         var fitted = [Double](repeating: 0, count: y.count)
         var resid = [Double](repeating: 0, count: y.count)
         for i in 0..<y.count {
-            let row = basis.row(rows[i])
+            let row = workRows[i]
             var f = cy
             for j in 0..<p { f += row[j] * gamma[j] }
             fitted[i] = Double(f)
@@ -294,7 +295,13 @@ public enum PolynomialRegression {
         guard used.count >= degree + 1 else {
             throw RegressionError.tooFewObservations(series: series, observations: used.count, parameters: degree + 1, model: model)
         }
-        let distinct = Set(used.map { x[$0] }).count
+        // Distinct x values, counted only up to the degree + 1 needed.
+        var seen: [Double] = []
+        for i in used where !seen.contains(x[i]) {
+            seen.append(x[i])
+            if seen.count > degree { break }
+        }
+        let distinct = seen.count
         guard distinct >= degree + 1 else {
             let detail = distinct == 1
                 ? "every x value is \(x[used[0]]); \(model) needs at least \(degree + 1) distinct x values"

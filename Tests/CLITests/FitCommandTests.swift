@@ -91,3 +91,25 @@ import PlanIO
         #expect(!text.lowercased().contains("nan"))
     }
 }
+
+@Suite struct FitFastPathTests {
+    @Test func plainFastPathAndCSVTablePathGiveTheSameOutput() throws {
+        let text = "indicator;year;value\n a ;2021;1,5\na;2022;2.25\n\nb;2021;3\nb;2022;\nb;2023;4.5\nb;2024;5\n"
+        let spec = try FitSpec(model: "linear", levels: "80,95", until: 2026, x: "year", y: "value", weights: nil, group: "indicator")
+        let fast = try #require(PlainCSVSeries.extract(Data(text.utf8), spec: spec))
+        let slow = try FitRunner.extract(table: CSVTable.parse(text: text, file: "t.csv"), spec: spec)
+        #expect(fast.map(\.name) == ["a", "b"] && slow.map(\.name) == ["a", "b"])
+        #expect(fast.map(\.x) == slow.map(\.x) && fast.map(\.y) == slow.map(\.y) && fast.map(\.lines) == slow.map(\.lines))
+        #expect(fast[1].lines == [5, 7, 8])   // line 6 is a gap (empty value)
+        let viaData = try FitRunner.runData(data: Data(text.utf8), file: "t.csv", spec: spec, format: .csv)
+        let viaTable = try FitRunner.run(table: CSVTable.parse(text: text, file: "t.csv"), spec: spec, format: .csv)
+        #expect(String(decoding: viaData, as: UTF8.self) == viaTable)
+    }
+
+    @Test func fastPathDeclinesQuotedOrMalformedFiles() throws {
+        let spec = try FitSpec(model: "linear", levels: "95", until: nil, x: "year", y: "value", weights: nil, group: nil)
+        #expect(PlainCSVSeries.extract(Data("year,value\n\"2021\",1\n".utf8), spec: spec) == nil)
+        #expect(PlainCSVSeries.extract(Data("year,value\n2021,1,9\n".utf8), spec: spec) == nil)
+        #expect(PlainCSVSeries.extract(Data("year,value\n2021,nan\n".utf8), spec: spec) == nil)
+    }
+}
