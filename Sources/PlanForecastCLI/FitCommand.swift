@@ -135,9 +135,7 @@ enum FitRunner {
             series = try extract(table: CSVTable.parse(data: data, file: file), spec: spec)
         }
         if spec.group != nil && format == .csv {
-            let until = spec.until ?? ((series.flatMap(\.x).max() ?? 0) + 5)
-            let outcomes = try series.map { (s: $0, outcome: try fitOne($0, spec: spec, file: file, strict: false)) }
-            return Data(groupCSVBytes(outcomes, spec: spec, until: until))
+            return Data(parallelGroupCSV(series, file: file, spec: spec))
         }
         return Data(try run(series: series, file: file, spec: spec, format: format).utf8)
     }
@@ -372,6 +370,32 @@ enum FitRunner {
         csv.endRow()
     }
 
+    /// Fits every group and writes its row, in contiguous chunks on all cores (the rows
+    /// come out in input order; the result is byte-identical to the serial `groupCSV`).
+    static func parallelGroupCSV(_ series: [FitSeries], file: String, spec: FitSpec) -> [UInt8] {
+        let until = spec.until ?? ((series.flatMap(\.x).max() ?? 0) + 5)
+        let untilText = Formatting.number(until)
+        let header = FastCSVText(header: groupHeader(spec: spec)).bytes
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, series.count / 2000))
+        let parts = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = series.count * c / chunks, hi = series.count * (c + 1) / chunks
+            var csv = FastCSVText()
+            for s in series[lo..<hi] {
+                groupRow(&csv, s.name, fitGroup(s, spec: spec, file: file), n: s.x.count, spec: spec, until: until, untilText: untilText)
+            }
+            parts.set(c, csv.bytes)
+        }
+        var out = header
+        for c in 0..<chunks { out += parts.get(c) }
+        return out
+    }
+
+    /// `fitOne` for a group: never throws (a failure becomes `.notFitted`).
+    static func fitGroup(_ s: FitSeries, spec: FitSpec, file: String) -> FitOutcome {
+        (try? fitOne(s, spec: spec, file: file, strict: false)) ?? .notFitted("series '\(s.name)': could not be fitted")
+    }
+
     static func groupCSV(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> String {
         String(decoding: groupCSVBytes(outcomes, spec: spec, until: until), as: UTF8.self)
     }
@@ -516,11 +540,21 @@ enum PlainCSVSeries {
 
 /// RFC 4180 CSV output like `PlanIO.CSVText`, with the quoting test done on UTF-8 bytes
 /// (the batch path writes millions of numeric fields).
+/// Per-chunk results written from `concurrentPerform` workers (each slot by one worker).
+final class ChunkResults: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [UInt8]) { lock.lock(); slots[i] = v; lock.unlock() }
+    func get(_ i: Int) -> [UInt8] { lock.lock(); defer { lock.unlock() }; return slots[i] }
+}
+
 struct FastCSVText {
     private(set) var bytes: [UInt8] = []
     private var atRowStart = true
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    init() { bytes.reserveCapacity(1 << 16) }
     init(header: [String]) { bytes.reserveCapacity(1 << 16); row(header) }
 
     mutating func row(_ fields: [String]) {
