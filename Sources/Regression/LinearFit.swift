@@ -125,10 +125,11 @@ public struct LinearFit: Sendable {
 /// `LeastSquares.solve` (pivoted QR with extended-precision refinement); the change back
 /// to the caller's coordinates is done in extended precision. Coefficients, standard
 /// errors, residual SD and R² agree with the NIST StRD certified values for Longley,
-/// Norris, Pontius, NoInt1 and NoInt2 to at least 12 significant digits (see
-/// `RegressionTests/NISTCertifiedTests.swift`). In general coefficients carry a relative
-/// error near `κ_c·5e-20 + ` (the error of the input data itself), κ_c the condition of
-/// the centred, scaled design; standard errors near `κ_c·1e-16`.
+/// Norris, Pontius, NoInt1 and NoInt2 to at least 13.5 significant digits (Longley ≥ 14.6;
+/// see `RegressionTests/NISTCertifiedTests.swift`). In general the coefficients solve the
+/// problem posed by the given doubles to a relative error near `κ_c·5e-20`, κ_c the
+/// condition of the centred, column-scaled design (so the error of the data itself
+/// dominates), and standard errors carry a relative error near `κ_c·1e-16`.
 public enum LinearLeastSquares {
     /// Fits `y ≈ β₀ + X β` (or `X β` with `intercept: false`).
     /// - Parameters:

@@ -92,3 +92,21 @@ import Foundation
         #expect(abs(s.coefficients[1] - 1) < 1e-9)
     }
 }
+
+@Suite struct SingularValueTests {
+    @Test func singularValuesOfAKnownMatrix() throws {
+        // [[3, 0], [0, -4], [0, 0]]: singular values 4 and 3 (by hand), condition 4/3.
+        let s = try SingularValues.of(Matrix([[3, 0], [0, -4], [0, 0]]))
+        #expect(abs(s[0] - 4) < 1e-15 && abs(s[1] - 3) < 1e-15)
+        #expect(abs(try SingularValues.conditionNumber(Matrix([[3, 0], [0, -4], [0, 0]])) - 4.0 / 3) < 1e-15)
+    }
+
+    @Test func rawDegreeTenVandermondeIsAsIllConditionedAsNumpySays() throws {
+        // The Filip-like design of PolynomialAccuracyTests: numpy.linalg.cond = 1.12e15
+        // (printed by scripts/make-polynomial-fixtures.py).
+        let x = (0..<82).map { i in -9.0 + 6.0 * Double(i) / 81.0 }
+        let a = Matrix(x.map { v in (0...10).map { pow(v, Double($0)) } })
+        let c = try SingularValues.conditionNumber(a)
+        #expect(c > 0.5e15 && c < 2.5e15, "condition \(c)")
+    }
+}
