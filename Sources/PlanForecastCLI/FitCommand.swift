@@ -281,7 +281,7 @@ enum FitRunner {
         for (k, b) in f.coefficients.enumerated() {
             let se = r.standardErrors?[k]
             ct.append(["b\(k)" + (k == 0 ? " (intercept)" : k == 1 ? " (\(spec.x))" : " (\(spec.x)^\(k))"),
-                       String(format: "%.10g", b), se.map { String(format: "%.6g", $0) } ?? "NA",
+                       String(format: "%.15g", b), se.map { String(format: "%.10g", $0) } ?? "NA",
                        se.map { String(format: "%.3f", b / $0) } ?? "NA"])
         }
         s += ct.render() + "\n"
