@@ -219,6 +219,8 @@ public struct TrendFit: Sendable {
 
     /// The point forecast and, when df > 0, intervals at `levels` (fractions in (0, 1),
     /// default 0.80 and 0.95). Precondition: every level lies strictly between 0 and 1.
+    /// For a weighted fit the prediction interval is for a new observation of weight 1
+    /// (variance σ̂²), σ̂² being the weighted residual variance.
     public func forecast(at x: Double, levels: [Double] = TrendFit.defaultLevels) -> TrendForecast {
         precondition(levels.allSatisfy { $0 > 0 && $0 < 1 }, "interval levels must lie strictly between 0 and 1")
         let (zhat, se) = regression.predict([x])

@@ -66,3 +66,47 @@ import Foundation
         #expect(refined.refinementSteps >= 2)
     }
 }
+
+@Suite struct TwoColumnPathTests {
+    @Test func closedFormAgreesWithPivotedQR() throws {
+        // Uncentred years as the second column (κ ≈ 3e3 after column scaling): the
+        // two-column path and QR (refine: false takes QR) must agree to double precision.
+        let years = [2019.0, 2020, 2022, 2023, 2025]
+        let a = Matrix(years.map { [1, $0 - 2000] })
+        let y = [10.2, 11.1, 12.9, 13.4, 15.8]
+        let fast = try LeastSquares.solve(a, y)
+        let qr = try LeastSquares.solve(a, y, refine: false)
+        #expect(fast.refinementSteps == 0)   // the closed form was used
+        for k in 0..<2 { #expect(abs(fast.coefficients[k] - qr.coefficients[k]) <= 1e-12 * abs(qr.coefficients[k])) }
+        for i in 0..<2 { for j in 0..<2 {
+            #expect(abs(Double(fast.inverseGram[i, j] - qr.inverseGram[i, j])) <= 1e-12 * abs(Double(qr.inverseGram[i, j])))
+        } }
+        // By hand: slope = Sxy / Sxx = 20.68 / 22.8 (x̄ = 2021.8).
+        #expect(abs(fast.coefficients[1] - 20.68 / 22.8) < 1e-15)
+    }
+
+    @Test func illConditionedPairFallsBackToQR() throws {
+        let a = Matrix((0..<5).map { [1, 1e6 + Double($0)] })   // κ ≈ 1e6 > 1e4
+        let s = try LeastSquares.solve(a, [1, 2, 3, 4, 5])
+        #expect(s.refinementSteps >= 1)
+        #expect(abs(s.coefficients[1] - 1) < 1e-9)
+    }
+}
+
+@Suite struct SingularValueTests {
+    @Test func singularValuesOfAKnownMatrix() throws {
+        // [[3, 0], [0, -4], [0, 0]]: singular values 4 and 3 (by hand), condition 4/3.
+        let s = try SingularValues.of(Matrix([[3, 0], [0, -4], [0, 0]]))
+        #expect(abs(s[0] - 4) < 1e-15 && abs(s[1] - 3) < 1e-15)
+        #expect(abs(try SingularValues.conditionNumber(Matrix([[3, 0], [0, -4], [0, 0]])) - 4.0 / 3) < 1e-15)
+    }
+
+    @Test func rawDegreeTenVandermondeIsAsIllConditionedAsNumpySays() throws {
+        // The Filip-like design of PolynomialAccuracyTests: numpy.linalg.cond = 1.12e15
+        // (printed by scripts/make-polynomial-fixtures.py).
+        let x = (0..<82).map { i in -9.0 + 6.0 * Double(i) / 81.0 }
+        let a = Matrix(x.map { v in (0...10).map { pow(v, Double($0)) } })
+        let c = try SingularValues.conditionNumber(a)
+        #expect(c > 0.5e15 && c < 2.5e15, "condition \(c)")
+    }
+}

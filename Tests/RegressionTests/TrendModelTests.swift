@@ -161,3 +161,50 @@ func close(_ a: Double, _ b: Double, digits: Double = 10) -> Bool {
         #expect(throws: RegressionError.self) { try TrendFit.fit(.logistic(bound: -1), x: [1, 2], y: [1, 2]) }
     }
 }
+
+@Suite struct ExponentialGrowthBatchTests {
+    @Test func exactGeometricSeriesGivesItsRate() throws {
+        // y = 100·1.1^t exactly (up to rounding of the data): growth 0.1 by construction.
+        let batch = try ExponentialGrowthBatch(years: [2021, 2022, 2023, 2024, 2025])
+        let ys = (0..<5).map { 100 * pow(1.1, Double($0)) } + (0..<5).map { 50 * pow(0.97, Double($0)) }
+        let g = batch.growthRates(ys)
+        #expect(abs(g[0] - 0.1) < 1e-14 && abs(g[1] + 0.03) < 1e-14)
+    }
+
+    @Test func agreesWithTheGeneralTrendFitAndStatsmodels() throws {
+        // The exponential series of TrendModelTests: statsmodels slope 0.0654841099122698.
+        let y = [85.56, 91.2, 97.0, 104.3, 111.0]
+        let g = try ExponentialGrowthBatch(years: [2021, 2022, 2023, 2024, 2025]).growthRates(y)[0]
+        #expect(abs(g - expm1(0.0654841099122698)) < 1e-14)
+    }
+
+    @Test func nonPositiveValueGivesNaNNotACrash() throws {
+        let g = try ExponentialGrowthBatch(years: [1, 2, 3]).growthRates([1, 0, 2])
+        #expect(g[0].isNaN)
+        #expect(throws: RegressionError.self) { try ExponentialGrowthBatch(years: [2020, 2020]) }
+    }
+}
+
+@Suite struct WeightedFitTests {
+    @Test func zeroWeightDropsTheObservationFromFitAndDegreesOfFreedom() throws {
+        let x = [2019.0, 2020, 2021, 2022, 2023, 2024]
+        let y = [10.2, 11.1, 99.0, 12.9, 13.4, 15.8]
+        let weighted = try TrendFit.fit(.linear, x: x, y: y, weights: [1, 1, 0, 1, 1, 1], series: "w")
+        var x2 = x, y2 = y
+        x2.remove(at: 2); y2.remove(at: 2)
+        let dropped = try TrendFit.fit(.linear, x: x2, y: y2, series: "d")
+        #expect(weighted.residualDegreesOfFreedom == 3 && dropped.residualDegreesOfFreedom == 3)
+        for k in 0..<2 {
+            #expect(close(weighted.coefficients[k], dropped.coefficients[k], digits: 12))
+            #expect(close(weighted.regression.standardErrors![k], dropped.regression.standardErrors![k], digits: 12))
+        }
+        // The zero-weight observation still gets a fitted value and residual.
+        #expect(weighted.regression.residuals.count == 6)
+    }
+
+    @Test func negativeWeightIsRejected() {
+        #expect(throws: RegressionError.negativeWeight(series: "w", index: 1, value: -1)) {
+            try TrendFit.fit(.linear, x: [1, 2, 3], y: [1, 2, 3], weights: [1, -1, 1], series: "w")
+        }
+    }
+}
