@@ -1,0 +1,478 @@
+import Foundation
+import PlanModel
+import Distributions
+
+/// Options of a sweep. Rates are fractions inside the engine; `percentiles` are in percent.
+public struct SweepOptions: Sendable {
+    public var mode: SweepMode = .montecarlo
+    /// Scenarios for `montecarlo` and `lhs` (grids have as many as they have points).
+    public var samples: Int = 10_000
+    public var seed: UInt64 = 2026
+    /// Worker threads; results do not depend on it. Defaults to all cores.
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Percentiles to report, in percent, each in [0, 100].
+    public var percentiles: [Double] = [5, 10, 25, 50, 75, 90, 95]
+    public var gridStep: GridStep = .points(5)
+    /// Paths per grid point (yearly volatility makes each a random draw).
+    public var gridReplicates: Int = 1
+    /// Above this many grid scenarios the sweep refuses to run unless `confirmGrid`.
+    public var gridLimit: Int = 1_000_000
+    public var confirmGrid: Bool = false
+    /// Base sample size of the Sobol analysis (0 turns it off); cost N·(k + 2) paths.
+    public var sobolSamples: Int = 2048
+    /// Bootstrap replicates for the Sobol confidence intervals (95 %, percentile method).
+    public var bootstrap: Int = 200
+    /// Compute one-at-a-time tornado bars.
+    public var tornado: Bool = true
+    /// Scenarios per work chunk. Each chunk has its own random stream derived from (seed,
+    /// chunk index), so output depends on it (but never on `threads`); keep the default.
+    public var chunkSize: Int = 4096
+    /// Bins per quantity of the first-pass histogram (see `SweepEngine`).
+    public var histogramBins: Int = 8192
+
+    public init() {}
+}
+
+/// Receives the CSV text of every simulated path, in scenario order, chunk by chunk.
+public protocol PathSink: AnyObject {
+    func write(_ bytes: [UInt8]) throws
+}
+
+/// Runs sweeps.
+///
+/// ## Determinism
+/// Scenarios are cut into chunks of `chunkSize`; chunk c draws from the xoshiro256**
+/// stream seeded by (seed, c). Threads take chunks in any order, but integer tallies
+/// (histograms, counts of targets met) are order-free, moments are kept per chunk and
+/// merged in chunk order (Chan et al.), and percentiles are exact order statistics, so the
+/// same seed gives byte-identical results whatever the thread count.
+///
+/// ## Exact percentiles in bounded memory
+/// Percentiles need order statistics, which normally means keeping all N values of every
+/// series-year (N·30 doubles: 2.4 GB at 10 million scenarios). Instead the engine runs
+/// the chunks twice, regenerating identical paths from the same streams:
+/// 1. a pilot over the first 16 chunks fixes, per quantity, a histogram range (pilot
+///    min/max widened by 5 % of the span; values outside fall in an underflow or overflow
+///    bin); pass 1 then computes moments, target counts, exact min/max and a histogram of
+///    `histogramBins` bins;
+/// 2. from the cumulative counts, the bin holding each needed order statistic (⌊h⌋ and
+///    ⌊h⌋+1 for each percentile) is known, with the statistic's rank inside it; pass 2
+///    keeps only the values falling in those bins, sorts them and reads the statistic.
+/// The result equals sorting all values (it is exact, not an approximation); memory is
+/// the histograms (quantities × bins × 4 bytes per thread) plus the values of the needed
+/// bins, about N × 2·(number of percentiles)/bins per quantity at worst for smooth
+/// distributions. A distribution with a large atom (a rate clamped at 0) can make one bin
+/// large; it is still exact.
+public enum SweepEngine {
+    /// Scenarios a grid sweep would run (print it before running).
+    public static func gridPointCount(model: SweepModel, options: SweepOptions) -> Int {
+        Design.gridCount(model: model, step: options.gridStep, replicates: options.gridReplicates)
+    }
+
+    public static func run(plan: Plan, scenario: Scenario, options: SweepOptions,
+                           paths: PathSink? = nil, progress: ((Double) -> Void)? = nil) throws -> SweepResult {
+        try run(model: SweepModel(plan: plan, scenario: scenario), options: options, paths: paths, progress: progress)
+    }
+
+    public static func run(model: SweepModel, options o: SweepOptions,
+                           paths: PathSink? = nil, progress: ((Double) -> Void)? = nil) throws -> SweepResult {
+        try validate(o)
+        if o.mode == .grid {
+            let n = gridPointCount(model: model, options: o)
+            if n > o.gridLimit && !o.confirmGrid { throw SimulationError.gridTooLarge(points: n, limit: o.gridLimit) }
+        }
+        let design = Design(model: model, mode: o.mode, samples: o.samples, seed: o.seed,
+                            gridStep: o.gridStep, replicates: o.gridReplicates)
+        let runner = Runner(model: model, design: design, options: o)
+        let stats = try runner.run(paths: paths, progress: progress)
+
+        let T = model.yearCount
+        var series: [SeriesSummary] = []
+        for (s, id) in model.seriesIds.enumerated() {
+            let ind = model.plan.indicator(id)
+            series.append(SeriesSummary(
+                id: id, unit: ind?.unit ?? "", isAggregate: s >= model.drivers.count,
+                usesIllustrativeBaseline: model.scenario.baselineOverrides[id] == nil && model.plan.usesIllustrative(id),
+                years: model.years, byYear: (0..<T).map { stats.columns[s * T + $0] }))
+        }
+        let N = design.samples
+        var outcomes: [TargetOutcome] = []
+        for (i, t) in model.targets.enumerated() {
+            let p = Double(stats.metCounts[i]) / Double(N)
+            outcomes.append(TargetOutcome(
+                id: t.target.id, indicator: t.target.indicator, kind: t.target.kind,
+                requirement: t.target.requirementText(), metric: t.metric, targetYear: t.target.targetYear,
+                probability: p, standardError: o.mode == .grid ? nil : (p * (1 - p) / Double(N)).squareRoot(),
+                metricDistribution: stats.columns[model.seriesCount * T + i]))
+        }
+        var notes: [String] = []
+        for (id, reason) in model.skippedTargets { notes.append("target \(id) not evaluated: \(reason)") }
+        let illustrative = series.filter(\.usesIllustrativeBaseline).map(\.id)
+        if !illustrative.isEmpty {
+            notes.append("illustrative baseline values (not official figures) behind: " + illustrative.joined(separator: ", "))
+        }
+        if o.mode == .lhs {
+            notes.append("standard errors use the Monte Carlo formula √(p(1−p)/N), an upper bound for Latin hypercube samples")
+        }
+        if o.mode == .grid {
+            notes.append("grid: probabilities are shares of grid points, not estimates; no sampling error")
+        }
+        let tornado = o.tornado ? Sensitivity.tornado(model: model) : []
+        let sobol = o.sobolSamples > 0 && !model.targets.isEmpty
+            ? Sensitivity.sobol(model: model, samples: o.sobolSamples, bootstrap: o.bootstrap, seed: o.seed) : []
+        return SweepResult(scenario: model.scenario.name, mode: o.mode, samples: N, seed: o.seed,
+                           percentiles: o.percentiles, series: series, targets: outcomes, tornado: tornado,
+                           sobol: sobol, sobolSamples: sobol.isEmpty ? 0 : o.sobolSamples, notes: notes)
+    }
+
+    static func validate(_ o: SweepOptions) throws {
+        if o.mode != .grid && o.samples < 1 {
+            throw SimulationError.invalidConfiguration("--samples must be at least 1 (got \(o.samples))")
+        }
+        if o.threads < 1 { throw SimulationError.invalidConfiguration("--threads must be at least 1 (got \(o.threads))") }
+        if o.percentiles.isEmpty || o.percentiles.contains(where: { !($0 >= 0 && $0 <= 100) }) {
+            throw SimulationError.invalidConfiguration("percentiles must lie in [0, 100]")
+        }
+        if case .percentagePoints(let s) = o.gridStep, !(s > 0 && s.isFinite) {
+            throw SimulationError.invalidConfiguration("--step must be a positive number of percentage points")
+        }
+        if case .points(let k) = o.gridStep, k < 1 {
+            throw SimulationError.invalidConfiguration("grid points per driver must be at least 1")
+        }
+        if o.gridReplicates < 1 { throw SimulationError.invalidConfiguration("grid replicates must be at least 1") }
+        if o.chunkSize < 1 || o.histogramBins < 2 { throw SimulationError.invalidConfiguration("chunk size and histogram bins must be positive") }
+        if o.sobolSamples < 0 || o.bootstrap < 0 { throw SimulationError.invalidConfiguration("Sobol samples and bootstrap count must not be negative") }
+    }
+}
+
+/// Statistics gathered by the two passes.
+struct PassStats {
+    var columns: [Distribution1D]
+    var metCounts: [Int]
+}
+
+/// A pointer that may be shared by worker threads writing disjoint parts.
+struct SharedPointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+}
+
+/// The two-pass chunked runner (see `SweepEngine`).
+final class Runner: @unchecked Sendable {
+    let kernel: PathKernel
+    let design: Design
+    let model: SweepModel
+    let N: Int, chunkSize: Int, nChunks: Int, workers: Int, W: Int, B: Int
+    let seed: UInt64
+    let percentiles: [Double]
+    // Per-worker buffers.
+    let values: [SharedPointer<Double>]
+    let means: [SharedPointer<Double>]
+    let scratch: [SharedPointer<Double>]
+
+    init(model: SweepModel, design: Design, options o: SweepOptions) {
+        self.model = model
+        self.design = design
+        kernel = PathKernel(model)
+        N = design.samples
+        chunkSize = o.chunkSize
+        nChunks = (N + chunkSize - 1) / chunkSize
+        workers = max(1, min(o.threads, nChunks))
+        W = kernel.width
+        B = o.histogramBins
+        seed = o.seed
+        percentiles = o.percentiles
+        let nw = workers, width = kernel.width, scratchCount = kernel.scratchCount, d = model.drivers.count
+        values = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, o.chunkSize * width))) }
+        means = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, d))) }
+        scratch = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: scratchCount)) }
+    }
+
+    deinit {
+        for p in values { p.p.deallocate() }
+        for p in means { p.p.deallocate() }
+        for p in scratch { p.p.deallocate() }
+    }
+
+    func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(N, (c + 1) * chunkSize) }
+
+    /// Generates chunk `c` into worker `w`'s value buffer; returns the scenario count.
+    @inline(__always)
+    func generate(chunk c: Int, worker w: Int) -> Int {
+        let r = chunkRange(c)
+        var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(c))
+        let out = values[w].p, m = means[w].p, sc = scratch[w].p
+        var row = out
+        for i in r {
+            design.means(scenario: i, rng: &rng, out: m)
+            kernel.simulate(means: m, rng: &rng, out: row, scratch: sc)
+            row += W
+        }
+        return r.count
+    }
+
+    /// Runs `body(worker, chunk)` for chunks in `range`, `workers` threads at a time,
+    /// wave by wave (`afterWave` runs on the calling thread between waves, in order).
+    func forEachChunk(_ range: Range<Int>, waveSize: Int, body: @escaping @Sendable (Int, Int) -> Void,
+                      afterWave: (Range<Int>) throws -> Void) rethrows {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + waveSize)
+            let nw = min(workers, end - start)
+            let s = start
+            if nw == 1 {
+                for c in s..<end { body(0, c) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: nw) { w in
+                    var c = s + w
+                    while c < end { body(w, c); c += nw }
+                }
+            }
+            try afterWave(start..<end)
+            start = end
+        }
+    }
+
+    func run(paths: PathSink?, progress: ((Double) -> Void)?) throws -> PassStats {
+        let W = self.W, B = self.B, nT = kernel.nTargets
+        let wave = paths == nil ? max(workers * 16, 64) : workers * 2
+
+        // Pilot: histogram ranges from the first chunks.
+        let pilotChunks = min(nChunks, 16)
+        let pilotMin = SharedPointer<Double>(p: .allocate(capacity: workers * W))
+        let pilotMax = SharedPointer<Double>(p: .allocate(capacity: workers * W))
+        defer { pilotMin.p.deallocate(); pilotMax.p.deallocate() }
+        pilotMin.p.initialize(repeating: .infinity, count: workers * W)
+        pilotMax.p.initialize(repeating: -.infinity, count: workers * W)
+        forEachChunk(0..<pilotChunks, waveSize: pilotChunks, body: { [self] w, c in
+            let n = generate(chunk: c, worker: w)
+            let v = values[w].p, mn = pilotMin.p + w * W, mx = pilotMax.p + w * W
+            for i in 0..<n { for j in 0..<W {
+                let x = v[i * W + j]
+                if x < mn[j] { mn[j] = x }
+                if x > mx[j] { mx[j] = x }
+            } }
+        }, afterWave: { _ in })
+        let lo = SharedPointer<Double>(p: .allocate(capacity: W))
+        let invWidth = SharedPointer<Double>(p: .allocate(capacity: W))
+        defer { lo.p.deallocate(); invWidth.p.deallocate() }
+        for j in 0..<W {
+            var a = Double.infinity, b = -Double.infinity
+            for w in 0..<workers { a = min(a, pilotMin.p[w * W + j]); b = max(b, pilotMax.p[w * W + j]) }
+            var span = b - a
+            if !(span > 0) || !span.isFinite { span = max(abs(a) * 1e-6, 1e-12) }
+            let l = a - 0.05 * span, h = b + 0.05 * span
+            lo.p[j] = l
+            invWidth.p[j] = Double(B) / (h - l)
+        }
+        let stride = B + 2
+        @Sendable @inline(__always) func bin(_ x: Double, _ j: Int) -> Int {
+            let f = (x - lo.p[j]) * invWidth.p[j]
+            if !(f >= 0) { return 0 }
+            if f >= Double(B) { return B + 1 }
+            return 1 + Int(f)
+        }
+
+        // Pass 1.
+        let hist = SharedPointer<UInt32>(p: .allocate(capacity: workers * W * stride))
+        hist.p.initialize(repeating: 0, count: workers * W * stride)
+        defer { hist.p.deallocate() }
+        let met = SharedPointer<Int>(p: .allocate(capacity: workers * max(nT, 1)))
+        met.p.initialize(repeating: 0, count: workers * max(nT, 1))
+        defer { met.p.deallocate() }
+        // Per chunk and quantity: shift K, Σ(x−K), Σ(x−K)², min, max.
+        let partial = SharedPointer<Double>(p: .allocate(capacity: nChunks * W * 5))
+        defer { partial.p.deallocate() }
+        let pathBytes = PathBuffers(count: wave)
+        let S = model.seriesCount, T = model.yearCount
+        let seriesIds = model.seriesIds.map { Array($0.utf8) }
+        let years = model.years
+        let totalChunks = Double(2 * nChunks)
+
+        try forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
+            let n = generate(chunk: c, worker: w)
+            let v = values[w].p
+            let h = hist.p + w * W * stride
+            let part = partial.p + c * W * 5
+            for j in 0..<W {
+                part[j * 5] = v[j]; part[j * 5 + 1] = 0; part[j * 5 + 2] = 0
+                part[j * 5 + 3] = v[j]; part[j * 5 + 4] = v[j]
+            }
+            for i in 0..<n {
+                let row = v + i * W
+                for j in 0..<W {
+                    let x = row[j]
+                    let p = part + j * 5
+                    let dx = x - p[0]
+                    p[1] += dx; p[2] += dx * dx
+                    if x < p[3] { p[3] = x }
+                    if x > p[4] { p[4] = x }
+                    h[j * stride + bin(x, j)] &+= 1
+                }
+                if nT > 0 {
+                    let mrow = row + S * T
+                    let mc = met.p + w * nT
+                    for k in 0..<nT where kernel.isMet(target: k, metric: mrow[k]) { mc[k] += 1 }
+                }
+            }
+            if paths != nil {
+                pathBytes.set(c % wave, Runner.csv(values: v, count: n, firstScenario: c * chunkSize, S: S, T: T,
+                                                   width: W, series: seriesIds, years: years))
+            }
+        }, afterWave: { r in
+            if let paths {
+                for c in r { try paths.write(pathBytes.take(c % wave)) }
+            }
+            progress?(Double(r.upperBound) / totalChunks)
+        })
+
+        // Merge moments in chunk order; histograms and counts are order-free.
+        var mean = [Double](repeating: 0, count: W), m2 = [Double](repeating: 0, count: W)
+        var mins = [Double](repeating: .infinity, count: W), maxs = [Double](repeating: -.infinity, count: W)
+        var count = 0.0
+        for c in 0..<nChunks {
+            let nb = Double(chunkRange(c).count)
+            let part = partial.p + c * W * 5
+            for j in 0..<W {
+                let p = part + j * 5
+                let mb = p[0] + p[1] / nb
+                let m2b = max(0, p[2] - p[1] * p[1] / nb)
+                let n = count + nb
+                let delta = mb - mean[j]
+                mean[j] += delta * nb / n
+                m2[j] += m2b + delta * delta * count * nb / n
+                mins[j] = min(mins[j], p[3]); maxs[j] = max(maxs[j], p[4])
+            }
+            count += nb
+        }
+        var metCounts = [Int](repeating: 0, count: nT)
+        for w in 0..<workers { for k in 0..<nT { metCounts[k] += met.p[w * nT + k] } }
+        for w in 1..<max(workers, 1) {
+            let h0 = hist.p, hw = hist.p + w * W * stride
+            for i in 0..<(W * stride) { h0[i] &+= hw[i] }
+        }
+
+        // Which order statistics are needed, and where they lie.
+        struct Need { var column: Int; var bin: Int; var offset: Int }
+        var needs: [Int: Need] = [:]          // key: column * N + rank
+        var exact: [Int: Double] = [:]
+        let ranks: [(Int, Int, Double)] = percentiles.map { p in
+            let hh = Double(N - 1) * p / 100
+            let r0 = min(N - 1, Int(hh.rounded(.down)))
+            return (r0, min(r0 + 1, N - 1), hh - Double(r0))
+        }
+        let flags = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
+        flags.p.initialize(repeating: 0, count: W * stride)
+        defer { flags.p.deallocate() }
+        var active = Set<Int>()
+        for j in 0..<W {
+            var cum = [Int](repeating: 0, count: stride + 1)
+            for b in 0..<stride { cum[b + 1] = cum[b] + Int(hist.p[j * stride + b]) }
+            for (r0, r1, _) in ranks { for r in [r0, r1] {
+                if mins[j] == maxs[j] || r == 0 { exact[j * N + r] = mins[j]; continue }
+                if r == N - 1 { exact[j * N + r] = maxs[j]; continue }
+                // First bin whose cumulative count exceeds r.
+                var b = 0
+                while cum[b + 1] <= r { b += 1 }
+                needs[j * N + r] = Need(column: j, bin: b, offset: r - cum[b])
+                flags.p[j * stride + b] = 1
+                active.insert(j)
+            } }
+        }
+
+        // Pass 2: collect the needed bins' values.
+        if !needs.isEmpty {
+            let activeColumns = active.sorted()
+            let collected = Collected(workers: workers)
+            forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
+                let n = generate(chunk: c, worker: w)
+                let v = values[w].p
+                var local: [Int: [Double]] = [:]
+                for i in 0..<n {
+                    let row = v + i * W
+                    for j in activeColumns {
+                        let x = row[j]
+                        let b = bin(x, j)
+                        if flags.p[j * stride + b] != 0 { local[j * stride + b, default: []].append(x) }
+                    }
+                }
+                collected.add(local, worker: w)
+            }, afterWave: { r in progress?(Double(nChunks + r.upperBound) / totalChunks) })
+            var sortedBins: [Int: [Double]] = [:]
+            for (key, need) in needs {
+                let binKey = need.column * stride + need.bin
+                if sortedBins[binKey] == nil { sortedBins[binKey] = collected.values(for: binKey).sorted() }
+                exact[key] = sortedBins[binKey]![need.offset]
+            }
+        }
+        progress?(1)
+
+        var columns: [Distribution1D] = []
+        for j in 0..<W {
+            let pct = ranks.map { (r0, r1, f) -> Double in
+                let a = exact[j * N + r0]!, b = exact[j * N + r1]!
+                return f == 0 ? a : a + f * (b - a)
+            }
+            columns.append(Distribution1D(percentiles: pct, mean: mean[j],
+                                          sd: N > 1 ? (m2[j] / Double(N - 1)).squareRoot() : 0,
+                                          min: mins[j], max: maxs[j]))
+        }
+        return PassStats(columns: columns, metCounts: metCounts)
+    }
+
+    /// CSV rows `scenario,series,year,value` for one chunk (values with up to 6 decimals).
+    static func csv(values v: UnsafeMutablePointer<Double>, count n: Int, firstScenario: Int, S: Int, T: Int,
+                    width W: Int, series: [[UInt8]], years: [Int]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(n * S * T * 32)
+        let yearBytes = years.map { Array(String($0).utf8) }
+        for i in 0..<n {
+            let idx = Array(String(firstScenario + i + 1).utf8)
+            for s in 0..<S { for t in 0..<T {
+                out += idx; out.append(44); out += series[s]; out.append(44); out += yearBytes[t]; out.append(44)
+                appendFixed6(v[i * W + s * T + t], to: &out)
+                out.append(10)
+            } }
+        }
+        return out
+    }
+
+    /// Appends `x` with six decimals, trailing zeros trimmed (C locale; ±Inf/NaN as text).
+    static func appendFixed6(_ x: Double, to out: inout [UInt8]) {
+        guard x.isFinite, abs(x) < 9e12 else { out += Array("\(x)".utf8); return }
+        var scaled = (abs(x) * 1_000_000).rounded()
+        if x < 0 && scaled != 0 { out.append(45) }
+        let ip = UInt64(scaled / 1_000_000)
+        scaled -= Double(ip) * 1_000_000
+        var frac = UInt64(scaled)
+        out += Array(String(ip).utf8)
+        if frac > 0 {
+            var digits = 6
+            while frac % 10 == 0 { frac /= 10; digits -= 1 }
+            let s = String(frac)
+            out.append(46)
+            for _ in 0..<(digits - s.utf8.count) { out.append(48) }
+            out += Array(s.utf8)
+        }
+    }
+}
+
+/// Per-chunk CSV buffers of one wave (each slot written by one worker).
+final class PathBuffers: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ b: [UInt8]) { lock.lock(); slots[i] = b; lock.unlock() }
+    func take(_ i: Int) -> [UInt8] { lock.lock(); defer { lock.unlock() }; let b = slots[i]; slots[i] = []; return b }
+}
+
+/// Values of the needed bins gathered by the workers of pass 2.
+final class Collected: @unchecked Sendable {
+    private var perWorker: [[Int: [Double]]]
+    private let lock = NSLock()
+    init(workers: Int) { perWorker = Array(repeating: [:], count: workers) }
+    func add(_ d: [Int: [Double]], worker w: Int) {
+        lock.lock(); defer { lock.unlock() }
+        perWorker[w].merge(d) { $0 + $1 }
+    }
+    func values(for key: Int) -> [Double] { perWorker.flatMap { $0[key] ?? [] } }
+}
