@@ -101,7 +101,7 @@ public enum SweepEngine {
             let p = Double(stats.metCounts[i]) / Double(N)
             outcomes.append(TargetOutcome(
                 id: t.target.id, indicator: t.target.indicator, kind: t.target.kind,
-                requirement: t.target.requirementText(), metric: t.metric, targetYear: t.target.targetYear,
+                requirement: requirementText(t.target), metric: t.metric, targetYear: t.target.targetYear,
                 probability: p, standardError: o.mode == .grid ? nil : (p * (1 - p) / Double(N)).squareRoot(),
                 metricDistribution: stats.columns[model.seriesCount * T + i]))
         }
@@ -123,6 +123,25 @@ public enum SweepEngine {
         return SweepResult(scenario: model.scenario.name, mode: o.mode, samples: N, seed: o.seed,
                            percentiles: o.percentiles, series: series, targets: outcomes, tornado: tornado,
                            sobol: sobol, sobolSamples: sobol.isEmpty ? 0 : o.sobolSamples, notes: notes)
+    }
+
+    /// "12–14 %/yr", "≥ 120": the requirement with growth in percent, rounded to 10
+    /// significant digits so 0.14 × 100 prints as 14.
+    static func requirementText(_ t: Target) -> String {
+        func fmt(_ v: Double) -> String {
+            let x = t.kind == .growth ? v * 100 : v
+            return Formatting.number(Double(String(format: "%.10g", x)) ?? x)
+        }
+        guard let low = t.low else { return "—" }
+        let suffix = t.kind == .growth ? " %/yr" : ""
+        switch t.comparator {
+        case .range: return "\(fmt(low))–\(fmt(t.high ?? low))\(suffix)"
+        case .less: return "< \(fmt(low))\(suffix)"
+        case .lessOrEqual: return "≤ \(fmt(low))\(suffix)"
+        case .greater: return "> \(fmt(low))\(suffix)"
+        case .greaterOrEqual: return "≥ \(fmt(low))\(suffix)"
+        case .equal: return "\(fmt(low))\(suffix)"
+        }
     }
 
     static func validate(_ o: SweepOptions) throws {
