@@ -62,13 +62,18 @@ public struct Xoshiro256StarStar: Sendable {
     /// A standard normal variate (ziggurat with 256 layers; about 99 % of calls take the
     /// fast path of one 64-bit draw, a multiply and a compare).
     @inlinable @inline(__always)
-    public mutating func normal() -> Double {
+    public mutating func normal() -> Double { normal(Ziggurat.tables) }
+
+    /// `normal()` with the tables passed in, so a hot loop reads them through plain
+    /// pointers (no lazy-global check or array bounds check per draw).
+    @inlinable @inline(__always)
+    public mutating func normal(_ z: Ziggurat.Tables) -> Double {
         while true {
             let bits = next()
             let i = Int(bits & 0xFF)
             // Signed 53-bit integer from the high bits: u uniform on [-1, 1).
             let u = Double(Int64(bitPattern: bits) >> 11) * 0x1p-52
-            if abs(u) < Ziggurat.ratio[i] { return u * Ziggurat.x[i] }
+            if abs(u) < z.ratio[i] { return u * z.x[i] }
             if let v = Ziggurat.slowPath(layer: i, u: u, &self) { return v }
         }
     }
@@ -112,6 +117,20 @@ public enum Ziggurat {
 
     /// x[i+1] / x[i]: below this |u| the point lies inside the layer's core rectangle.
     public static let ratio: [Double] = (0..<256).map { x[$0 + 1] / x[$0] }
+
+    /// The tables as raw pointers (allocated once, never freed: 4 KB for the process).
+    public struct Tables: @unchecked Sendable {
+        public let x: UnsafePointer<Double>
+        public let ratio: UnsafePointer<Double>
+    }
+
+    public static let tables: Tables = {
+        let px = UnsafeMutablePointer<Double>.allocate(capacity: 257)
+        let pr = UnsafeMutablePointer<Double>.allocate(capacity: 256)
+        for i in 0..<257 { px[i] = x[i] }
+        for i in 0..<256 { pr[i] = ratio[i] }
+        return Tables(x: UnsafePointer(px), ratio: UnsafePointer(pr))
+    }()
 
     /// The rare path: the tail beyond `r` for the base layer, or the wedge test against the
     /// density. Returns nil when the point is rejected (the caller draws again).

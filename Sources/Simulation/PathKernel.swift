@@ -25,7 +25,17 @@ final class PathKernel: @unchecked Sendable {
     private let chol: UnsafeMutablePointer<Double>
     private let aggStart: UnsafeMutablePointer<Int>   // offsets into aggComp, count S - d + 1
     private let aggComp: UnsafeMutablePointer<Int>
-    private let targets: [SweepModel.EvaluatedTarget]
+    // Targets, flattened to plain numbers (no strings: copying a `Target` in the hot loop
+    // costs reference counting that threads contend on).
+    private let tKind: UnsafeMutablePointer<Int>      // 0 CAGR, 1 level, 2 worst
+    private let tSeries: UnsafeMutablePointer<Int>
+    private let tFirst: UnsafeMutablePointer<Int>
+    private let tLast: UnsafeMutablePointer<Int>
+    private let tBase: UnsafeMutablePointer<Double>
+    private let tInvSpan: UnsafeMutablePointer<Double>
+    private let tHigher: UnsafeMutablePointer<Bool>
+    private let rules: UnsafeMutablePointer<MetRule>
+    private let zig = Ziggurat.tables
 
     /// `withVolatility: false` leaves out the yearly shocks (deterministic paths given the
     /// means; fixed shocks are kept).
@@ -50,29 +60,40 @@ final class PathKernel: @unchecked Sendable {
         for c in m.aggregateComponents { comps += c; starts.append(comps.count) }
         aggStart = copy(starts)
         aggComp = copy(comps)
-        targets = m.targets
+        let ts = m.targets
+        tKind = copy(ts.map { $0.metric == .cagr ? 0 : ($0.metric == .level ? 1 : 2) })
+        tSeries = copy(ts.map(\.series))
+        tFirst = copy(ts.map(\.firstYearIndex))
+        tLast = copy(ts.map(\.lastYearIndex))
+        tBase = copy(ts.map(\.base))
+        tInvSpan = copy(ts.map { $0.span > 0 ? 1 / $0.span : 0 })
+        tHigher = copy(ts.map { $0.target.direction == .higher })
+        rules = copy(ts.map { MetRule($0.target) })
     }
 
     deinit {
         base.deallocate(); sd.deallocate(); shock.deallocate(); upper.deallocate()
         isChange.deallocate(); volIndex.deallocate(); chol.deallocate()
         aggStart.deallocate(); aggComp.deallocate()
+        tKind.deallocate(); tSeries.deallocate(); tFirst.deallocate(); tLast.deallocate()
+        tBase.deallocate(); tInvSpan.deallocate(); tHigher.deallocate(); rules.deallocate()
     }
 
     /// Scratch doubles `simulate` needs (levels, normals, noise).
     var scratchCount: Int { d + 2 * max(nVol, 1) + d }
 
-    /// Writes one path and its target metrics to `out[0..<width]`.
+    /// Writes one path and its target metrics to `out[c · stride]` for quantity c in
+    /// 0..<width (stride 1 for a single path; the chunk length for column-major chunks).
     @inline(__always)
     func simulate(means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
-                  out: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
+                  out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>) {
         let level = scratch
         let z = scratch + d
         let noise = scratch + d + max(nVol, 1)
         for k in 0..<d { level[k] = base[k]; noise[k] = 0 }
         for t in 0..<T {
             if nVol > 0 {
-                for a in 0..<nVol { z[a] = rng.normal() }
+                for a in 0..<nVol { z[a] = rng.normal(zig) }
                 for a in 0..<nVol {
                     var e = 0.0
                     let row = chol + a * nVol
@@ -91,37 +112,75 @@ final class PathKernel: @unchecked Sendable {
                     l *= 1 + g
                 }
                 level[k] = l
-                out[k * T + t] = l
+                out[(k * T + t) * stride] = l
             }
             var a = 0
             while a < S - d {
                 var sum = 0.0
                 for c in aggStart[a]..<aggStart[a + 1] { sum += level[aggComp[c]] }
-                out[(d + a) * T + t] = sum
+                out[((d + a) * T + t) * stride] = sum
                 a += 1
             }
         }
-        let mo = out + S * T
-        for (i, tg) in targets.enumerated() {
-            let row = out + tg.series * T
-            switch tg.metric {
-            case .cagr:
-                let v = row[tg.lastYearIndex]
-                mo[i] = (v > 0 && tg.base > 0) ? pow(v / tg.base, 1 / tg.span) - 1 : -1
-            case .level:
-                mo[i] = row[tg.lastYearIndex]
-            case .worst:
-                var w = row[tg.firstYearIndex]
-                let higher = tg.target.direction == .higher
-                for t in tg.firstYearIndex...tg.lastYearIndex {
-                    w = higher ? min(w, row[t]) : max(w, row[t])
+        let mo = out + S * T * stride
+        for i in 0..<nTargets {
+            let row = out + tSeries[i] * T * stride
+            switch tKind[i] {
+            case 0:
+                let v = row[tLast[i] * stride]
+                let b = tBase[i]
+                mo[i * stride] = (v > 0 && b > 0) ? pow(v / b, tInvSpan[i]) - 1 : -1
+            case 1:
+                mo[i * stride] = row[tLast[i] * stride]
+            default:
+                var w = row[tFirst[i] * stride]
+                let higher = tHigher[i]
+                for t in tFirst[i]...tLast[i] {
+                    let x = row[t * stride]
+                    w = higher ? min(w, x) : max(w, x)
                 }
-                mo[i] = w
+                mo[i * stride] = w
             }
         }
     }
 
-    /// Whether a path's metric meets target `i`.
+    /// Whether a path's metric meets target `i` (same as `Target.isMet`).
     @inline(__always)
-    func isMet(target i: Int, metric: Double) -> Bool { targets[i].target.isMet(metric) }
+    func isMet(target i: Int, metric: Double) -> Bool { rules[i].test(metric) }
+}
+
+/// `Target.isMet` reduced to one comparison against one bound (tolerance included), so the
+/// hot loop tests a target without touching the `Target` value.
+struct MetRule: Sendable, Equatable {
+    enum Op: UInt8, Sendable { case less, lessOrEqual, greater, greaterOrEqual, never }
+    let op: Op
+    let bound: Double
+
+    init(_ t: Target, tolerance: Double = 1e-9) {
+        guard let low = t.low else { op = .never; bound = 0; return }
+        let high = t.high ?? low
+        let higher = t.direction == .higher
+        switch t.comparator {
+        case .less: op = .less; bound = low
+        case .lessOrEqual: op = .lessOrEqual; bound = low + tolerance
+        case .greater: op = .greater; bound = low
+        case .greaterOrEqual: op = .greaterOrEqual; bound = low - tolerance
+        case .equal:
+            op = higher ? .greaterOrEqual : .lessOrEqual
+            bound = higher ? low - tolerance : low + tolerance
+        case .range:
+            op = higher ? .greaterOrEqual : .lessOrEqual
+            bound = higher ? low - tolerance : high + tolerance
+        }
+    }
+
+    @inline(__always) func test(_ v: Double) -> Bool {
+        switch op {
+        case .less: return v < bound
+        case .lessOrEqual: return v <= bound
+        case .greater: return v > bound
+        case .greaterOrEqual: return v >= bound
+        case .never: return false
+        }
+    }
 }

@@ -214,7 +214,8 @@ final class Runner: @unchecked Sendable {
 
     func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(N, (c + 1) * chunkSize) }
 
-    /// Generates chunk `c` into worker `w`'s value buffer; returns the scenario count.
+    /// Generates chunk `c` into worker `w`'s value buffer, column-major (quantity j of
+    /// scenario i at `j · chunkSize + i`); returns the scenario count.
     @inline(__always)
     func generate(chunk c: Int, worker w: Int) -> Int {
         let r = chunkRange(c)
@@ -223,8 +224,8 @@ final class Runner: @unchecked Sendable {
         var row = out
         for i in r {
             design.means(scenario: i, rng: &rng, out: m)
-            kernel.simulate(means: m, rng: &rng, out: row, scratch: sc)
-            row += W
+            kernel.simulate(means: m, rng: &rng, out: row, stride: chunkSize, scratch: sc)
+            row += 1
         }
         return r.count
     }
@@ -265,11 +266,12 @@ final class Runner: @unchecked Sendable {
         forEachChunk(0..<pilotChunks, waveSize: pilotChunks, body: { [self] w, c in
             let n = generate(chunk: c, worker: w)
             let v = values[w].p, mn = pilotMin.p + w * W, mx = pilotMax.p + w * W
-            for i in 0..<n { for j in 0..<W {
-                let x = v[i * W + j]
-                if x < mn[j] { mn[j] = x }
-                if x > mx[j] { mx[j] = x }
-            } }
+            for j in 0..<W {
+                let col = v + j * chunkSize
+                var a = mn[j], b = mx[j]
+                for i in 0..<n { let x = col[i]; a = min(a, x); b = max(b, x) }
+                mn[j] = a; mx[j] = b
+            }
         }, afterWave: { _ in })
         let lo = SharedPointer<Double>(p: .allocate(capacity: W))
         let invWidth = SharedPointer<Double>(p: .allocate(capacity: W))
@@ -295,9 +297,9 @@ final class Runner: @unchecked Sendable {
         let hist = SharedPointer<UInt32>(p: .allocate(capacity: workers * W * stride))
         hist.p.initialize(repeating: 0, count: workers * W * stride)
         defer { hist.p.deallocate() }
-        let met = SharedPointer<Int>(p: .allocate(capacity: workers * max(nT, 1)))
-        met.p.initialize(repeating: 0, count: workers * max(nT, 1))
-        defer { met.p.deallocate() }
+        let metChunk = SharedPointer<Int>(p: .allocate(capacity: nChunks * max(nT, 1)))
+        metChunk.p.initialize(repeating: 0, count: nChunks * max(nT, 1))
+        defer { metChunk.p.deallocate() }
         // Per chunk and quantity: shift K, Σ(x−K), Σ(x−K)², min, max.
         let partial = SharedPointer<Double>(p: .allocate(capacity: nChunks * W * 5))
         defer { partial.p.deallocate() }
@@ -312,30 +314,37 @@ final class Runner: @unchecked Sendable {
             let v = values[w].p
             let h = hist.p + w * W * stride
             let part = partial.p + c * W * 5
+            let cs = chunkSize
+            let fb = Double(B)
             for j in 0..<W {
-                part[j * 5] = v[j]; part[j * 5 + 1] = 0; part[j * 5 + 2] = 0
-                part[j * 5 + 3] = v[j]; part[j * 5 + 4] = v[j]
-            }
-            for i in 0..<n {
-                let row = v + i * W
-                for j in 0..<W {
-                    let x = row[j]
-                    let p = part + j * 5
-                    let dx = x - p[0]
-                    p[1] += dx; p[2] += dx * dx
-                    if x < p[3] { p[3] = x }
-                    if x > p[4] { p[4] = x }
-                    h[j * stride + bin(x, j)] &+= 1
+                let col = v + j * cs
+                let hj = h + j * stride
+                let k = col[0], l = lo.p[j], iw = invWidth.p[j]
+                var s1 = 0.0, s2 = 0.0, mn = k, mx = k
+                for i in 0..<n {
+                    let x = col[i]
+                    let dx = x - k
+                    s1 += dx; s2 += dx * dx
+                    mn = min(mn, x); mx = max(mx, x)
+                    let f = (x - l) * iw
+                    let b = !(f >= 0) ? 0 : (f >= fb ? B + 1 : 1 + Int(f))
+                    hj[b] &+= 1
                 }
-                if nT > 0 {
-                    let mrow = row + S * T
-                    let mc = met.p + w * nT
-                    for k in 0..<nT where kernel.isMet(target: k, metric: mrow[k]) { mc[k] += 1 }
+                let p = part + j * 5
+                p[0] = k; p[1] = s1; p[2] = s2; p[3] = mn; p[4] = mx
+            }
+            if nT > 0 {
+                let mc = metChunk.p + c * nT
+                for t in 0..<nT {
+                    let col = v + (S * T + t) * cs
+                    var count = 0
+                    for i in 0..<n where kernel.isMet(target: t, metric: col[i]) { count += 1 }
+                    mc[t] = count
                 }
             }
             if paths != nil {
                 pathBytes.set(c % wave, Runner.csv(values: v, count: n, firstScenario: c * chunkSize, S: S, T: T,
-                                                   width: W, series: seriesIds, years: years))
+                                                   chunk: chunkSize, series: seriesIds, years: years))
             }
         }, afterWave: { r in
             if let paths {
@@ -364,7 +373,7 @@ final class Runner: @unchecked Sendable {
             count += nb
         }
         var metCounts = [Int](repeating: 0, count: nT)
-        for w in 0..<workers { for k in 0..<nT { metCounts[k] += met.p[w * nT + k] } }
+        for c in 0..<nChunks { for k in 0..<nT { metCounts[k] += metChunk.p[c * nT + k] } }
         for w in 1..<max(workers, 1) {
             let h0 = hist.p, hw = hist.p + w * W * stride
             for i in 0..<(W * stride) { h0[i] &+= hw[i] }
@@ -406,12 +415,13 @@ final class Runner: @unchecked Sendable {
                 let n = generate(chunk: c, worker: w)
                 let v = values[w].p
                 var local: [Int: [Double]] = [:]
-                for i in 0..<n {
-                    let row = v + i * W
-                    for j in activeColumns {
-                        let x = row[j]
+                for j in activeColumns {
+                    let col = v + j * chunkSize
+                    let fl = flags.p + j * stride
+                    for i in 0..<n {
+                        let x = col[i]
                         let b = bin(x, j)
-                        if flags.p[j * stride + b] != 0 { local[j * stride + b, default: []].append(x) }
+                        if fl[b] != 0 { local[j * stride + b, default: []].append(x) }
                     }
                 }
                 collected.add(local, worker: w)
@@ -440,7 +450,7 @@ final class Runner: @unchecked Sendable {
 
     /// CSV rows `scenario,series,year,value` for one chunk (values with up to 6 decimals).
     static func csv(values v: UnsafeMutablePointer<Double>, count n: Int, firstScenario: Int, S: Int, T: Int,
-                    width W: Int, series: [[UInt8]], years: [Int]) -> [UInt8] {
+                    chunk: Int, series: [[UInt8]], years: [Int]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(n * S * T * 32)
         let yearBytes = years.map { Array(String($0).utf8) }
@@ -448,7 +458,7 @@ final class Runner: @unchecked Sendable {
             let idx = Array(String(firstScenario + i + 1).utf8)
             for s in 0..<S { for t in 0..<T {
                 out += idx; out.append(44); out += series[s]; out.append(44); out += yearBytes[t]; out.append(44)
-                appendFixed6(v[i * W + s * T + t], to: &out)
+                appendFixed6(v[(s * T + t) * chunk + i], to: &out)
                 out.append(10)
             } }
         }
