@@ -29,6 +29,10 @@ public struct SweepOptions: Sendable {
     public var chunkSize: Int = 4096
     /// Bins per quantity of the first-pass histogram (see `SweepEngine`).
     public var histogramBins: Int = 8192
+    /// Keep, during the first pass, the values of the bins where the pilot says the needed
+    /// order statistics will fall, so the second pass is usually skipped. Results are the
+    /// same either way (exact); turning it off only trades time for memory.
+    public var keepLikelyBins: Bool = true
 
     public init() {}
 }
@@ -49,20 +53,25 @@ public protocol PathSink: AnyObject {
 ///
 /// ## Exact percentiles in bounded memory
 /// Percentiles need order statistics, which normally means keeping all N values of every
-/// series-year (N·30 doubles: 2.4 GB at 10 million scenarios). Instead the engine runs
-/// the chunks twice, regenerating identical paths from the same streams:
-/// 1. a pilot over the first 16 chunks fixes, per quantity, a histogram range (pilot
-///    min/max widened by 5 % of the span; values outside fall in an underflow or overflow
-///    bin); pass 1 then computes moments, target counts, exact min/max and a histogram of
-///    `histogramBins` bins;
-/// 2. from the cumulative counts, the bin holding each needed order statistic (⌊h⌋ and
-///    ⌊h⌋+1 for each percentile) is known, with the statistic's rank inside it; pass 2
-///    keeps only the values falling in those bins, sorts them and reads the statistic.
-/// The result equals sorting all values (it is exact, not an approximation); memory is
-/// the histograms (quantities × bins × 4 bytes per thread) plus the values of the needed
-/// bins, about N × 2·(number of percentiles)/bins per quantity at worst for smooth
-/// distributions. A distribution with a large atom (a rate clamped at 0) can make one bin
-/// large; it is still exact.
+/// series-year (N·35 doubles: 2.8 GB at 10 million scenarios). The engine keeps only the
+/// values near the statistics it needs, and regenerates paths (identical, from the same
+/// streams) only when that guess missed:
+/// 1. a pilot (the first 16 chunks) fixes, per quantity, a histogram range (pilot min/max
+///    widened by 5 % of the span; values outside fall in an underflow or overflow bin) and
+///    flags the bins within ±6 binomial standard deviations (in pilot ranks) of each needed
+///    order statistic's pilot estimate;
+/// 2. pass 1 computes moments, target counts, exact min/max, a histogram of
+///    `histogramBins` bins per quantity, and keeps the values falling in flagged bins;
+/// 3. from the cumulative counts, the bin holding each needed order statistic (⌊h⌋ and
+///    ⌊h⌋+1 for each percentile) is known with the statistic's rank inside it. If pass 1
+///    kept that bin, its values are sorted and the statistic read off; otherwise (odds
+///    about 1e-9 per statistic, or when keeping would exceed ~192 MB) a second pass over
+///    regenerated chunks keeps exactly the missing bins.
+/// The result equals sorting all values: it is exact, not an approximation. Memory: the
+/// pilot (16 chunks × quantities), the histograms (quantities × bins × 4 bytes per thread)
+/// and the kept values (about 12·√(p(1−p)/P) of N per statistic, P the pilot size). A
+/// distribution with a large atom (a rate clamped at 0) can make one bin large; it is
+/// still exact.
 public enum SweepEngine {
     /// Scenarios a grid sweep would run (print it before running).
     public static func gridPointCount(model: SweepModel, options: SweepOptions) -> Int {
@@ -181,8 +190,15 @@ final class Runner: @unchecked Sendable {
     let design: Design
     let model: SweepModel
     let N: Int, chunkSize: Int, nChunks: Int, workers: Int, W: Int, B: Int
+    /// Distance between quantities in a chunk buffer: the chunk size padded by 8 doubles,
+    /// so a power-of-two chunk size does not put every quantity of a scenario in the same
+    /// cache set (4 KB aliasing made the path writes stall).
+    let columnStride: Int
+    /// Whether the last run needed the second pass (for tests and diagnostics).
+    private(set) var secondPassRan = false
     let seed: UInt64
     let percentiles: [Double]
+    let keepLikelyBins: Bool
     // Per-worker buffers.
     let values: [SharedPointer<Double>]
     let means: [SharedPointer<Double>]
@@ -194,14 +210,16 @@ final class Runner: @unchecked Sendable {
         kernel = PathKernel(model)
         N = design.samples
         chunkSize = o.chunkSize
+        columnStride = o.chunkSize + 8
         nChunks = (N + chunkSize - 1) / chunkSize
         workers = max(1, min(o.threads, nChunks))
         W = kernel.width
         B = o.histogramBins
         seed = o.seed
         percentiles = o.percentiles
+        keepLikelyBins = o.keepLikelyBins
         let nw = workers, width = kernel.width, scratchCount = kernel.scratchCount, d = model.drivers.count
-        values = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, o.chunkSize * width))) }
+        values = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, (o.chunkSize + 8) * width))) }
         means = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, d))) }
         scratch = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: scratchCount)) }
     }
@@ -215,7 +233,7 @@ final class Runner: @unchecked Sendable {
     func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(N, (c + 1) * chunkSize) }
 
     /// Generates chunk `c` into worker `w`'s value buffer, column-major (quantity j of
-    /// scenario i at `j · chunkSize + i`); returns the scenario count.
+    /// scenario i at `j · columnStride + i`); returns the scenario count.
     @inline(__always)
     func generate(chunk c: Int, worker w: Int) -> Int {
         let r = chunkRange(c)
@@ -224,7 +242,7 @@ final class Runner: @unchecked Sendable {
         var row = out
         for i in r {
             design.means(scenario: i, rng: &rng, out: m)
-            kernel.simulate(means: m, rng: &rng, out: row, stride: chunkSize, scratch: sc)
+            kernel.simulate(means: m, rng: &rng, out: row, stride: columnStride, scratch: sc)
             row += 1
         }
         return r.count
@@ -252,39 +270,39 @@ final class Runner: @unchecked Sendable {
         }
     }
 
+    /// Bytes of pass-1 speculative collection above which the engine prefers a second pass.
+    static let speculativeBudget = 192 << 20
+
     func run(paths: PathSink?, progress: ((Double) -> Void)?) throws -> PassStats {
         let W = self.W, B = self.B, nT = kernel.nTargets
         let wave = paths == nil ? max(workers * 16, 64) : workers * 2
+        let S = model.seriesCount, T = model.yearCount
 
-        // Pilot: histogram ranges from the first chunks.
+        // Ranks needed: ⌊h⌋ and ⌊h⌋ + 1 for each percentile (numpy's linear method).
+        let ranks: [(Int, Int, Double)] = percentiles.map { p in
+            let hh = Double(N - 1) * p / 100
+            let r0 = min(N - 1, Int(hh.rounded(.down)))
+            return (r0, min(r0 + 1, N - 1), hh - Double(r0))
+        }
+        let interior = Set(ranks.flatMap { [$0.0, $0.1] }).filter { $0 > 0 && $0 < N - 1 }.sorted()
+
+        // Pilot: the first chunks' values fix each quantity's histogram range and, by their
+        // own quantiles, where the needed order statistics will probably fall.
         let pilotChunks = min(nChunks, 16)
-        let pilotMin = SharedPointer<Double>(p: .allocate(capacity: workers * W))
-        let pilotMax = SharedPointer<Double>(p: .allocate(capacity: workers * W))
-        defer { pilotMin.p.deallocate(); pilotMax.p.deallocate() }
-        pilotMin.p.initialize(repeating: .infinity, count: workers * W)
-        pilotMax.p.initialize(repeating: -.infinity, count: workers * W)
+        let P = chunkRange(pilotChunks - 1).upperBound
+        let pilot = SharedPointer<Double>(p: .allocate(capacity: P * W))
+        defer { pilot.p.deallocate() }
         forEachChunk(0..<pilotChunks, waveSize: pilotChunks, body: { [self] w, c in
             let n = generate(chunk: c, worker: w)
-            let v = values[w].p, mn = pilotMin.p + w * W, mx = pilotMax.p + w * W
+            let v = values[w].p
             for j in 0..<W {
-                let col = v + j * chunkSize
-                var a = mn[j], b = mx[j]
-                for i in 0..<n { let x = col[i]; a = min(a, x); b = max(b, x) }
-                mn[j] = a; mx[j] = b
+                let col = v + j * columnStride, dst = pilot.p + j * P + c * chunkSize
+                for i in 0..<n { dst[i] = col[i] }
             }
         }, afterWave: { _ in })
         let lo = SharedPointer<Double>(p: .allocate(capacity: W))
         let invWidth = SharedPointer<Double>(p: .allocate(capacity: W))
         defer { lo.p.deallocate(); invWidth.p.deallocate() }
-        for j in 0..<W {
-            var a = Double.infinity, b = -Double.infinity
-            for w in 0..<workers { a = min(a, pilotMin.p[w * W + j]); b = max(b, pilotMax.p[w * W + j]) }
-            var span = b - a
-            if !(span > 0) || !span.isFinite { span = max(abs(a) * 1e-6, 1e-12) }
-            let l = a - 0.05 * span, h = b + 0.05 * span
-            lo.p[j] = l
-            invWidth.p[j] = Double(B) / (h - l)
-        }
         let stride = B + 2
         @Sendable @inline(__always) func bin(_ x: Double, _ j: Int) -> Int {
             let f = (x - lo.p[j]) * invWidth.p[j]
@@ -292,8 +310,42 @@ final class Runner: @unchecked Sendable {
             if f >= Double(B) { return B + 1 }
             return 1 + Int(f)
         }
+        // Speculative flags: bins within ±6 binomial sd (in pilot ranks) of each needed
+        // statistic's pilot estimate. Values in flagged bins are kept during pass 1.
+        let flags = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
+        flags.p.initialize(repeating: 0, count: W * stride)
+        defer { flags.p.deallocate() }
+        var expectedKept = 0.0
+        for j in 0..<W {
+            var col = UnsafeMutableBufferPointer(start: pilot.p + j * P, count: P)
+            col.sort()
+            let a = col[0], b = col[P - 1]
+            var span = b - a
+            if !(span > 0) || !span.isFinite { span = max(abs(a) * 1e-6, 1e-12) }
+            let l = a - 0.05 * span, h = b + 0.05 * span
+            lo.p[j] = l
+            invWidth.p[j] = Double(B) / (h - l)
+            if a == b { continue }
+            for r in interior {
+                let p = Double(r) / Double(N - 1)
+                let centre = p * Double(P - 1)
+                let delta = 6 * (Double(P) * p * (1 - p)).squareRoot() + 2
+                let i0 = Int((centre - delta).rounded(.down)), i1 = Int((centre + delta).rounded(.up))
+                let b0 = i0 <= 0 ? 0 : bin(col[i0], j)
+                let b1 = i1 >= P - 1 ? B + 1 : bin(col[i1], j)
+                for bb in b0...b1 where flags.p[j * stride + bb] == 0 {
+                    flags.p[j * stride + bb] = 1
+                }
+            }
+            var kept = 0
+            for i in 0..<P where flags.p[j * stride + bin(col[i], j)] != 0 { kept += 1 }
+            expectedKept += Double(kept) / Double(P) * Double(N)
+        }
+        let speculate = keepLikelyBins && (P == N || expectedKept * 8 * 1.5 < Double(Runner.speculativeBudget))
+        if !speculate { flags.p.update(repeating: 0, count: W * stride) }
+        let keepColumns = (0..<W).filter { j in (0..<stride).contains { flags.p[j * stride + $0] != 0 } }
 
-        // Pass 1.
+        // Pass 1: moments, target counts, histograms, kept values, paths.
         let hist = SharedPointer<UInt32>(p: .allocate(capacity: workers * W * stride))
         hist.p.initialize(repeating: 0, count: workers * W * stride)
         defer { hist.p.deallocate() }
@@ -304,34 +356,43 @@ final class Runner: @unchecked Sendable {
         let partial = SharedPointer<Double>(p: .allocate(capacity: nChunks * W * 5))
         defer { partial.p.deallocate() }
         let pathBytes = PathBuffers(count: wave)
-        let S = model.seriesCount, T = model.yearCount
         let seriesIds = model.seriesIds.map { Array($0.utf8) }
         let years = model.years
-        let totalChunks = Double(2 * nChunks)
+        let kept = Collected(workers: workers)
 
         try forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
             let n = generate(chunk: c, worker: w)
             let v = values[w].p
             let h = hist.p + w * W * stride
             let part = partial.p + c * W * 5
-            let cs = chunkSize
-            let fb = Double(B)
+            let cs = columnStride
             for j in 0..<W {
                 let col = v + j * cs
                 let hj = h + j * stride
-                let k = col[0], l = lo.p[j], iw = invWidth.p[j]
+                let k = col[0]
                 var s1 = 0.0, s2 = 0.0, mn = k, mx = k
                 for i in 0..<n {
                     let x = col[i]
                     let dx = x - k
                     s1 += dx; s2 += dx * dx
                     mn = min(mn, x); mx = max(mx, x)
-                    let f = (x - l) * iw
-                    let b = !(f >= 0) ? 0 : (f >= fb ? B + 1 : 1 + Int(f))
-                    hj[b] &+= 1
+                    hj[bin(x, j)] &+= 1
                 }
                 let p = part + j * 5
                 p[0] = k; p[1] = s1; p[2] = s2; p[3] = mn; p[4] = mx
+            }
+            if !keepColumns.isEmpty {
+                var local: [Int: [Double]] = [:]
+                for j in keepColumns {
+                    let col = v + j * cs
+                    let fl = flags.p + j * stride
+                    for i in 0..<n {
+                        let x = col[i]
+                        let b = bin(x, j)
+                        if fl[b] != 0 { local[j * stride + b, default: []].append(x) }
+                    }
+                }
+                kept.add(local, worker: w)
             }
             if nT > 0 {
                 let mc = metChunk.p + c * nT
@@ -344,13 +405,13 @@ final class Runner: @unchecked Sendable {
             }
             if paths != nil {
                 pathBytes.set(c % wave, Runner.csv(values: v, count: n, firstScenario: c * chunkSize, S: S, T: T,
-                                                   chunk: chunkSize, series: seriesIds, years: years))
+                                                   chunk: cs, series: seriesIds, years: years))
             }
         }, afterWave: { r in
             if let paths {
                 for c in r { try paths.write(pathBytes.take(c % wave)) }
             }
-            progress?(Double(r.upperBound) / totalChunks)
+            progress?(Double(r.upperBound) / Double(nChunks))
         })
 
         // Merge moments in chunk order; histograms and counts are order-free.
@@ -379,45 +440,38 @@ final class Runner: @unchecked Sendable {
             for i in 0..<(W * stride) { h0[i] &+= hw[i] }
         }
 
-        // Which order statistics are needed, and where they lie.
+        // Where each needed order statistic lies: bin and rank inside it.
         struct Need { var column: Int; var bin: Int; var offset: Int }
         var needs: [Int: Need] = [:]          // key: column * N + rank
         var exact: [Int: Double] = [:]
-        let ranks: [(Int, Int, Double)] = percentiles.map { p in
-            let hh = Double(N - 1) * p / 100
-            let r0 = min(N - 1, Int(hh.rounded(.down)))
-            return (r0, min(r0 + 1, N - 1), hh - Double(r0))
-        }
-        let flags = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
-        flags.p.initialize(repeating: 0, count: W * stride)
-        defer { flags.p.deallocate() }
-        var active = Set<Int>()
+        let flags2 = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
+        flags2.p.initialize(repeating: 0, count: W * stride)
+        defer { flags2.p.deallocate() }
+        var missing = Set<Int>()
         for j in 0..<W {
             var cum = [Int](repeating: 0, count: stride + 1)
             for b in 0..<stride { cum[b + 1] = cum[b] + Int(hist.p[j * stride + b]) }
             for (r0, r1, _) in ranks { for r in [r0, r1] {
                 if mins[j] == maxs[j] || r == 0 { exact[j * N + r] = mins[j]; continue }
                 if r == N - 1 { exact[j * N + r] = maxs[j]; continue }
-                // First bin whose cumulative count exceeds r.
                 var b = 0
                 while cum[b + 1] <= r { b += 1 }
                 needs[j * N + r] = Need(column: j, bin: b, offset: r - cum[b])
-                flags.p[j * stride + b] = 1
-                active.insert(j)
+                if flags.p[j * stride + b] == 0 { flags2.p[j * stride + b] = 1; missing.insert(j) }
             } }
         }
 
-        // Pass 2: collect the needed bins' values.
-        if !needs.isEmpty {
-            let activeColumns = active.sorted()
-            let collected = Collected(workers: workers)
+        // Pass 2, only for statistics whose bin pass 1 did not keep.
+        let collected = Collected(workers: workers)
+        if !missing.isEmpty {
+            let activeColumns = missing.sorted()
             forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
                 let n = generate(chunk: c, worker: w)
                 let v = values[w].p
                 var local: [Int: [Double]] = [:]
                 for j in activeColumns {
-                    let col = v + j * chunkSize
-                    let fl = flags.p + j * stride
+                    let col = v + j * columnStride
+                    let fl = flags2.p + j * stride
                     for i in 0..<n {
                         let x = col[i]
                         let b = bin(x, j)
@@ -425,13 +479,16 @@ final class Runner: @unchecked Sendable {
                     }
                 }
                 collected.add(local, worker: w)
-            }, afterWave: { r in progress?(Double(nChunks + r.upperBound) / totalChunks) })
-            var sortedBins: [Int: [Double]] = [:]
-            for (key, need) in needs {
-                let binKey = need.column * stride + need.bin
-                if sortedBins[binKey] == nil { sortedBins[binKey] = collected.values(for: binKey).sorted() }
-                exact[key] = sortedBins[binKey]![need.offset]
+            }, afterWave: { _ in })
+        }
+        var sortedBins: [Int: [Double]] = [:]
+        for (key, need) in needs {
+            let binKey = need.column * stride + need.bin
+            if sortedBins[binKey] == nil {
+                let src = flags.p[binKey] != 0 ? kept : collected
+                sortedBins[binKey] = src.values(for: binKey).sorted()
             }
+            exact[key] = sortedBins[binKey]![need.offset]
         }
         progress?(1)
 
@@ -445,6 +502,7 @@ final class Runner: @unchecked Sendable {
                                           sd: N > 1 ? (m2[j] / Double(N - 1)).squareRoot() : 0,
                                           min: mins[j], max: maxs[j]))
         }
+        secondPassRan = !missing.isEmpty
         return PassStats(columns: columns, metCounts: metCounts)
     }
 
