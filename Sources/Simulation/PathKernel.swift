@@ -80,7 +80,7 @@ final class PathKernel: @unchecked Sendable {
     }
 
     /// Scratch doubles `simulate` needs (levels, normals, noise).
-    var scratchCount: Int { d + 2 * max(nVol, 1) + d }
+    var scratchCount: Int { d + max(nVol, 1) * T + 2 * d }
 
     /// Writes one path and its target metrics to `out[c · stride]` for quantity c in
     /// 0..<width (stride 1 for a single path; the chunk length for column-major chunks).
@@ -88,12 +88,19 @@ final class PathKernel: @unchecked Sendable {
     func simulate(means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
                   out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>) {
         let level = scratch
-        let z = scratch + d
-        let noise = scratch + d + max(nVol, 1)
+        let noise = scratch + d
+        let zAll = scratch + 2 * d
         for k in 0..<d { level[k] = base[k]; noise[k] = 0 }
+        // All of the path's normals first, in one tight loop with the generator state in
+        // registers (same draw order as year by year: year-major, drivers inside).
+        if nVol > 0 {
+            var g = rng
+            for i in 0..<(T * nVol) { zAll[i] = g.normal(zig) }
+            rng = g
+        }
         for t in 0..<T {
             if nVol > 0 {
-                for a in 0..<nVol { z[a] = rng.normal(zig) }
+                let z = zAll + t * nVol
                 for a in 0..<nVol {
                     var e = 0.0
                     let row = chol + a * nVol
@@ -129,7 +136,7 @@ final class PathKernel: @unchecked Sendable {
             case 0:
                 let v = row[tLast[i] * stride]
                 let b = tBase[i]
-                mo[i * stride] = (v > 0 && b > 0) ? pow(v / b, tInvSpan[i]) - 1 : -1
+                mo[i * stride] = (v > 0 && b > 0) ? expm1(log(v / b) * tInvSpan[i]) : -1
             case 1:
                 mo[i * stride] = row[tLast[i] * stride]
             default:

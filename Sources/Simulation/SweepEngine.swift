@@ -28,7 +28,7 @@ public struct SweepOptions: Sendable {
     /// chunk index), so output depends on it (but never on `threads`); keep the default.
     public var chunkSize: Int = 4096
     /// Bins per quantity of the first-pass histogram (see `SweepEngine`).
-    public var histogramBins: Int = 8192
+    public var histogramBins: Int = 1024
     /// Keep, during the first pass, the values of the bins where the pilot says the needed
     /// order statistics will fall, so the second pass is usually skipped. Results are the
     /// same either way (exact); turning it off only trades time for memory.
@@ -58,18 +58,18 @@ public protocol PathSink: AnyObject {
 /// streams) only when that guess missed:
 /// 1. a pilot (the first 16 chunks) fixes, per quantity, a histogram range (pilot min/max
 ///    widened by 5 % of the span; values outside fall in an underflow or overflow bin) and
-///    flags the bins within ±6 binomial standard deviations (in pilot ranks) of each needed
+///    flags the bins within ±5 binomial standard deviations (in pilot ranks) of each needed
 ///    order statistic's pilot estimate;
 /// 2. pass 1 computes moments, target counts, exact min/max, a histogram of
 ///    `histogramBins` bins per quantity, and keeps the values falling in flagged bins;
 /// 3. from the cumulative counts, the bin holding each needed order statistic (⌊h⌋ and
 ///    ⌊h⌋+1 for each percentile) is known with the statistic's rank inside it. If pass 1
 ///    kept that bin, its values are sorted and the statistic read off; otherwise (odds
-///    about 1e-9 per statistic, or when keeping would exceed ~192 MB) a second pass over
+///    below 1e-6 per statistic, or when keeping would exceed ~192 MB) a second pass over
 ///    regenerated chunks keeps exactly the missing bins.
 /// The result equals sorting all values: it is exact, not an approximation. Memory: the
 /// pilot (16 chunks × quantities), the histograms (quantities × bins × 4 bytes per thread)
-/// and the kept values (about 12·√(p(1−p)/P) of N per statistic, P the pilot size). A
+/// and the kept values (about 10·√(p(1−p)/P) of N per statistic, P the pilot size). A
 /// distribution with a large atom (a rate clamped at 0) can make one bin large; it is
 /// still exact.
 public enum SweepEngine {
@@ -287,7 +287,7 @@ final class Runner: @unchecked Sendable {
         let interior = Set(ranks.flatMap { [$0.0, $0.1] }).filter { $0 > 0 && $0 < N - 1 }.sorted()
 
         // Pilot: the first chunks' values fix each quantity's histogram range and, by their
-        // own quantiles, where the needed order statistics will probably fall.
+        // own histogram, where the needed order statistics will probably fall.
         let pilotChunks = min(nChunks, 16)
         let P = chunkRange(pilotChunks - 1).upperBound
         let pilot = SharedPointer<Double>(p: .allocate(capacity: P * W))
@@ -310,40 +310,55 @@ final class Runner: @unchecked Sendable {
             if f >= Double(B) { return B + 1 }
             return 1 + Int(f)
         }
-        // Speculative flags: bins within ±6 binomial sd (in pilot ranks) of each needed
+        // Speculative flags: bins within ±5 binomial sd (in pilot ranks) of each needed
         // statistic's pilot estimate. Values in flagged bins are kept during pass 1.
         let flags = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
         flags.p.initialize(repeating: 0, count: W * stride)
         defer { flags.p.deallocate() }
         var expectedKept = 0.0
+        var pilotHist = [Int](repeating: 0, count: stride)
+        var cumP = [Int](repeating: 0, count: stride + 1)
         for j in 0..<W {
-            var col = UnsafeMutableBufferPointer(start: pilot.p + j * P, count: P)
-            col.sort()
-            let a = col[0], b = col[P - 1]
+            let col = pilot.p + j * P
+            var a = col[0], b = col[0]
+            for i in 0..<P { a = min(a, col[i]); b = max(b, col[i]) }
             var span = b - a
             if !(span > 0) || !span.isFinite { span = max(abs(a) * 1e-6, 1e-12) }
             let l = a - 0.05 * span, h = b + 0.05 * span
             lo.p[j] = l
             invWidth.p[j] = Double(B) / (h - l)
             if a == b { continue }
+            // The pilot's own histogram gives each bin's range of pilot ranks.
+            for k in 0..<stride { pilotHist[k] = 0 }
+            for i in 0..<P { pilotHist[bin(col[i], j)] += 1 }
+            for k in 0..<stride { cumP[k + 1] = cumP[k] + pilotHist[k] }
             for r in interior {
                 let p = Double(r) / Double(N - 1)
                 let centre = p * Double(P - 1)
-                let delta = 6 * (Double(P) * p * (1 - p)).squareRoot() + 2
-                let i0 = Int((centre - delta).rounded(.down)), i1 = Int((centre + delta).rounded(.up))
-                let b0 = i0 <= 0 ? 0 : bin(col[i0], j)
-                let b1 = i1 >= P - 1 ? B + 1 : bin(col[i1], j)
-                for bb in b0...b1 where flags.p[j * stride + bb] == 0 {
+                let delta = 5 * (Double(P) * p * (1 - p)).squareRoot() + 2
+                let r0 = centre - delta, r1 = centre + delta
+                // Bins whose pilot ranks [cumP[b], cumP[b+1]) meet [r0, r1], and the
+                // under/overflow bins when the window reaches the pilot's ends.
+                var bb = 0
+                while bb < stride - 1 && Double(cumP[bb + 1]) <= r0 { bb += 1 }
+                while bb < stride {
                     flags.p[j * stride + bb] = 1
+                    if Double(cumP[bb + 1]) > r1 { break }
+                    bb += 1
                 }
+                if r0 <= 0 { flags.p[j * stride] = 1 }
+                if r1 >= Double(P - 1) { flags.p[j * stride + B + 1] = 1 }
             }
             var kept = 0
-            for i in 0..<P where flags.p[j * stride + bin(col[i], j)] != 0 { kept += 1 }
+            for k in 0..<stride where flags.p[j * stride + k] != 0 { kept += pilotHist[k] }
             expectedKept += Double(kept) / Double(P) * Double(N)
         }
         let speculate = keepLikelyBins && (P == N || expectedKept * 8 * 1.5 < Double(Runner.speculativeBudget))
         if !speculate { flags.p.update(repeating: 0, count: W * stride) }
-        let keepColumns = (0..<W).filter { j in (0..<stride).contains { flags.p[j * stride + $0] != 0 } }
+        let keepColumn = (0..<W).map { j in (0..<stride).contains { flags.p[j * stride + $0] != 0 } }
+        let slots1 = SharedPointer<Int32>(p: .allocate(capacity: W * stride))
+        defer { slots1.p.deallocate() }
+        let slotCount1 = Runner.assignSlots(flags: flags.p, count: W * stride, slots: slots1.p)
 
         // Pass 1: moments, target counts, histograms, kept values, paths.
         let hist = SharedPointer<UInt32>(p: .allocate(capacity: workers * W * stride))
@@ -358,41 +373,57 @@ final class Runner: @unchecked Sendable {
         let pathBytes = PathBuffers(count: wave)
         let seriesIds = model.seriesIds.map { Array($0.utf8) }
         let years = model.years
-        let kept = Collected(workers: workers)
+        let kept = Collected(workers: workers, slots: slotCount1)
 
         try forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
-            let n = generate(chunk: c, worker: w)
             let v = values[w].p
+            let n: Int
+            if c < pilotChunks {
+                // The pilot already generated this chunk: copy it back instead.
+                n = chunkRange(c).count
+                for j in 0..<W { (v + j * columnStride).update(from: pilot.p + j * P + c * chunkSize, count: n) }
+            } else {
+                n = generate(chunk: c, worker: w)
+            }
             let h = hist.p + w * W * stride
             let part = partial.p + c * W * 5
             let cs = columnStride
+            let store = kept.stores[w]
             for j in 0..<W {
                 let col = v + j * cs
                 let hj = h + j * stride
                 let k = col[0]
                 var s1 = 0.0, s2 = 0.0, mn = k, mx = k
-                for i in 0..<n {
-                    let x = col[i]
-                    let dx = x - k
-                    s1 += dx; s2 += dx * dx
-                    mn = min(mn, x); mx = max(mx, x)
-                    hj[bin(x, j)] &+= 1
+                if keepColumn[j] {
+                    // Histogram and keep in one sweep; the pair is written unconditionally
+                    // and kept by advancing the count (no unpredictable branch).
+                    store.reserve(n)
+                    var m = store.count
+                    let ps = store.slots, pv = store.values
+                    let sl = slots1.p + j * stride
+                    for i in 0..<n {
+                        let x = col[i]
+                        let dx = x - k
+                        s1 += dx; s2 += dx * dx
+                        mn = min(mn, x); mx = max(mx, x)
+                        let b = bin(x, j)
+                        hj[b] &+= 1
+                        let slot = sl[b]
+                        ps[m] = slot; pv[m] = x
+                        m += slot >= 0 ? 1 : 0
+                    }
+                    store.count = m
+                } else {
+                    for i in 0..<n {
+                        let x = col[i]
+                        let dx = x - k
+                        s1 += dx; s2 += dx * dx
+                        mn = min(mn, x); mx = max(mx, x)
+                        hj[bin(x, j)] &+= 1
+                    }
                 }
                 let p = part + j * 5
                 p[0] = k; p[1] = s1; p[2] = s2; p[3] = mn; p[4] = mx
-            }
-            if !keepColumns.isEmpty {
-                var local: [Int: [Double]] = [:]
-                for j in keepColumns {
-                    let col = v + j * cs
-                    let fl = flags.p + j * stride
-                    for i in 0..<n {
-                        let x = col[i]
-                        let b = bin(x, j)
-                        if fl[b] != 0 { local[j * stride + b, default: []].append(x) }
-                    }
-                }
-                kept.add(local, worker: w)
             }
             if nT > 0 {
                 let mc = metChunk.p + c * nT
@@ -462,31 +493,44 @@ final class Runner: @unchecked Sendable {
         }
 
         // Pass 2, only for statistics whose bin pass 1 did not keep.
-        let collected = Collected(workers: workers)
+        let slots2 = SharedPointer<Int32>(p: .allocate(capacity: W * stride))
+        defer { slots2.p.deallocate() }
+        let slotCount2 = Runner.assignSlots(flags: flags2.p, count: W * stride, slots: slots2.p)
+        let collected = Collected(workers: workers, slots: slotCount2)
         if !missing.isEmpty {
             let activeColumns = missing.sorted()
             forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
                 let n = generate(chunk: c, worker: w)
                 let v = values[w].p
-                var local: [Int: [Double]] = [:]
+                let store = collected.stores[w]
                 for j in activeColumns {
                     let col = v + j * columnStride
-                    let fl = flags2.p + j * stride
+                    let sl = slots2.p + j * stride
+                    store.reserve(n)
+                    var m = store.count
+                    let ps = store.slots, pv = store.values
                     for i in 0..<n {
                         let x = col[i]
-                        let b = bin(x, j)
-                        if fl[b] != 0 { local[j * stride + b, default: []].append(x) }
+                        let slot = sl[bin(x, j)]
+                        ps[m] = slot; pv[m] = x
+                        m += slot >= 0 ? 1 : 0
                     }
+                    store.count = m
                 }
-                collected.add(local, worker: w)
             }, afterWave: { _ in })
         }
+        var fromKept = Set<Int32>(), fromCollected = Set<Int32>()
+        for need in needs.values {
+            let binKey = need.column * stride + need.bin
+            if flags.p[binKey] != 0 { fromKept.insert(slots1.p[binKey]) } else { fromCollected.insert(slots2.p[binKey]) }
+        }
+        let keptValues = kept.values(slots: fromKept), collectedValues = collected.values(slots: fromCollected)
         var sortedBins: [Int: [Double]] = [:]
         for (key, need) in needs {
             let binKey = need.column * stride + need.bin
             if sortedBins[binKey] == nil {
-                let src = flags.p[binKey] != 0 ? kept : collected
-                sortedBins[binKey] = src.values(for: binKey).sorted()
+                sortedBins[binKey] = (flags.p[binKey] != 0 ? keptValues[slots1.p[binKey]]
+                                                           : collectedValues[slots2.p[binKey]])!.sorted()
             }
             exact[key] = sortedBins[binKey]![need.offset]
         }
@@ -504,6 +548,15 @@ final class Runner: @unchecked Sendable {
         }
         secondPassRan = !missing.isEmpty
         return PassStats(columns: columns, metCounts: metCounts)
+    }
+
+    /// Numbers the flagged bins 0, 1, …; unflagged bins get −1. Returns the count.
+    static func assignSlots(flags: UnsafeMutablePointer<UInt8>, count: Int, slots: UnsafeMutablePointer<Int32>) -> Int {
+        var next: Int32 = 0
+        for i in 0..<count {
+            if flags[i] != 0 { slots[i] = next; next += 1 } else { slots[i] = -1 }
+        }
+        return Int(next)
     }
 
     /// CSV rows `scenario,series,year,value` for one chunk (values with up to 6 decimals).
@@ -552,14 +605,48 @@ final class PathBuffers: @unchecked Sendable {
     func take(_ i: Int) -> [UInt8] { lock.lock(); defer { lock.unlock() }; let b = slots[i]; slots[i] = []; return b }
 }
 
-/// Values of the needed bins gathered by the workers of pass 2.
+/// Values of flagged bins gathered by the workers: one store per worker (a worker runs on
+/// one thread at a time, so a store is never shared) holding (bin slot, value) pairs in
+/// raw growable buffers; a bin's values are pulled out only when a statistic needs them.
 final class Collected: @unchecked Sendable {
-    private var perWorker: [[Int: [Double]]]
-    private let lock = NSLock()
-    init(workers: Int) { perWorker = Array(repeating: [:], count: workers) }
-    func add(_ d: [Int: [Double]], worker w: Int) {
-        lock.lock(); defer { lock.unlock() }
-        perWorker[w].merge(d) { $0 + $1 }
+    final class Store {
+        var slots: UnsafeMutablePointer<Int32>
+        var values: UnsafeMutablePointer<Double>
+        var count = 0
+        var capacity: Int
+        init() {
+            capacity = 1024
+            slots = .allocate(capacity: capacity); values = .allocate(capacity: capacity)
+        }
+        deinit { slots.deallocate(); values.deallocate() }
+        /// Makes room for `n` more pairs (capacity doubles).
+        func reserve(_ n: Int) {
+            guard count + n > capacity else { return }
+            var c = capacity
+            while count + n > c { c *= 2 }
+            let s2 = UnsafeMutablePointer<Int32>.allocate(capacity: c), v2 = UnsafeMutablePointer<Double>.allocate(capacity: c)
+            s2.update(from: slots, count: count); v2.update(from: values, count: count)
+            slots.deallocate(); values.deallocate()
+            slots = s2; values = v2; capacity = c
+        }
     }
-    func values(for key: Int) -> [Double] { perWorker.flatMap { $0[key] ?? [] } }
+    let stores: [Store]
+    init(workers: Int, slots: Int) { stores = (0..<workers).map { _ in Store() } }
+
+    /// The values of each wanted slot (order of collection; callers sort).
+    func values(slots wanted: Set<Int32>) -> [Int32: [Double]] {
+        guard let top = wanted.max() else { return [:] }
+        var index = [Int](repeating: -1, count: Int(top) + 1)
+        var lists: [[Double]] = []
+        for s in wanted { index[Int(s)] = lists.count; lists.append([]) }
+        for st in stores {
+            for i in 0..<st.count {
+                let s = Int(st.slots[i])
+                if s <= Int(top), index[s] >= 0 { lists[index[s]].append(st.values[i]) }
+            }
+        }
+        var out: [Int32: [Double]] = [:]
+        for s in wanted { out[s] = lists[index[Int(s)]] }
+        return out
+    }
 }
