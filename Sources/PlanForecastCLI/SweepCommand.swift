@@ -69,8 +69,15 @@ public struct SweepCommand: ParsableCommand {
 
     public func run() throws {
         do {
-            let text = try execute()
-            try AtomicFile.write(text, to: output ?? "-")
+            // Open the output first, so a bad path fails before a long run.
+            let out = try output.flatMap { $0 == "-" ? nil : try AtomicFile.Writer(path: $0) }
+            do {
+                let text = try execute()
+                if let out { try out.write(text); try out.commit() } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+            } catch {
+                out?.abandon()
+                throw error
+            }
         } catch {
             let (message, code) = SweepCommand.describe(error)
             FileHandle.standardError.write(Data("planforecast sweep: error: \(message)\n".utf8))
