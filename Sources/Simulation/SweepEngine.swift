@@ -105,10 +105,10 @@ public enum SweepEngine {
                 years: model.years, byYear: (0..<T).map { stats.columns[s * T + $0] }))
         }
         let N = design.samples
-        var outcomes: [TargetOutcome] = []
+        var outcomes: [TargetProbability] = []
         for (i, t) in model.targets.enumerated() {
             let p = Double(stats.metCounts[i]) / Double(N)
-            outcomes.append(TargetOutcome(
+            outcomes.append(TargetProbability(
                 id: t.target.id, indicator: t.target.indicator, kind: t.target.kind,
                 requirement: requirementText(t.target), metric: t.metric, targetYear: t.target.targetYear,
                 probability: p, standardError: o.mode == .grid ? nil : (p * (1 - p) / Double(N)).squareRoot(),

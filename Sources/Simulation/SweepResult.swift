@@ -25,7 +25,7 @@ public struct SeriesSummary: Sendable {
 }
 
 /// The chance that a target is met.
-public struct TargetOutcome: Sendable {
+public struct TargetProbability: Sendable {
     public var id: String
     public var indicator: String
     public var kind: TargetKind
@@ -81,7 +81,7 @@ public struct SweepResult: Sendable {
     /// Requested percentiles, in percent (5 = 5th percentile).
     public var percentiles: [Double]
     public var series: [SeriesSummary]
-    public var targets: [TargetOutcome]
+    public var targets: [TargetProbability]
     public var tornado: [TornadoBar]
     public var sobol: [SobolIndex]
     /// Sobol base sample size (0 when not computed) and bootstrap replicates.

@@ -3,6 +3,7 @@ import Foundation
 @testable import PlanForecastCLI
 import Simulation
 import PlanIO
+import Forecasting
 
 /// `planforecast sweep` end to end, in process, on the repository's scenario files.
 @Suite struct SweepCommandRuns {
@@ -66,5 +67,34 @@ import PlanIO
         #expect(lines[0] == "scenario,series,year,value")
         #expect(lines.count == 1 + 100 * 6 * 5)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["paths.csv"])
+    }
+}
+
+/// With fixed growth and no volatility every simulated path is the deterministic
+/// projection (`Forecasting.Projector`, compound growth from the 2025 baseline).
+@Suite struct SweepMatchesProjection {
+    @Test func planMidSweepEqualsTheProjection() throws {
+        let plan = try PlanLoader.load(directory: nil)
+        let scenario = try ScenarioReader.read(path: SweepCommandRuns.scenario("plan-mid.yaml"), plan: plan)
+        var o = SweepOptions()
+        o.samples = 50; o.sobolSamples = 0; o.threads = 2
+        let r = try SweepEngine.run(plan: plan, scenario: scenario, options: o)
+        let projection = try Projector.project(plan: plan, scenario: scenario)
+        #expect(!r.series.isEmpty)
+        for s in r.series {
+            let p = try #require(projection.series(s.id))
+            for (t, y) in s.years.enumerated() {
+                let want = try #require(p.value(in: y))
+                let d = s.byYear[t]
+                for got in d.percentiles + [d.mean, d.min, d.max] {
+                    #expect(abs(got - want) <= 1e-12 * abs(want), "\(s.id) \(y)")
+                }
+                #expect(d.sd <= 1e-9 * abs(want))
+            }
+        }
+        // Income 85.56 · 1.07⁵ = 120.0004 (hand): met in every scenario.
+        let inc = try #require(r.series.first { $0.id == "income_per_capita" })
+        #expect(abs(inc.byYear[4].mean - 85.56 * 1.07 * 1.07 * 1.07 * 1.07 * 1.07) < 1e-9)
+        #expect(r.targets.first { $0.id == "T06b" }?.probability == 1)
     }
 }
