@@ -16,6 +16,7 @@ public struct PlanForecastCommand: ParsableCommand {
             ProjectCommand.self,
             TargetsCommand.self,
             FitCommand.self,
+            SweepCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self

@@ -1,0 +1,193 @@
+import Foundation
+import PlanModel
+import Distributions
+
+/// The inner loop: one scenario's path from its drivers' mean growths and a random stream.
+///
+/// Per year t and driver k: g_kt = m_k + sd_k·e_kt + shock_kt, with e_t = L z_t, z_t
+/// independent standard normals (ziggurat) and L the Cholesky factor of the correlation
+/// matrix of the volatile drivers. Levels: L_t = L_{t−1}(1 + g) for growth drivers,
+/// L_{t−1} + g clamped to [0, upper bound] for change drivers; aggregates are the sum of
+/// their components in each year. Draw order per scenario is fixed (normals year by year,
+/// volatile drivers in scenario order) so a stream always gives the same path.
+///
+/// Output layout per scenario (`width` doubles): series s, year t at `s·T + t`, then one
+/// metric per evaluated target (CAGR as a fraction, level, or worst value).
+final class PathKernel: @unchecked Sendable {
+    let d: Int, T: Int, S: Int, nVol: Int, nTargets: Int
+    let width: Int
+    private let base: UnsafeMutablePointer<Double>
+    private let sd: UnsafeMutablePointer<Double>
+    private let shock: UnsafeMutablePointer<Double>
+    private let upper: UnsafeMutablePointer<Double>
+    private let isChange: UnsafeMutablePointer<Bool>
+    private let volIndex: UnsafeMutablePointer<Int>
+    private let chol: UnsafeMutablePointer<Double>
+    private let aggStart: UnsafeMutablePointer<Int>   // offsets into aggComp, count S - d + 1
+    private let aggComp: UnsafeMutablePointer<Int>
+    // Targets, flattened to plain numbers (no strings: copying a `Target` in the hot loop
+    // costs reference counting that threads contend on).
+    private let tKind: UnsafeMutablePointer<Int>      // 0 CAGR, 1 level, 2 worst
+    private let tSeries: UnsafeMutablePointer<Int>
+    private let tFirst: UnsafeMutablePointer<Int>
+    private let tLast: UnsafeMutablePointer<Int>
+    private let tBase: UnsafeMutablePointer<Double>
+    private let tInvSpan: UnsafeMutablePointer<Double>
+    private let tHigher: UnsafeMutablePointer<Bool>
+    private let rules: UnsafeMutablePointer<MetRule>
+    private let zig = Ziggurat.tables
+
+    /// `withVolatility: false` leaves out the yearly shocks (deterministic paths given the
+    /// means; fixed shocks are kept).
+    init(_ m: SweepModel, withVolatility: Bool = true) {
+        d = m.drivers.count; T = m.yearCount; S = m.seriesCount
+        nVol = withVolatility ? m.volatileDrivers.count : 0; nTargets = m.targets.count
+        width = S * T + nTargets
+        func copy<E>(_ a: [E], minCount: Int = 1) -> UnsafeMutablePointer<E> {
+            let p = UnsafeMutablePointer<E>.allocate(capacity: max(a.count, minCount))
+            for (i, v) in a.enumerated() { (p + i).initialize(to: v) }
+            return p
+        }
+        base = copy(m.baselines)
+        sd = copy(m.volatility)
+        shock = copy(m.shocks)
+        upper = copy(m.upperBounds)
+        isChange = copy(m.drivers.map { $0.model == .change })
+        volIndex = copy(m.volatileDrivers)
+        chol = copy(m.choleskyLower)
+        var starts = [0]
+        var comps: [Int] = []
+        for c in m.aggregateComponents { comps += c; starts.append(comps.count) }
+        aggStart = copy(starts)
+        aggComp = copy(comps)
+        let ts = m.targets
+        tKind = copy(ts.map { $0.metric == .cagr ? 0 : ($0.metric == .level ? 1 : 2) })
+        tSeries = copy(ts.map(\.series))
+        tFirst = copy(ts.map(\.firstYearIndex))
+        tLast = copy(ts.map(\.lastYearIndex))
+        tBase = copy(ts.map(\.base))
+        tInvSpan = copy(ts.map { $0.span > 0 ? 1 / $0.span : 0 })
+        tHigher = copy(ts.map { $0.target.direction == .higher })
+        rules = copy(ts.map { MetRule($0.target) })
+    }
+
+    deinit {
+        base.deallocate(); sd.deallocate(); shock.deallocate(); upper.deallocate()
+        isChange.deallocate(); volIndex.deallocate(); chol.deallocate()
+        aggStart.deallocate(); aggComp.deallocate()
+        tKind.deallocate(); tSeries.deallocate(); tFirst.deallocate(); tLast.deallocate()
+        tBase.deallocate(); tInvSpan.deallocate(); tHigher.deallocate(); rules.deallocate()
+    }
+
+    /// Scratch doubles `simulate` needs (levels, normals, noise).
+    var scratchCount: Int { d + max(nVol, 1) * T + 2 * d }
+
+    /// Writes one path and its target metrics to `out[c · stride]` for quantity c in
+    /// 0..<width (stride 1 for a single path; the chunk length for column-major chunks).
+    @inline(__always)
+    func simulate(means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
+                  out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>) {
+        let level = scratch
+        let noise = scratch + d
+        let zAll = scratch + 2 * d
+        for k in 0..<d { level[k] = base[k]; noise[k] = 0 }
+        // All of the path's normals first, in one tight loop with the generator state in
+        // registers (same draw order as year by year: year-major, drivers inside).
+        if nVol > 0 {
+            var g = rng
+            for i in 0..<(T * nVol) { zAll[i] = g.normal(zig) }
+            rng = g
+        }
+        for t in 0..<T {
+            if nVol > 0 {
+                let z = zAll + t * nVol
+                for a in 0..<nVol {
+                    var e = 0.0
+                    let row = chol + a * nVol
+                    for b in 0...a { e += row[b] * z[b] }
+                    let k = volIndex[a]
+                    noise[k] = sd[k] * e
+                }
+            }
+            for k in 0..<d {
+                let g = means[k] + noise[k] + shock[k * T + t]
+                var l = level[k]
+                if isChange[k] {
+                    l += g
+                    l = l < 0 ? 0 : (l > upper[k] ? upper[k] : l)
+                } else {
+                    l *= 1 + g
+                }
+                level[k] = l
+                out[(k * T + t) * stride] = l
+            }
+            var a = 0
+            while a < S - d {
+                var sum = 0.0
+                for c in aggStart[a]..<aggStart[a + 1] { sum += level[aggComp[c]] }
+                out[((d + a) * T + t) * stride] = sum
+                a += 1
+            }
+        }
+        let mo = out + S * T * stride
+        for i in 0..<nTargets {
+            let row = out + tSeries[i] * T * stride
+            switch tKind[i] {
+            case 0:
+                let v = row[tLast[i] * stride]
+                let b = tBase[i]
+                mo[i * stride] = (v > 0 && b > 0) ? expm1(log(v / b) * tInvSpan[i]) : -1
+            case 1:
+                mo[i * stride] = row[tLast[i] * stride]
+            default:
+                var w = row[tFirst[i] * stride]
+                let higher = tHigher[i]
+                for t in tFirst[i]...tLast[i] {
+                    let x = row[t * stride]
+                    w = higher ? min(w, x) : max(w, x)
+                }
+                mo[i * stride] = w
+            }
+        }
+    }
+
+    /// Whether a path's metric meets target `i` (same as `Target.isMet`).
+    @inline(__always)
+    func isMet(target i: Int, metric: Double) -> Bool { rules[i].test(metric) }
+}
+
+/// `Target.isMet` reduced to one comparison against one bound (tolerance included), so the
+/// hot loop tests a target without touching the `Target` value.
+struct MetRule: Sendable, Equatable {
+    enum Op: UInt8, Sendable { case less, lessOrEqual, greater, greaterOrEqual, never }
+    let op: Op
+    let bound: Double
+
+    init(_ t: Target, tolerance: Double = 1e-9) {
+        guard let low = t.low else { op = .never; bound = 0; return }
+        let high = t.high ?? low
+        let higher = t.direction == .higher
+        switch t.comparator {
+        case .less: op = .less; bound = low
+        case .lessOrEqual: op = .lessOrEqual; bound = low + tolerance
+        case .greater: op = .greater; bound = low
+        case .greaterOrEqual: op = .greaterOrEqual; bound = low - tolerance
+        case .equal:
+            op = higher ? .greaterOrEqual : .lessOrEqual
+            bound = higher ? low - tolerance : low + tolerance
+        case .range:
+            op = higher ? .greaterOrEqual : .lessOrEqual
+            bound = higher ? low - tolerance : high + tolerance
+        }
+    }
+
+    @inline(__always) func test(_ v: Double) -> Bool {
+        switch op {
+        case .less: return v < bound
+        case .lessOrEqual: return v <= bound
+        case .greater: return v > bound
+        case .greaterOrEqual: return v >= bound
+        case .never: return false
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Scenario sweeps. See `SweepEngine`.
-public enum SimulationModule {}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Simulation
-@Suite struct SimulationModuleLoads { @Test func loads() { #expect(String(describing: SimulationModule.self) == "SimulationModule") } }
