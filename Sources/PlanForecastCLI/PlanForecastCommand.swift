@@ -14,6 +14,7 @@ public struct PlanForecastCommand: ParsableCommand {
             ProjectCommand.self,
             TargetsCommand.self,
             FitCommand.self,
+            ImportPlanCommand.self,
         ],
         defaultSubcommand: ProjectCommand.self
     )
