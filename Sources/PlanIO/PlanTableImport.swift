@@ -45,21 +45,27 @@ import PlanModel
 ///      `duy trì` or `giữ vững`;
 ///   4. `level` otherwise.
 /// - **Comparator and values**: `12-14` → `range` 12, 14; `< 3` → `<` 3; a bare value →
-///   `=` (which ``Target/isMet(_:tolerance:)`` reads as "at least" when higher is better).
-///   Growth values are percent per year in the file (fractions in ``Target``).
+///   `>=` (`<=` when lower is better): a plan's "100" means "at least 100". Growth values
+///   are percent per year in the file (fractions in ``Target``).
+/// - **Units**: as written; a growth target's `%` becomes `%/năm` (the targets file's unit
+///   for growth). The row's own text, unit and value are kept in `appendix_name_vi`,
+///   `appendix_unit` and `appendix_value`.
 /// - **Years**: start is the first year of the plan period; target year is the year of
 ///   `đến năm YYYY` / `năm YYYY` / the end of `giai đoạn YYYY – YYYY` in the row's name (or
-///   its numbered row's), else the last year of the period.
+///   its heading's), else the last year of the period.
 /// - **Direction**: `lower` when the comparator is `<` or `≤`, or the name is about a rate
 ///   where less is better (`hộ nghèo`, `tăng dân số tự nhiên`, `thất nghiệp`,
 ///   `suy dinh dưỡng`, `tai nạn`, `tội phạm`, `ô nhiễm`); `higher` otherwise.
 /// - **Names**: the name as written without its bullet (`- `, `+ `, `• `). A
 ///   continuation row whose name is only a qualifier (`- Đến năm 2030`, `- Tăng bình quân
 ///   hằng năm`) is named `<heading> - <qualifier>` and measures the heading's indicator.
-/// - **Ids**: `A` + the appendix row number in two digits, plus `a`, `b`, … when the row
-///   number has more than one target (`A01`, `A02a` … `A02d`). The indicator id is the
-///   target id in lower case, except that qualifier rows share their heading's (`a06`).
-///   `appendix_row` is `PL I.6` (the appendix's numeral, from `PHỤ LỤC I` above the table).
+/// - **Row references and ids**: the k-th continuation row under numbered row n is
+///   `PL I.n.k` (`appendix_row`; the numeral from `PHỤ LỤC I` above the table, `PL` when
+///   there is none), the numbered row itself `PL I.n`: the same scheme as the hand-made
+///   An Hưng file. The id is `A` + n in two digits (+ `.k`): `A02`, `A02.1`, `A06.2`. The
+///   indicator id is the id in lower case, except that qualifier rows share their
+///   heading's (`a06`): the import cannot know which rows measure the same series
+///   otherwise, so a planner merges indicators by editing that column.
 public enum PlanTableImport {
 
     /// How the file is laid out: a document with a tab-separated table inside, or a
@@ -402,7 +408,7 @@ public enum PlanTableImport {
         }
         var appendix = "PL"
         for l in above.reversed() {
-            let n = clean(l)
+            let n = clean(l.replacingOccurrences(of: "*", with: " "))
             if let r = n.range(of: "(PHỤ LỤC|Phụ lục|phụ lục)\\s+[IVXLC]+\\b", options: .regularExpression) {
                 let numeral = n[r].split(separator: " ").last.map(String.init) ?? ""
                 appendix = "PL " + numeral; break
@@ -449,6 +455,10 @@ public enum PlanTableImport {
         return nil
     }
 
+    static func firstWord(_ s: String) -> String {
+        String(s.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).first ?? "")
+    }
+
     static func classify(records: [Record], header: Header, plan: ClosedRange<Int>, appendix: String,
                          layout: Layout, delimiter: Character, fileName: String) -> Result {
         var findings: [Finding] = []
@@ -470,9 +480,13 @@ public enum PlanTableImport {
                             value: clean(cell(.value)), responsible: clean(cell(.responsible)), bold: bold))
         }
         // 2. Walk the rows.
-        struct Pending { var row: Row; var req: VietnameseNumber.Requirement; var number: String; var heading: Row?; var numbered: Row?; var responsible: String }
+        struct Pending {
+            var row: Row; var req: VietnameseNumber.Requirement; var number: String; var sub: Int
+            var heading: Row?; var numbered: Row?; var responsible: String
+        }
         var pending: [Pending] = []
         var currentNumber = ""
+        var subCount = 0
         var numberedRow: Row? = nil
         var heading: Row? = nil
         var headingUsed = 0
@@ -491,8 +505,8 @@ public enum PlanTableImport {
         }
         for row in rows {
             let num = row.number
-            let isGroup = (isRoman(num) || (num.isEmpty && row.bold) || (num.isEmpty && isRoman(String(row.name.split(separator: " ").first ?? ""))))
-                && row.unit.isEmpty && row.value.isEmpty
+            let romanStart = isRoman(firstWord(num)) || (num.isEmpty && isRoman(firstWord(row.name)))
+            let isGroup = row.unit.isEmpty && row.value.isEmpty && (romanStart || (num.isEmpty && row.bold))
             if isGroup {
                 closeHeading(); responsible = ""; currentNumber = ""; numberedRow = nil
                 continue
@@ -500,85 +514,85 @@ public enum PlanTableImport {
             if !row.responsible.isEmpty { responsible = row.responsible }
             var n = num
             if n.hasSuffix(".") || n.hasSuffix(")") { n.removeLast() }
+            let sub: Int
             if !n.isEmpty && n.allSatisfy({ $0.isASCII && $0.isNumber }) && n.count <= 4 {
                 closeHeading()
                 currentNumber = String(Int(n) ?? 0)
                 numberedRow = row
+                subCount = 0
+                sub = 0
             } else if n.isEmpty || (n.count == 1 && n.first!.isLetter) || n.range(of: "^[0-9]{1,4}\\.[0-9]{1,3}$", options: .regularExpression) != nil {
                 if currentNumber.isEmpty {
                     findings.append(Finding(kind: .unclassified, line: row.line, number: num, text: row.name,
                                             reason: "a continuation row (no row number) before any numbered row"))
                     continue
                 }
-                if let dot = n.firstIndex(of: "."), String(n[..<dot]) != currentNumber {
+                if let dot = n.firstIndex(of: "."), String(Int(n[..<dot]) ?? -1) != currentNumber {
                     findings.append(Finding(kind: .unclassified, line: row.line, number: num, text: row.name,
                                             reason: "sub-row \(num) under row \(currentNumber)"))
                     continue
                 }
+                subCount += 1
+                sub = subCount
             } else {
                 findings.append(Finding(kind: .unclassified, line: row.line, number: num, text: row.name,
                                         reason: "row number \"\(num)\" is neither a number, a letter nor empty"))
                 continue
             }
+            let rowRef = sub == 0 ? currentNumber : "\(currentNumber).\(sub)"
+            func unclassified(_ why: String) {
+                findings.append(Finding(kind: .unclassified, line: row.line, number: rowRef, text: row.name, reason: why))
+            }
             if row.value.isEmpty {
-                if row.unit.isEmpty && !num.isEmpty {
+                if row.unit.isEmpty && sub == 0 {
                     heading = row; headingUsed = 0
                 } else if row.unit.isEmpty {
-                    findings.append(Finding(kind: .unclassified, line: row.line, number: currentNumber, text: row.name,
-                                            reason: "no value and no unit"))
+                    unclassified("no value and no unit")
                 } else {
-                    findings.append(Finding(kind: .unclassified, line: row.line, number: currentNumber, text: row.name,
-                                            reason: "no value (unit \(row.unit))"))
+                    unclassified("no value (unit \(row.unit))")
                 }
                 continue
             }
-            if row.name.isEmpty {
-                findings.append(Finding(kind: .unclassified, line: row.line, number: currentNumber, text: "",
-                                        reason: "a value (\(row.value)) with no name"))
-                continue
-            }
+            if row.name.isEmpty { unclassified("a value (\(row.value)) with no name"); continue }
             let req: VietnameseNumber.Requirement
             do { req = try VietnameseNumber.parseRequirement(row.value, unit: row.unit) } catch let e as VietnameseNumber.ParseError {
-                findings.append(Finding(kind: .unclassified, line: row.line, number: currentNumber, text: row.name,
-                                        reason: "value: \(e.description)"))
+                unclassified("value: \(e.description)")
                 continue
             } catch { continue }
             if case .qualitative = req, !row.unit.isEmpty, normal(row.unit) != "đạt" {
-                findings.append(Finding(kind: .unclassified, line: row.line, number: currentNumber, text: row.name,
-                                        reason: "value \"\(row.value)\" is pass/fail but the unit is \"\(row.unit)\""))
-                continue
+                unclassified("value \"\(row.value)\" is pass/fail but the unit is \"\(row.unit)\""); continue
             }
             if normal(row.unit) == "đạt", req.low != nil {
-                findings.append(Finding(kind: .unclassified, line: row.line, number: currentNumber, text: row.name,
-                                        reason: "unit \"Đạt\" (pass/fail) but the value is the number \"\(row.value)\""))
-                continue
+                unclassified("unit \"Đạt\" (pass/fail) but the value is the number \"\(row.value)\""); continue
             }
-            let h = heading.flatMap { $0.number.isEmpty ? nil : $0 }
+            if row.unit.isEmpty, req.low != nil {
+                unclassified("a number (\(row.value)) with no unit"); continue
+            }
+            let h = sub > 0 ? heading : nil
             if h != nil { headingUsed += 1 }
-            pending.append(Pending(row: row, req: req, number: currentNumber, heading: h, numbered: numberedRow, responsible: responsible))
+            pending.append(Pending(row: row, req: req, number: currentNumber, sub: sub, heading: h,
+                                   numbered: sub > 0 ? numberedRow : nil, responsible: responsible))
         }
         closeHeading()
-        // 3. Ids: letters when a row number has more than one target.
-        var countByNumber: [String: Int] = [:]
-        for p in pending { countByNumber[p.number, default: 0] += 1 }
-        var seenByNumber: [String: Int] = [:]
+        // 3. Targets.
         var targets: [Target] = []
         for p in pending {
-            let k = seenByNumber[p.number, default: 0]
-            seenByNumber[p.number] = k + 1
             let two = p.number.count == 1 ? "0" + p.number : p.number
-            let letters = Array("abcdefghijklmnopqrstuvwxyz")
-            let suffix = countByNumber[p.number]! > 1 ? (k < 26 ? String(letters[k]) : "_\(k + 1)") : ""
-            let id = "A" + two + suffix
-            var name = stripBullet(p.row.name)
+            let id = "A" + two + (p.sub > 0 ? ".\(p.sub)" : "")
+            let written = stripBullet(p.row.name)
+            var name = written
             var indicator = id.lowercased()
-            let lowName = name.lowercased()
-            let context = [p.heading?.name, p.numbered.flatMap { $0.line == p.row.line ? nil : $0.name }].compactMap { $0 }
-            if let h = p.heading, qualifierPrefixes.contains(where: { lowName.hasPrefix($0) }) {
-                name = stripBullet(h.name) + " - " + name
-                indicator = "a" + two
+            let lowName = written.lowercased()
+            var note = ""
+            let context = [p.heading?.name, p.heading == nil ? p.numbered?.name : nil].compactMap { $0 }
+            if let h = p.heading {
+                note = "under row \(h.number): \(stripBullet(h.name))"
+                if qualifierPrefixes.contains(where: { lowName.hasPrefix($0) }) {
+                    name = stripBullet(h.name) + " - " + written
+                    indicator = "a" + two
+                }
             }
-            let ownAndContext = ([lowName] + context.map { $0.lowercased() })
+            let ownAndContext = [lowName] + context.map { $0.lowercased() }
             let isPercent = VietnameseNumber.isPercentUnit(p.row.unit)
             let kind: TargetKind
             if case .qualitative = p.req {
@@ -591,19 +605,26 @@ public enum PlanTableImport {
             } else {
                 kind = .level
             }
-            let comparator = p.req.comparator ?? .equal
+            let lowerBetter = p.req.comparator == .less || p.req.comparator == .lessOrEqual
+                || lowerIsBetterWords.contains(where: { lowName.contains($0) })
+            var comparator = p.req.comparator ?? .equal
+            if case .value = p.req { comparator = lowerBetter ? .lessOrEqual : .greaterOrEqual }
             var low = p.req.low, high = p.req.high
             if kind == .growth { low = low.map { $0 / 100 }; high = high.map { $0 / 100 } }
             let targetYear = year(in: lowName) ?? context.lazy.compactMap { year(in: $0) }.first ?? plan.upperBound
-            let lowerBetter = comparator == .less || comparator == .lessOrEqual
-                || lowerIsBetterWords.contains(where: { lowName.contains($0) })
-            targets.append(Target(
-                id: id, indicator: indicator, planItem: "", appendixRow: "\(appendix).\(p.number)",
-                nameVi: name, nameEn: "", unit: p.row.unit, kind: kind, comparator: comparator,
+            let unit = kind == .growth && !p.row.unit.contains("/") ? p.row.unit + "/năm" : p.row.unit
+            let where_ = appendix == "PL" ? "table row" : "Phụ lục " + appendix.dropFirst(3) + " dòng"
+            var t = Target(
+                id: id, indicator: indicator, planItem: "", appendixRow: "\(appendix).\(p.number)" + (p.sub > 0 ? ".\(p.sub)" : ""),
+                nameVi: name, nameEn: "", unit: unit, kind: kind, comparator: comparator,
                 low: low, high: high, targetYear: targetYear, startYear: plan.lowerBound,
                 direction: lowerBetter ? .lower : .higher, responsibleUnit: p.responsible,
-                source: "\(appendix == "PL" ? "table" : "Phụ lục " + appendix.dropFirst(3)), row \(p.number) (\((fileName as NSString).lastPathComponent) line \(p.row.line))",
-                note: p.row.value == Formatting.number(p.req.low ?? .nan) || p.req.low == nil ? "" : "as written: \(p.row.value)"))
+                source: "\(where_) \(p.number)\(p.sub > 0 ? " (dòng con \(p.sub))" : "") — \((fileName as NSString).lastPathComponent) line \(p.row.line)",
+                note: note)
+            t.appendixNameVi = written
+            t.appendixUnit = p.row.unit
+            t.appendixValue = p.row.value
+            targets.append(t)
         }
         findings.sort { $0.line < $1.line }
         return Result(targets: targets, findings: findings, period: plan, appendix: appendix,
@@ -612,48 +633,10 @@ public enum PlanTableImport {
 
     // MARK: - Writing
 
-    /// The columns of the project's targets file, in order.
-    public static let targetsColumns = ["id", "indicator", "plan_item", "appendix_row", "name_vi", "name_en", "unit",
-                                        "kind", "comparator", "value_low", "value_high", "start_year", "target_year",
-                                        "direction", "responsible_unit", "source", "note"]
-
-    /// A number as a targets file holds it: `.` decimal, no grouping, at most 12
-    /// significant digits (so 0.015 × 100 prints as 1.5).
-    public static func fileNumber(_ v: Double) -> String {
-        var s = String(format: "%.12g", v)
-        if s.contains("e") { return s }
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        return s == "-0" ? "0" : s
-    }
-
-    /// `field` quoted for CSV when it holds a comma, quote, line break or edge spaces.
-    public static func csvField(_ field: String) -> String {
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || field.first.map(VietnameseNumber.isSpace) == true || field.last.map(VietnameseNumber.isSpace) == true {
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return field
-    }
-
-    /// The targets in the project's `targets.csv` format (UTF-8, comma-separated, header
-    /// row, growth values in percent per year, `\n` line ends).
-    public static func targetsCSV(_ targets: [Target]) -> String {
-        var out = targetsColumns.joined(separator: ",") + "\n"
-        for t in targets {
-            func value(_ v: Double?) -> String {
-                guard let v else { return "" }
-                return fileNumber(t.kind == .growth ? v * 100 : v)
-            }
-            let fields = [t.id, t.indicator, t.planItem, t.appendixRow, t.nameVi, t.nameEn, t.unit, t.kind.rawValue,
-                          t.comparator.rawValue, value(t.low), value(t.high), String(t.startYear), String(t.targetYear),
-                          t.direction.rawValue, t.responsibleUnit, t.source, t.note]
-            out += fields.map(csvField).joined(separator: ",") + "\n"
-        }
-        return out
-    }
+    /// The targets in the project's `targets.csv` format (``TargetsFile/csv(_:)``: UTF-8,
+    /// comma-separated, header row, growth values in percent per year), with the appendix
+    /// row's own text, unit and value in `appendix_name_vi`, `appendix_unit`, `appendix_value`.
+    public static func targetsCSV(_ targets: [Target]) -> String { TargetsFile.csv(targets) }
 
     /// A plain-text report: what was read, what was imported, and every row that was not.
     public static func report(_ r: Result, fileName: String) -> String {
@@ -671,7 +654,7 @@ public enum PlanTableImport {
         }
         s += "\n## Targets\n\n"
         for t in r.targets {
-            s += "- \(t.id) (\(t.appendixRow), \(t.kind.rawValue)): \(t.nameVi): \(t.requirementText()) \(t.kind == .growth ? "" : t.unit)\n"
+            s += "- \(t.id) (\(t.appendixRow), \(t.kind.rawValue)): \(t.nameVi): \(t.appendixValue) \(t.unit)\n"
         }
         return s
     }
