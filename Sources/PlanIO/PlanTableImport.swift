@@ -90,7 +90,10 @@ public enum PlanTableImport {
 
     /// A row of the table that did not become a target, or that the reader wants known.
     public struct Finding: Sendable, Hashable, CustomStringConvertible {
-        public enum Kind: String, Sendable { case heading, unclassified, endOfTable }
+        /// `heading`: a row with no value that heads the rows below it; `unclassified`: a
+        /// row that did not become a target; `note`: imported, but worth a look (a row
+        /// number used twice); `endOfTable`: where reading stopped.
+        public enum Kind: String, Sendable { case heading, unclassified, note, endOfTable }
         public var kind: Kind
         public var line: Int
         /// The appendix row number the row belongs to ("" when none).
@@ -485,6 +488,8 @@ public enum PlanTableImport {
             var heading: Row?; var numbered: Row?; var responsible: String
         }
         var pending: [Pending] = []
+        var firstLineOfNumber: [String: Int] = [:]
+        var occurrence: [String: Int] = [:]
         var currentNumber = ""
         var subCount = 0
         var numberedRow: Row? = nil
@@ -517,7 +522,18 @@ public enum PlanTableImport {
             let sub: Int
             if !n.isEmpty && n.allSatisfy({ $0.isASCII && $0.isNumber }) && n.count <= 4 {
                 closeHeading()
-                currentNumber = String(Int(n) ?? 0)
+                let base = String(Int(n) ?? 0)
+                let k = occurrence[base, default: 0] + 1
+                occurrence[base] = k
+                if let first = firstLineOfNumber[base] {
+                    // A number used twice: keep both rows, the later one as "4-2".
+                    findings.append(Finding(kind: .note, line: row.line, number: base, text: row.name,
+                                            reason: "row number \(base) again (first on line \(first)); imported as \(base)-\(k)"))
+                    currentNumber = "\(base)-\(k)"
+                } else {
+                    firstLineOfNumber[base] = row.line
+                    currentNumber = base
+                }
                 numberedRow = row
                 subCount = 0
                 sub = 0
@@ -527,7 +543,7 @@ public enum PlanTableImport {
                                             reason: "a continuation row (no row number) before any numbered row"))
                     continue
                 }
-                if let dot = n.firstIndex(of: "."), String(Int(n[..<dot]) ?? -1) != currentNumber {
+                if let dot = n.firstIndex(of: "."), String(Int(n[..<dot]) ?? -1) != currentNumber.prefix(while: { $0 != "-" }) {
                     findings.append(Finding(kind: .unclassified, line: row.line, number: num, text: row.name,
                                             reason: "sub-row \(num) under row \(currentNumber)"))
                     continue
@@ -577,7 +593,8 @@ public enum PlanTableImport {
         // 3. Targets.
         var targets: [Target] = []
         for p in pending {
-            let two = p.number.count == 1 ? "0" + p.number : p.number
+            let baseNumber = String(p.number.prefix(while: { $0 != "-" }))   // "4" of "4-2"
+            let two = (baseNumber.count == 1 ? "0" + baseNumber : baseNumber) + p.number.dropFirst(baseNumber.count)
             let id = "A" + two + (p.sub > 0 ? ".\(p.sub)" : "")
             let written = stripBullet(p.row.name)
             var name = written
@@ -615,11 +632,11 @@ public enum PlanTableImport {
             let unit = kind == .growth && !p.row.unit.contains("/") ? p.row.unit + "/năm" : p.row.unit
             let where_ = appendix == "PL" ? "table row" : "Phụ lục " + appendix.dropFirst(3) + " dòng"
             var t = Target(
-                id: id, indicator: indicator, planItem: "", appendixRow: "\(appendix).\(p.number)" + (p.sub > 0 ? ".\(p.sub)" : ""),
+                id: id, indicator: indicator, planItem: "", appendixRow: "\(appendix).\(baseNumber)" + (p.sub > 0 ? ".\(p.sub)" : ""),
                 nameVi: name, nameEn: "", unit: unit, kind: kind, comparator: comparator,
                 low: low, high: high, targetYear: targetYear, startYear: plan.lowerBound,
                 direction: lowerBetter ? .lower : .higher, responsibleUnit: p.responsible,
-                source: "\(where_) \(p.number)\(p.sub > 0 ? " (dòng con \(p.sub))" : "") — \((fileName as NSString).lastPathComponent) line \(p.row.line)",
+                source: "\(where_) \(baseNumber)\(p.sub > 0 ? " (dòng con \(p.sub))" : "") — \((fileName as NSString).lastPathComponent) line \(p.row.line)",
                 note: note)
             t.appendixNameVi = written
             t.appendixUnit = p.row.unit
@@ -644,8 +661,8 @@ public enum PlanTableImport {
         s += "- table header at line \(r.headerLine), columns separated by \(r.delimiter == "\t" ? "tab" : "\"\(r.delimiter)\"")\n"
         s += "- plan period \(r.period.lowerBound)-\(r.period.upperBound); appendix \(r.appendix)\n"
         s += "- \(r.targets.count) targets imported; \(r.unclassified.count) rows not classified\n"
-        let groups: [(Finding.Kind, String)] = [(.unclassified, "Rows not classified"), (.heading, "Headings (not targets themselves)"),
-                                                (.endOfTable, "End of table")]
+        let groups: [(Finding.Kind, String)] = [(.unclassified, "Rows not classified"), (.note, "Notes"),
+                                                (.heading, "Headings (not targets themselves)"), (.endOfTable, "End of table")]
         for (kind, title) in groups {
             let fs = r.findings.filter { $0.kind == kind }
             if fs.isEmpty { continue }
