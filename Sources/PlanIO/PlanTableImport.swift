@@ -330,9 +330,37 @@ public enum PlanTableImport {
     struct Header { var line: Int; var columns: [Column: Int]; var index: Int; var valueTitle: String }
 
     static func clean(_ s: String) -> String {
-        var t = s.replacingOccurrences(of: "<[^>]{0,40}>", with: "", options: .regularExpression)
-        t = t.replacingOccurrences(of: "**", with: "")
+        var t = stripTags(s)
+        if t.contains("**") { t = t.replacingOccurrences(of: "**", with: "") }
         return VietnameseNumber.trimmed(t.precomposedStringWithCanonicalMapping)
+    }
+
+    /// `s` without HTML-like tags (`<b>`, `</b>`, `<br/>`: `<` then at most 40 characters
+    /// other than `>`, then `>`). A `<` that opens no such tag stays (`< 3`).
+    static func stripTags(_ s: String) -> String {
+        guard s.contains("<") else { return s }
+        let chars = Array(s)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "<" {
+                var j = i + 1
+                while j < chars.count, j - i <= 41, chars[j] != ">" { j += 1 }
+                if j < chars.count, chars[j] == ">" { i = j + 1; continue }
+            }
+            out.append(chars[i]); i += 1
+        }
+        return out
+    }
+
+    /// Whether `s` holds a year 1900-2099 (four digits starting 19 or 20).
+    static func containsYear(_ s: String) -> Bool {
+        let d = Array(s.utf8)
+        guard d.count >= 4 else { return false }
+        for i in 0...(d.count - 4) where (d[i] == 0x31 && d[i + 1] == 0x39) || (d[i] == 0x32 && d[i + 1] == 0x30) {
+            if (0x30...0x39).contains(d[i + 2]) && (0x30...0x39).contains(d[i + 3]) { return true }
+        }
+        return false
     }
 
     static func normal(_ s: String) -> String { VietnameseNumber.normalizedUnit(clean(s)) }
@@ -352,7 +380,7 @@ public enum PlanTableImport {
             take(.responsible) { $0.contains("tham mưu") || $0.contains("chủ trì") || $0.contains("thực hiện") || $0.contains("phụ trách") }
             take(.name) { $0.contains("nội dung") || $0.contains("chỉ tiêu") || $0.hasPrefix("tên") }
             take(.value) { $0.contains("kế hoạch") || $0.contains("mục tiêu") || $0.contains("giá trị")
-                || $0.range(of: "(19|20)[0-9]{2}", options: .regularExpression) != nil }
+                || containsYear($0) }
             if cols[.unit] != nil, cols[.name] != nil, let v = cols[.value] {
                 return Header(line: r.line, columns: cols, index: k, valueTitle: clean(r.cells[v]))
             }
@@ -361,7 +389,7 @@ public enum PlanTableImport {
     }
 
     static func period(in text: String) -> ClosedRange<Int>? {
-        guard let r = text.range(of: "(19|20)[0-9]{2}\\s*[-–—]\\s*(19|20)[0-9]{2}", options: .regularExpression) else { return nil }
+        guard containsYear(text), let r = text.range(of: "(19|20)[0-9]{2}\\s*[-–—]\\s*(19|20)[0-9]{2}", options: .regularExpression) else { return nil }
         let digits = text[r].split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
         guard digits.count == 2, digits[0] <= digits[1], digits[1] - digits[0] <= 20 else { return nil }
         return digits[0]...digits[1]
@@ -410,7 +438,7 @@ public enum PlanTableImport {
                                      expected: "the period in the title, or --period 2026-2030")
         }
         var appendix = "PL"
-        for l in above.reversed() {
+        for l in above.reversed() where l.localizedCaseInsensitiveContains("lục") {
             let n = clean(l.replacingOccurrences(of: "*", with: " "))
             if let r = n.range(of: "(PHỤ LỤC|Phụ lục|phụ lục)\\s+[IVXLC]+\\b", options: .regularExpression) {
                 let numeral = n[r].split(separator: " ").last.map(String.init) ?? ""
@@ -448,7 +476,15 @@ public enum PlanTableImport {
         return !t.isEmpty && t.allSatisfy { "IVXLC".contains($0) }
     }
 
+    /// `2.1`: one to four digits, a dot, one to three digits.
+    static func isSubNumber(_ n: String) -> Bool {
+        let parts = n.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && (1...4).contains(parts[0].count) && (1...3).contains(parts[1].count)
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     static func year(in name: String) -> Int? {
+        guard containsYear(name) else { return nil }
         let n = name.lowercased()
         if let r = n.range(of: "(đến|tới|trong) năm (19|20)[0-9]{2}", options: .regularExpression) {
             return Int(n[r].suffix(4))
@@ -537,7 +573,7 @@ public enum PlanTableImport {
                 numberedRow = row
                 subCount = 0
                 sub = 0
-            } else if n.isEmpty || (n.count == 1 && n.first!.isLetter) || n.range(of: "^[0-9]{1,4}\\.[0-9]{1,3}$", options: .regularExpression) != nil {
+            } else if n.isEmpty || (n.count == 1 && n.first!.isLetter) || isSubNumber(n) {
                 if currentNumber.isEmpty {
                     findings.append(Finding(kind: .unclassified, line: row.line, number: num, text: row.name,
                                             reason: "a continuation row (no row number) before any numbered row"))
