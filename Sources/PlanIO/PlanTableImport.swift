@@ -665,6 +665,11 @@ public enum PlanTableImport {
             var low = p.req.low, high = p.req.high
             if kind == .growth { low = low.map { $0 / 100 }; high = high.map { $0 / 100 } }
             let targetYear = year(in: lowName) ?? context.lazy.compactMap { year(in: $0) }.first ?? plan.upperBound
+            if targetYear < plan.lowerBound {
+                findings.append(Finding(kind: .unclassified, line: p.row.line, number: p.number + (p.sub > 0 ? ".\(p.sub)" : ""), text: p.row.name,
+                                        reason: "names the year \(targetYear), before the plan period \(plan.lowerBound)-\(plan.upperBound)"))
+                continue
+            }
             let unit = kind == .growth && !p.row.unit.contains("/") ? p.row.unit + "/năm" : p.row.unit
             let where_ = appendix == "PL" ? "table row" : "Phụ lục " + appendix.dropFirst(3) + " dòng"
             var t = Target(
@@ -679,7 +684,7 @@ public enum PlanTableImport {
             t.appendixValue = p.row.value
             targets.append(t)
         }
-        findings.sort { $0.line < $1.line }
+        findings.sort { $0.line < $1.line }   // stable: keeps the order within a line
         return Result(targets: targets, findings: findings, period: plan, appendix: appendix,
                       headerLine: header.line, delimiter: delimiter)
     }

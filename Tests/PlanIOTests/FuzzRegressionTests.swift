@@ -93,4 +93,13 @@ import PlanModel
         #expect(r.targets.map(\.appendixRow) == ["PL.4", "PL.4.1", "PL.4", "PL.4.1"])
         #expect(r.findings.map(\.reason) == ["row number 4 again (first on line 2); imported as 4-2"])
     }
+
+    @Test func aYearBeforeThePlanPeriodIsUnclassified() throws {
+        // Found by fuzz-import: "đến năm 2015" in a 2026-2030 table gave target_year 2015
+        // before start_year 2026, which the targets reader rejects.
+        let text = "STT\tChỉ tiêu\tĐVT\tKế hoạch 2026-2030\n1\tSố DN đến năm 2015\tDN\t40\n2\tSố DN đến năm 2028\tDN\t50\n"
+        let r = try importTable(text)
+        #expect(r.targets.map(\.targetYear) == [2028])
+        #expect(r.unclassified.map(\.reason) == ["names the year 2015, before the plan period 2026-2030"])
+    }
 }
