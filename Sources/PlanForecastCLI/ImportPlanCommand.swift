@@ -57,12 +57,7 @@ public struct ImportPlanCommand: ParsableCommand {
     }
 
     public func run() throws {
-        do {
-            try perform()
-        } catch let e as InputError {
-            FileHandle.standardError.write(Data("planforecast import-plan: \(e.description)\n".utf8))
-            throw ExitCode(e.exitCode)
-        }
+        try reportingErrors { try perform() }
     }
 
     func perform() throws {
@@ -71,7 +66,7 @@ public struct ImportPlanCommand: ParsableCommand {
         let name = (file as NSString).lastPathComponent
         let report = PlanTableImport.report(result, fileName: name)
         for f in result.unclassified {
-            FileHandle.standardError.write(Data("\(file): not classified: \(f.description)\n".utf8))
+            CLIOutput.note("\(file): not classified: \(f.description)")
         }
         if strict, let first = result.unclassified.first {
             throw InputError.badData(location: SourceLocation(file: file, line: first.line),
@@ -95,7 +90,7 @@ public struct ImportPlanCommand: ParsableCommand {
         }
         try ImportOutput.replace(dir.appendingPathComponent(Self.targetsFileName), in: dir, with: Data(csv.utf8))
         try ImportOutput.replace(dir.appendingPathComponent(Self.reportFileName), in: dir, with: Data(report.utf8))
-        FileHandle.standardError.write(Data("planforecast import-plan: \(result.targets.count) targets, \(result.unclassified.count) rows not classified → \(dir.appendingPathComponent(Self.targetsFileName).path)\n".utf8))
+        CLIOutput.note("import-plan: \(result.targets.count) targets, \(result.unclassified.count) rows not classified → \(dir.appendingPathComponent(Self.targetsFileName).path)")
     }
 }
 
