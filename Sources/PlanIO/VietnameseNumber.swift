@@ -36,7 +36,9 @@ import PlanModel
 ///     - a count (`người`, `dân`, `hộ`, `DN`, `nhà`, `trường` … without a `/`) reads them
 ///       as thousands: nobody writes a count with three decimals;
 ///     - anything else (money, area, tonnes, no unit) is an error that asks the user to
-///       write the value without the ambiguity (`1500` or `1,5`).
+///       write the value without the ambiguity (`1500` or `1,5`), unless the caller reads
+///       a file in the project's own format and passes ``DotRule/decimalPoint``: then
+///       `85.558` is a decimal point, as the tool itself writes numbers.
 ///   Grouped digits must come in threes after a first group of one to three digits.
 /// - **Exponents.** `1,5E+06` and `2.5e-3` (as spreadsheets export) are accepted; the
 ///   mantissa's mark is then always decimal.
@@ -101,6 +103,17 @@ public enum VietnameseNumber {
         }
     }
 
+    /// What a single `.` followed by exactly three digits means (`1.500`, `85.558`).
+    public enum DotRule: Sendable, Hashable {
+        /// Documents and tables typed by people: ambiguous unless the unit decides; an
+        /// error that asks the user to write `1500` or `1,5` otherwise. The default.
+        case askWhenAmbiguous
+        /// Files in the project's own formats (targets, baseline, indicators), which the
+        /// tool writes with a `.` decimal point and no grouping (`85.558`): a decimal point,
+        /// except after a count unit, where it still groups thousands.
+        case decimalPoint
+    }
+
     /// Numbers at or above this magnitude are rejected as typing errors.
     public static let largestMagnitude = 1e15
 
@@ -153,11 +166,13 @@ public enum VietnameseNumber {
     ///   - text: the cell as written, e.g. `"12,5"`, `"1.000"`, `" 42,9 % "`.
     ///   - unit: the unit the value is in, when known. It decides ambiguous grouping
     ///     (`1.500`) and makes a `%` after a non-percent unit an error.
+    ///   - dot: what a lone `.` before three digits means when the unit does not decide
+    ///     (see ``DotRule``); `.decimalPoint` for the project's own files.
     /// - Returns: the value; for a percentage the percent number itself (`"12,5%"` → 12.5).
     /// - Throws: ``ParseError`` for empty text, text that is not a number, NaN/Inf,
     ///   magnitude ≥ 10^15, an ambiguous mark the unit does not decide, and a `%` that
     ///   contradicts `unit`.
-    public static func parse(_ text: String, unit: String? = nil) throws -> Double {
+    public static func parse(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Double {
         let t = trimmed(text)
         if t.isEmpty { throw ParseError(found: "an empty value", expected: "a number such as 12,5") }
         var s = Substring(t)
@@ -171,10 +186,10 @@ public enum VietnameseNumber {
             throw ParseError(found: "\(quote(t)) (a percentage) where the unit is \(quote(trimmed(unit)))",
                              expected: "a number in \(trimmed(unit)), without %")
         }
-        return try parseBody(s, original: t, unit: hasPercent ? "%" : unit)
+        return try parseBody(s, original: t, unit: hasPercent ? "%" : unit, dot: dot)
     }
 
-    static func parseBody(_ body: Substring, original: String, unit: String?) throws -> Double {
+    static func parseBody(_ body: Substring, original: String, unit: String?, dot: DotRule) throws -> Double {
         var s = body
         var negative = false
         if let c = s.first, c == "-" || c == "−" || c == "+" {
@@ -258,10 +273,12 @@ public enum VietnameseNumber {
                     decimalIndex = at
                 } else {
                     // Ambiguous: 1.500 is 1.5 or 1500.
-                    if let unit, isPercentUnit(unit) {
-                        decimalIndex = at
-                    } else if let unit, isCountUnit(unit) {
+                    if let unit, isCountUnit(unit) {
                         decimalIndex = nil
+                    } else if k == ".", dot == .decimalPoint {
+                        decimalIndex = at
+                    } else if let unit, isPercentUnit(unit) {
+                        decimalIndex = at
                     } else {
                         let digits = String(intPart) + String(frac)
                         let asGrouped = String(Int(digits) ?? 0)
@@ -337,7 +354,7 @@ public enum VietnameseNumber {
     /// - Throws: ``ParseError`` for empty text, a number that does not parse (see
     ///   ``parse(_:unit:)``), a range whose low end is above its high end (`14-12`), a
     ///   comparator together with a range (`> 12-14`), or a comparator with no number.
-    public static func parseRequirement(_ text: String, unit: String? = nil) throws -> Requirement {
+    public static func parseRequirement(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Requirement {
         let t = trimmed(text.precomposedStringWithCanonicalMapping)
         if t.isEmpty { throw ParseError(found: "an empty value", expected: "a value such as 12,5, 12-14, ≥ 94 or Đạt") }
         let lower = normalizedUnit(t)
@@ -385,8 +402,8 @@ public enum VietnameseNumber {
             if a.isEmpty || b.isEmpty {
                 throw ParseError(found: quote(t), expected: "a number at each end of the range, such as 12-14")
             }
-            let low = try parseRangeEnd(a, whole: t, unit: unit)
-            let high = try parseRangeEnd(b, whole: t, unit: unit)
+            let low = try parseRangeEnd(a, whole: t, unit: unit, dot: dot)
+            let high = try parseRangeEnd(b, whole: t, unit: unit, dot: dot)
             if low > high {
                 throw ParseError(found: "\(quote(t)) (low end \(Formatting.number(low)) above high end \(Formatting.number(high)))",
                                  expected: "the low end first: \(Formatting.number(high))-\(Formatting.number(low))")
@@ -394,15 +411,15 @@ public enum VietnameseNumber {
             return .range(low, high)
         }
         let v: Double
-        do { v = try parse(String(rest), unit: unit) } catch let e as ParseError {
+        do { v = try parse(String(rest), unit: unit, dot: dot) } catch let e as ParseError {
             throw rest.count == t.count ? e : ParseError(found: "\(e.found) in \(quote(t))", expected: e.expected)
         }
         if let c = comparator { return .bound(c, v) }
         return .value(v)
     }
 
-    static func parseRangeEnd(_ part: Substring, whole: String, unit: String?) throws -> Double {
-        do { return try parse(String(part), unit: unit) } catch let e as ParseError {
+    static func parseRangeEnd(_ part: Substring, whole: String, unit: String?, dot: DotRule) throws -> Double {
+        do { return try parse(String(part), unit: unit, dot: dot) } catch let e as ParseError {
             throw ParseError(found: "\(e.found) in the range \(quote(whole))", expected: e.expected)
         }
     }

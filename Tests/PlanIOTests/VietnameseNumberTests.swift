@@ -66,6 +66,18 @@ import PlanModel
         #expect(throws: VN.ParseError.self) { try VN.parse("1.500", unit: "Số DN/1000 dân") }
     }
 
+    @Test func theProjectsOwnFilesUseADecimalPoint() throws {
+        // The tool writes 85.558 (Formatting.number); read back, it must not be 85558.
+        #expect(try VN.parse("85.558", dot: .decimalPoint) == 85.558)
+        #expect(try VN.parse("1.500", unit: "triệu đồng", dot: .decimalPoint) == 1.5)
+        // Still a count: 1.500 người are people, not one and a half.
+        #expect(try VN.parse("1.500", unit: "người", dot: .decimalPoint) == 1500)
+        // Several dots still group thousands; a comma still asks.
+        #expect(try VN.parse("1.234.567", dot: .decimalPoint) == 1_234_567)
+        #expect(throws: VN.ParseError.self) { try VN.parse("12,500", unit: "ha", dot: .decimalPoint) }
+        #expect(try VN.parseRequirement("1.125-2.250", dot: .decimalPoint) == .range(1.125, 2.25))
+    }
+
     @Test func spacesOfEveryKindAroundAndAsThousandsMarks() throws {
         #expect(try VN.parse("\u{00A0}12,5\u{00A0}") == 12.5)
         #expect(try VN.parse(" \t42,9 ") == 42.9)
