@@ -66,7 +66,7 @@ public struct ImportPlanCommand: ParsableCommand {
         let name = (file as NSString).lastPathComponent
         let report = PlanTableImport.report(result, fileName: name)
         for f in result.unclassified {
-            CLIOutput.note("\(file): not classified: \(f.description)")
+            CLIOutput.note("\(file):\(f.line): not classified\(f.number.isEmpty ? "" : " (row \(f.number))"): \(f.reason)")
         }
         if strict, let first = result.unclassified.first {
             throw InputError.badData(location: SourceLocation(file: file, line: first.line),

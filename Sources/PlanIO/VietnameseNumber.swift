@@ -287,7 +287,7 @@ public enum VietnameseNumber {
                         let unitWords = unit.map { trimmed($0).isEmpty ? "" : " (unit \(quote(trimmed($0))))" } ?? ""
                         throw ParseError(
                             found: "\(quote(original))\(unitWords), which could be \(asGrouped) or \(dec)",
-                            expected: "the value written without ambiguity: \(asGrouped) (\(k) grouping thousands) or \(dec) (decimal comma)")
+                            expected: "the value written without ambiguity: \(asGrouped) (the \(k == "." ? "dot" : "comma") grouping thousands) or \(dec) (decimal comma)")
                     }
                 }
             }
