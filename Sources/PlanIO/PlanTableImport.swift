@@ -400,10 +400,13 @@ public enum PlanTableImport {
             }
             take(.unit) { has($0, "đơn vị tính") || $0 == "đvt" || $0 == "đơn vị đo" }
             take(.number) { ["stt", "số tt", "tt", "số thứ tự", "thứ tự"].contains($0) }
-            take(.responsible) { has($0, "tham mưu") || has($0, "chủ trì") || has($0, "thực hiện") || has($0, "phụ trách") }
+            take(.responsible) { has($0, "tham mưu") || has($0, "chủ trì") || has($0, "phụ trách")
+                || (has($0, "đơn vị") && has($0, "thực hiện")) || has($0, "cơ quan") }
             take(.name) { has($0, "nội dung") || has($0, "chỉ tiêu") || $0.hasPrefix("tên") }
-            take(.value) { has($0, "kế hoạch") || has($0, "mục tiêu") || has($0, "giá trị")
-                || containsYear($0) }
+            // The plan's column, not the past period's ("Thực hiện 2021-2025", "Ước 2025").
+            let past = { (c: String) in has(c, "thực hiện") || has(c, "ước") || has(c, "đã đạt") }
+            take(.value) { !past($0) && (has($0, "kế hoạch") || has($0, "mục tiêu")) }
+            take(.value) { !past($0) && (has($0, "giá trị") || containsYear($0)) }
             if cols[.unit] != nil, cols[.name] != nil, let v = cols[.value] {
                 return Header(line: r.line, columns: cols, index: k, valueTitle: clean(r.cells[v]))
             }

@@ -222,6 +222,15 @@ func importTable(_ text: String, name: String = "table.txt") throws -> PlanTable
         #expect(r.targets.allSatisfy { $0.startYear == 2026 })
     }
 
+    @Test func thePlanColumnNotThePastPeriods() throws {
+        let text = "TT\tChỉ tiêu\tĐVT\tThực hiện 2021-2025\tKế hoạch 2026-2030\tĐơn vị chủ trì\n"
+            + "1\tTỷ lệ hộ nghèo\t%\t4,2\t< 3\tPhòng Kinh tế\n"
+        let r = try importTable(text)
+        #expect(r.period == 2026...2030)
+        #expect(r.targets.first?.appendixValue == "< 3")
+        #expect(r.targets.first?.responsibleUnit == "Phòng Kinh tế")
+    }
+
     @Test func periodFromAboveTheTableOrTheOption() throws {
         let noPeriod = "STT\tChỉ tiêu\tĐVT\tKế hoạch\n1\tTỷ lệ\t%\t5\n"
         #expect(throws: InputError.self) { try importTable(noPeriod) }
