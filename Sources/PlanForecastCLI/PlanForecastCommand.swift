@@ -17,6 +17,7 @@ public struct PlanForecastCommand: ParsableCommand {
             TargetsCommand.self,
             FitCommand.self,
             SweepCommand.self,
+            ImportPlanCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self

@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import PlanIO
+
+/// `planforecast import-plan FILE [--output DIR]`: a plan's target table → `targets.csv`.
+public struct ImportPlanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "import-plan",
+        abstract: "Import a plan's table of targets (like Phụ lục I) into a targets file.",
+        discussion: """
+        FILE is the plan document as text (the table as tab-separated lines somewhere in it) or \
+        the table exported from a spreadsheet as .csv or .tsv (tab, ; or , between columns; \
+        UTF-8 or UTF-16). The table needs a header row naming the columns (Số TT, Nội dung \
+        chỉ tiêu, Đơn vị tính, Kế hoạch 5 năm 2026 - 2030, Đơn vị tham mưu thực hiện).
+
+        With --output DIR, writes DIR/targets.csv and DIR/import-report.md (creating DIR when \
+        missing), each replaced in one step: an interrupted import leaves the previous files \
+        as they were. Nothing is written anywhere else. Without --output (or with --output -), \
+        the targets go to standard output and the report to standard error.
+
+        Rows the import cannot classify are listed in the report and on standard error; with \
+        --strict they make the command fail (exit 65) without writing anything.
+
+        Examples:
+          planforecast import-plan ke-hoach-an-hung-2026-2030.txt --output plans/an-hung-imported
+          planforecast import-plan phu-luc-1.csv --period 2026-2030 > targets.csv
+        """)
+
+    @Argument(help: "The plan document (.txt) or the exported table (.csv, .tsv).")
+    public var file: String
+
+    @Option(name: .shortAndLong, help: "Folder for targets.csv and import-report.md ('-' for standard output).")
+    public var output: String?
+
+    @Option(help: "The plan period, e.g. 2026-2030, when the file does not state it (overrides it when it does).")
+    public var period: String?
+
+    @Flag(help: "Fail (exit 65) when any row cannot be classified.")
+    public var strict = false
+
+    public init() {}
+
+    /// File names written inside --output; fixed, so no input can steer a write elsewhere.
+    public static let targetsFileName = "targets.csv"
+    public static let reportFileName = "import-report.md"
+
+    public func validate() throws {
+        if let period, Self.parsePeriod(period) == nil {
+            throw ValidationError("--period: found \"\(period)\"; expected two years such as 2026-2030")
+        }
+    }
+
+    static func parsePeriod(_ s: String) -> ClosedRange<Int>? {
+        let parts = s.split(whereSeparator: { "-–: ".contains($0) }).compactMap { Int($0) }
+        guard parts.count == 2, (1900...2200).contains(parts[0]), parts[0] <= parts[1], parts[1] - parts[0] <= 50 else { return nil }
+        return parts[0]...parts[1]
+    }
+
+    public func run() throws {
+        try reportingErrors { try perform() }
+    }
+
+    func perform() throws {
+        let result = try PlanTableImport.importFile(
+            atPath: file, options: .init(period: period.flatMap(Self.parsePeriod)))
+        let name = (file as NSString).lastPathComponent
+        let report = PlanTableImport.report(result, fileName: name)
+        for f in result.unclassified {
+            CLIOutput.note("\(file):\(f.line): not classified\(f.number.isEmpty ? "" : " (row \(f.number))"): \(f.reason)")
+        }
+        if strict, let first = result.unclassified.first {
+            throw InputError.badData(location: SourceLocation(file: file, line: first.line),
+                                     found: "\(result.unclassified.count) row(s) that could not be classified (first: \(first.reason))",
+                                     expected: "every row of the table to be a target, a heading or a group header (see the messages above)")
+        }
+        let csv = PlanTableImport.targetsCSV(result.targets)
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(csv.utf8))
+            FileHandle.standardError.write(Data(report.utf8))
+            return
+        }
+        let dir = URL(fileURLWithPath: output).standardizedFileURL
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
+            if !isDir.boolValue { throw InputError.io(path: output, reason: "exists and is not a folder; --output names a folder") }
+        } else {
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw InputError.io(path: output, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
+            }
+        }
+        try ImportOutput.replace(dir.appendingPathComponent(Self.targetsFileName), in: dir, with: Data(csv.utf8))
+        try ImportOutput.replace(dir.appendingPathComponent(Self.reportFileName), in: dir, with: Data(report.utf8))
+        CLIOutput.note("import-plan: \(result.targets.count) targets, \(result.unclassified.count) rows not classified → \(dir.appendingPathComponent(Self.targetsFileName).path)")
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a file in one step, so that an interruption at any moment (even SIGKILL)
+/// leaves either the old file or the new one, and no partial file under any name.
+///
+/// On Linux the data goes to an unnamed file in the same folder (`O_TMPFILE`); only when it
+/// is complete and synced does it get a name (a unique temporary one, `linkat`) and is
+/// renamed over the destination. A kill before that leaves nothing behind. Where
+/// `O_TMPFILE` is not supported, a named temporary file `.NAME.tmp-XXXXXX` is used and
+/// removed on every error the process survives.
+enum ImportOutput {
+    static func replace(_ destination: URL, in folder: URL, with data: Data) throws {
+        // The destination must be directly inside `folder`: no name from the input reaches here,
+        // but check anyway.
+        guard destination.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path else {
+            throw InputError.io(path: destination.path, reason: "is outside the output folder \(folder.path)")
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDir), isDir.boolValue {
+            throw InputError.io(path: destination.path, reason: "is a folder; cannot replace it with a file")
+        }
+        let dirPath = folder.path
+        let tempName = "." + destination.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let tempPath = folder.appendingPathComponent(tempName).path
+        func fail(_ what: String) -> InputError {
+            InputError.io(path: destination.path, reason: "\(what): \(String(cString: strerror(errno)))")
+        }
+        #if os(Linux)
+        let oTmpFile: Int32 = 0o20_200_000   // __O_TMPFILE | O_DIRECTORY
+        var fd = open(dirPath, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
+        let anonymous = fd >= 0
+        #else
+        var fd: Int32 = -1
+        let anonymous = false
+        #endif
+        if !anonymous {
+            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            if fd < 0 { throw fail("cannot create a temporary file in \(dirPath)") }
+        }
+        var named = !anonymous
+        defer { if named { unlink(tempPath) } }
+        do {
+            defer { close(fd) }
+            try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buf.count {
+                    let n = write(fd, buf.baseAddress! + offset, min(buf.count - offset, 1 << 20))
+                    if n < 0 { if errno == EINTR { continue }; throw fail("write failed") }
+                    offset += n
+                }
+            }
+            if fsync(fd) != 0 { throw fail("fsync failed") }
+            #if os(Linux)
+            if anonymous {
+                if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, tempPath, AT_SYMLINK_FOLLOW) != 0 {
+                    throw fail("cannot name the finished file")
+                }
+                named = true
+            }
+            #endif
+        }
+        if rename(tempPath, destination.path) != 0 { throw fail("cannot replace the file") }
+        named = false
+        let dfd = open(dirPath, O_RDONLY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+}

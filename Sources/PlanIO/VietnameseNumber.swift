@@ -1,0 +1,482 @@
+import Foundation
+import PlanModel
+
+/// Numbers, units, comparators and ranges as Vietnamese plan documents and spreadsheets
+/// write them.
+///
+/// ```swift
+/// try VietnameseNumber.parse("12,5")                 // 12.5     decimal comma
+/// try VietnameseNumber.parse("1.234.567")            // 1234567  dots group thousands
+/// try VietnameseNumber.parse("1.000", unit: "dân")   // 1000     a count has no decimals
+/// try VietnameseNumber.parse("1.500", unit: "%")     // 1.5      a percent is not 1500
+/// try VietnameseNumber.parse("1.500")                // throws: 1500 or 1,5? write which
+/// try VietnameseNumber.parseRequirement("1,5-2")     // .range(1.5, 2)
+/// try VietnameseNumber.parseRequirement("≥ 94")      // .bound(.greaterOrEqual, 94)
+/// try VietnameseNumber.parseRequirement("Đạt")       // .qualitative("Đạt")
+/// ```
+///
+/// ## The rules
+/// - **Spaces.** Leading and trailing white space of any kind (ASCII, tab, NBSP U+00A0,
+///   narrow NBSP U+202F, thin and figure spaces, ideographic space; also zero-width
+///   space and BOM) is ignored. Inside a number, a space of any of those kinds may only
+///   group thousands (`1 234 567`, `1 234,5`).
+/// - **Sign.** `-`, `−` (U+2212) or `+` before the digits.
+/// - **Percent.** A `%` after the number (`12,5 %`, `12,5%`). When the caller gives a unit
+///   that is not a percentage (`DN`, `triệu đồng`), a `%` is an error: the value and the
+///   unit contradict each other.
+/// - **Decimal and grouping marks.** The *last* of `,` and `.` is the decimal mark when
+///   both occur (`1.234,5` and `1,234.5` are both 1234.5); the other one then groups
+///   thousands. A mark that occurs twice or more can only group thousands (`1.234.567`).
+///   A mark that occurs once is decimal (`12,5`, `42.9`, `0.500`, `1234.567`) unless it is
+///   followed by exactly three digits after an integer part of one to three digits not
+///   starting with 0 (`1.500`, `12,000`, `250.000`). Those are **ambiguous**: 1.5 or
+///   1500? The unit decides when it can:
+///     - a percentage (`%`, `%/năm`) reads them as decimals: the grouped reading would
+///       be at least 1000 %, which no plan target is;
+///     - a count (`người`, `dân`, `hộ`, `DN`, `nhà`, `trường` … without a `/`) reads them
+///       as thousands: nobody writes a count with three decimals;
+///     - anything else (money, area, tonnes, no unit) is an error that asks the user to
+///       write the value without the ambiguity (`1500` or `1,5`), unless the caller reads
+///       a file in the project's own format and passes ``DotRule/decimalPoint``: then
+///       `85.558` is a decimal point, as the tool itself writes numbers.
+///   Grouped digits must come in threes after a first group of one to three digits.
+/// - **Exponents.** `1,5E+06` and `2.5e-3` (as spreadsheets export) are accepted; the
+///   mantissa's mark is then always decimal.
+/// - **Not numbers.** `NaN`, `Inf`, `∞` and the like are errors, and so is any value whose
+///   magnitude is 10^15 or more (a plan figure that large is a typing error, and above
+///   2^53 a `Double` no longer holds every integer).
+///
+/// Errors are ``VietnameseNumber/ParseError`` values with what was found and what was
+/// expected; readers wrap them into ``InputError/badData(location:found:expected:)`` with
+/// the file, line and field (see ``VietnameseNumber/ParseError/at(_:)``).
+public enum VietnameseNumber {
+    /// The plan model's comparator (Foundation also has a `Comparator`).
+    public typealias Comparator = PlanModel.Comparator
+
+    /// Why a text is not a number (or not a requirement). `found` quotes the text;
+    /// `expected` says what would have been right, in words a planner can act on.
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var found: String
+        public var expected: String
+        public init(found: String, expected: String) { self.found = found; self.expected = expected }
+        public var description: String { "found \(found); expected \(expected)" }
+        /// The same error located in a file: `InputError.badData` (exit code 65).
+        public func at(_ location: SourceLocation) -> InputError {
+            .badData(location: location, found: found, expected: expected)
+        }
+    }
+
+    /// What a table cell asks for: a value, a bound, a range or a pass/fail statement.
+    public enum Requirement: Sendable, Equatable {
+        /// A bare number: `100`, `12,5`, `01`.
+        case value(Double)
+        /// A comparator and a number: `< 3`, `≥ 94`, `>=94`, `trên 80`.
+        case bound(Comparator, Double)
+        /// Both ends inclusive, `low <= high`: `12-14`, `1,5-2`, `150 – 200`, `10 đến 15`.
+        case range(Double, Double)
+        /// Not a number: `Đạt` (as written).
+        case qualitative(String)
+
+        /// The comparator a targets file records: `=` for a bare value, `range` for a
+        /// range, nil for a qualitative requirement.
+        public var comparator: Comparator? {
+            switch self {
+            case .value: return .equal
+            case .bound(let c, _): return c
+            case .range: return .range
+            case .qualitative: return nil
+            }
+        }
+        /// The value or the low end of the range; nil when qualitative.
+        public var low: Double? {
+            switch self {
+            case .value(let v), .bound(_, let v), .range(let v, _): return v
+            case .qualitative: return nil
+            }
+        }
+        /// The high end of the range, the value itself otherwise; nil when qualitative.
+        public var high: Double? {
+            switch self {
+            case .value(let v), .bound(_, let v), .range(_, let v): return v
+            case .qualitative: return nil
+            }
+        }
+    }
+
+    /// What a single `.` followed by exactly three digits means (`1.500`, `85.558`).
+    public enum DotRule: Sendable, Hashable {
+        /// Documents and tables typed by people: ambiguous unless the unit decides; an
+        /// error that asks the user to write `1500` or `1,5` otherwise. The default.
+        case askWhenAmbiguous
+        /// Files in the project's own formats (targets, baseline, indicators), which the
+        /// tool writes with a `.` decimal point and no grouping (`85.558`): a decimal point,
+        /// except after a count unit, where it still groups thousands.
+        case decimalPoint
+    }
+
+    /// Numbers at or above this magnitude are rejected as typing errors.
+    public static let largestMagnitude = 1e15
+
+    // MARK: - Units
+
+    /// Whether `unit` is a percentage: `%`, `%/năm`, `% / năm`, `phần trăm`.
+    public static func isPercentUnit(_ unit: String) -> Bool {
+        let u = normalizedUnit(unit)
+        return u.hasPrefix("%") || u.hasPrefix("phần trăm")
+    }
+
+    /// Words that name a count of whole things. A unit that is one of these, optionally
+    /// after `số`, and has no `/` (so not `Số DN/1000 dân`) is a count.
+    static let countWords: Set<String> = [
+        "người", "dân", "nhân khẩu", "hộ", "hộ gia đình", "dn", "doanh nghiệp", "htx",
+        "hợp tác xã", "cơ sở", "nhà", "trường", "lớp", "phòng", "thôn", "xã", "ấp", "tổ",
+        "cái", "chiếc", "con", "lượt", "lượt người", "hồ sơ", "clb", "câu lạc bộ",
+        "công trình", "dự án", "lao động", "học sinh", "giường", "km", "trạm", "đơn vị",
+        "sản phẩm", "chợ", "điểm", "mô hình", "tuyến",
+    ]
+
+    /// Whether `unit` counts whole things (`người`, `DN`, `Nhà`, `số hộ`).
+    public static func isCountUnit(_ unit: String) -> Bool {
+        var u = normalizedUnit(unit)
+        if u.contains("/") { return false }
+        if u.hasPrefix("số ") { u = String(u.dropFirst(3)) }
+        return countWords.contains(u)
+    }
+
+    static func normalizedUnit(_ unit: String) -> String {
+        var s = ""
+        var lastSpace = true
+        for ch in unit.precomposedStringWithCanonicalMapping.lowercased() {
+            if isSpace(ch) {
+                if !lastSpace { s.append(" ") }
+                lastSpace = true
+            } else {
+                s.append(ch); lastSpace = false
+            }
+        }
+        if s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+
+    // MARK: - Numbers
+
+    /// Parses one number written the Vietnamese way (see the rules above).
+    ///
+    /// - Parameters:
+    ///   - text: the cell as written, e.g. `"12,5"`, `"1.000"`, `" 42,9 % "`.
+    ///   - unit: the unit the value is in, when known. It decides ambiguous grouping
+    ///     (`1.500`) and makes a `%` after a non-percent unit an error.
+    ///   - dot: what a lone `.` before three digits means when the unit does not decide
+    ///     (see ``DotRule``); `.decimalPoint` for the project's own files.
+    /// - Returns: the value; for a percentage the percent number itself (`"12,5%"` → 12.5).
+    /// - Throws: ``ParseError`` for empty text, text that is not a number, NaN/Inf,
+    ///   magnitude ≥ 10^15, an ambiguous mark the unit does not decide, and a `%` that
+    ///   contradicts `unit`.
+    public static func parse(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Double {
+        let t = trimmed(text)
+        if t.isEmpty { throw ParseError(found: "an empty value", expected: "a number such as 12,5") }
+        var s = Substring(t)
+        var hasPercent = false
+        if s.last == "%" {
+            hasPercent = true
+            s = s.dropLast()
+            while let c = s.last, isSpace(c) { s = s.dropLast() }
+        }
+        if hasPercent, let unit, !trimmed(unit).isEmpty, !isPercentUnit(unit) {
+            throw ParseError(found: "\(quote(t)) (a percentage) where the unit is \(quote(trimmed(unit)))",
+                             expected: "a number in \(trimmed(unit)), without %")
+        }
+        return try parseBody(s, original: t, unit: hasPercent ? "%" : unit, dot: dot)
+    }
+
+    static func parseBody(_ body: Substring, original: String, unit: String?, dot: DotRule) throws -> Double {
+        var s = body
+        var negative = false
+        if let c = s.first, c == "-" || c == "−" || c == "+" {
+            negative = (c != "+")
+            s = s.dropFirst()
+            while let c = s.first, isSpace(c) { s = s.dropFirst() }
+        }
+        let lowered = s.lowercased()
+        let notFinite = ["nan", "inf", "infinity", "-inf", "∞", "#num!", "#div/0!", "#value!", "#n/a"]
+        if notFinite.contains(lowered) || lowered.hasPrefix("nan") || lowered == "+inf" {
+            throw ParseError(found: quote(original), expected: "a finite number (NaN, infinity and spreadsheet error values are not plan figures)")
+        }
+        if s.isEmpty {
+            throw ParseError(found: quote(original), expected: "a number such as 12,5")
+        }
+        // Split off an exponent: 1,5E+06.
+        var mantissa = s
+        var exponent: Int? = nil
+        if let eIndex = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = s[..<eIndex]
+            var e = s[s.index(after: eIndex)...]
+            var eNeg = false
+            if let c = e.first, c == "-" || c == "+" || c == "−" { eNeg = c != "+"; e = e.dropFirst() }
+            guard !e.isEmpty, e.count <= 4, e.allSatisfy(isASCIIDigit), !mantissa.isEmpty else {
+                throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000")
+            }
+            exponent = (Int(e) ?? 0) * (eNeg ? -1 : 1)
+        }
+        // Every character must be a digit, a mark or an inner space.
+        var groups: [Substring] = []
+        var marks: [Character] = []
+        var start = mantissa.startIndex
+        var i = mantissa.startIndex
+        while i < mantissa.endIndex {
+            let c = mantissa[i]
+            if isASCIIDigit(c) {
+                i = mantissa.index(after: i); continue
+            }
+            let mark: Character
+            if c == "." || c == "," { mark = c } else if isSpace(c) { mark = " " } else {
+                throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000")
+            }
+            groups.append(mantissa[start..<i]); marks.append(mark)
+            i = mantissa.index(after: i); start = i
+        }
+        groups.append(mantissa[start..<mantissa.endIndex])
+        if groups.contains(where: { $0.isEmpty }) {
+            throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000 (digits on both sides of every mark)")
+        }
+        // Decide which mark (if any) is the decimal mark.
+        var decimalIndex: Int? = nil        // index into marks
+        let kinds = Set(marks.filter { $0 != " " })
+        if exponent != nil {
+            guard marks.count <= 1, !marks.contains(" ") else {
+                throw ParseError(found: quote(original), expected: "a number such as 1,5E+06 (no thousands marks before an exponent)")
+            }
+            if !marks.isEmpty { decimalIndex = 0 }
+        } else if kinds.count == 2 {
+            decimalIndex = marks.count - 1   // the last mark is decimal
+            let decimalMark = marks[marks.count - 1]
+            if marks.filter({ $0 == decimalMark }).count > 1 || marks.contains(" ") {
+                throw ParseError(found: quote(original), expected: "a number with one decimal mark after its thousands marks, such as 1.234,5")
+            }
+        } else if let k = kinds.first {
+            let n = marks.filter { $0 == k }.count
+            if n >= 2 {
+                if marks.contains(" ") {
+                    throw ParseError(found: quote(original), expected: "a number with one kind of thousands mark, such as 1.234.567")
+                }
+                decimalIndex = nil
+            } else {
+                let at = marks.firstIndex(of: k)!
+                if at != marks.count - 1 {
+                    // "1.234 567": a decimal mark followed by spaces.
+                    throw ParseError(found: quote(original), expected: "a number such as 1 234,5 (thousands spaces before the decimal mark only)")
+                }
+                let intPart = groups[at]
+                let frac = groups[at + 1]
+                let groupedBefore = marks.contains(" ")
+                if groupedBefore || frac.count != 3 || intPart.count > 3 || intPart.first == "0" {
+                    decimalIndex = at
+                } else {
+                    // Ambiguous: 1.500 is 1.5 or 1500.
+                    if let unit, isCountUnit(unit) {
+                        decimalIndex = nil
+                    } else if k == ".", dot == .decimalPoint {
+                        decimalIndex = at
+                    } else if let unit, isPercentUnit(unit) {
+                        decimalIndex = at
+                    } else {
+                        let digits = String(intPart) + String(frac)
+                        let asGrouped = String(Int(digits) ?? 0)
+                        let asDecimal = String(intPart) + "," + String(frac).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+                        let dec = asDecimal.hasSuffix(",") ? String(asDecimal.dropLast()) : asDecimal
+                        let unitWords = unit.map { trimmed($0).isEmpty ? "" : " (unit \(quote(trimmed($0))))" } ?? ""
+                        throw ParseError(
+                            found: "\(quote(original))\(unitWords), which could be \(asGrouped) or \(dec)",
+                            expected: "the value written without ambiguity: \(asGrouped) (the \(k == "." ? "dot" : "comma") grouping thousands) or \(dec) (decimal comma)")
+                    }
+                }
+            }
+        }
+        // Validate thousands groups: first 1-3 digits, the rest exactly 3.
+        let lastGroupIndex = decimalIndex.map { $0 } ?? (groups.count - 1)
+        if lastGroupIndex > 0 {
+            if groups[0].count > 3 || groups[1...lastGroupIndex].contains(where: { $0.count != 3 }) {
+                throw ParseError(found: quote(original), expected: "thousands grouped in threes, such as 1.234.567 or 1 234 567")
+            }
+        }
+        var intDigits = groups[0...lastGroupIndex].joined()
+        let fracDigits = decimalIndex.map { String(groups[$0 + 1]) } ?? ""
+        while intDigits.count > 1, intDigits.first == "0" { intDigits.removeFirst() }
+        let exp = exponent ?? 0
+        if intDigits != "0" && intDigits.count + exp > 15 || (intDigits == "0" && exp > 15) {
+            throw ParseError(found: "\(quote(original)) (\(intDigits.count + exp) digits before the decimal mark)",
+                             expected: "a number below 10^15; check for a missing decimal mark or a stray digit")
+        }
+        var plain = intDigits
+        if !fracDigits.isEmpty { plain += "." + fracDigits }
+        if let e = exponent { plain += "e\(e)" }
+        guard let v = Double(plain), v.isFinite else {
+            throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000")
+        }
+        if abs(v) >= largestMagnitude {
+            throw ParseError(found: "\(quote(original)) (\(Formatting.number(v)))",
+                             expected: "a number below 10^15; check for a missing decimal mark or a stray digit")
+        }
+        return negative ? -v : v
+    }
+
+    // MARK: - Requirements
+
+    /// Words that stand for a comparator before the number.
+    static let comparatorWords: [(String, Comparator)] = [
+        ("không vượt quá", .lessOrEqual), ("không quá", .lessOrEqual), ("tối đa", .lessOrEqual),
+        ("tối thiểu", .greaterOrEqual), ("ít nhất", .greaterOrEqual), ("từ", .greaterOrEqual),
+        ("trên", .greater), ("dưới", .less), ("đạt", .equal),
+    ]
+    /// Symbols, longest first so `<=` wins over `<`.
+    static let comparatorSymbols: [(String, Comparator)] = [
+        ("<=", .lessOrEqual), ("=<", .lessOrEqual), (">=", .greaterOrEqual), ("=>", .greaterOrEqual),
+        ("≤", .lessOrEqual), ("≦", .lessOrEqual), ("⩽", .lessOrEqual),
+        ("≥", .greaterOrEqual), ("≧", .greaterOrEqual), ("⩾", .greaterOrEqual),
+        ("==", .equal), ("<", .less), (">", .greater), ("=", .equal),
+    ]
+    /// Words after the number that turn it into a bound: `94% trở lên`.
+    static let comparatorSuffixes: [(String, Comparator)] = [
+        ("trở lên", .greaterOrEqual), ("trở xuống", .lessOrEqual),
+    ]
+    /// Pass/fail statements.
+    static let qualitativeWords: Set<String> = ["đạt", "đạt chuẩn", "hoàn thành", "có", "x"]
+
+    /// Parses what a table cell requires: a bare value, a comparator and a value, a range,
+    /// or a qualitative statement.
+    ///
+    /// Accepted forms (any mixture of spaces, NBSP, `%` signs on either number):
+    /// `12,5`, `01`, `< 3`, `≥ 94`, `>=94`, `> 97`, `trên 80`, `94% trở lên`, `12-14`,
+    /// `1,5-2`, `150 – 200`, `12 — 14`, `12÷14`, `12~14`, `10 đến 15`, `từ 10 đến 15`,
+    /// `Đạt`. A leading `-` or `−` is a minus sign; a dash *after* a number separates a range
+    /// (`-2 - 3` is −2 to 3).
+    ///
+    /// - Throws: ``ParseError`` for empty text, a number that does not parse (see
+    ///   ``parse(_:unit:)``), a range whose low end is above its high end (`14-12`), a
+    ///   comparator together with a range (`> 12-14`), or a comparator with no number.
+    public static func parseRequirement(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Requirement {
+        let t = trimmed(text.precomposedStringWithCanonicalMapping)
+        if t.isEmpty { throw ParseError(found: "an empty value", expected: "a value such as 12,5, 12-14, ≥ 94 or Đạt") }
+        let lower = normalizedUnit(t)
+        if qualitativeWords.contains(lower) || lower == "không đạt" {
+            if let unit, !trimmed(unit).isEmpty, isPercentUnit(unit) {
+                throw ParseError(found: "\(quote(t)) where the unit is \(quote(trimmed(unit)))",
+                                 expected: "a number for a unit of %, or the unit Đạt for a pass/fail target")
+            }
+            return .qualitative(t)
+        }
+        var rest = Substring(t)
+        var comparator: Comparator? = nil
+        var comparatorWord = ""
+        for (sym, c) in comparatorSymbols where rest.hasPrefix(sym) {
+            comparator = c; rest = rest.dropFirst(sym.count); break
+        }
+        if comparator == nil {
+            let lowRest = rest.lowercased()
+            for (word, c) in comparatorWords where lowRest.hasPrefix(word) {
+                let after = rest.dropFirst(word.count)
+                if let f = after.first, isSpace(f) || isASCIIDigit(f) {
+                    comparator = c; comparatorWord = word; rest = after; break
+                }
+            }
+        }
+        rest = trimmedSub(rest)
+        // Suffix words (94% trở lên).
+        let lowRest = rest.lowercased()
+        for (word, c) in comparatorSuffixes where lowRest.hasSuffix(word) {
+            if comparator != nil && comparator != c && comparator != .equal {
+                throw ParseError(found: quote(t), expected: "one comparator, such as ≥ 94")
+            }
+            comparator = c
+            rest = trimmedSub(rest.dropLast(word.count))
+            break
+        }
+        if rest.isEmpty {
+            throw ParseError(found: quote(t), expected: "a number after the comparator, such as ≥ 94")
+        }
+        // A range: "đến", dashes, "÷", "~" after the first number.
+        if let (a, b) = splitRange(rest) {
+            if comparator != nil && comparatorWord != "từ" {
+                throw ParseError(found: quote(t), expected: "either a comparator (≥ 12) or a range (12-14), not both")
+            }
+            if a.isEmpty || b.isEmpty {
+                throw ParseError(found: quote(t), expected: "a number at each end of the range, such as 12-14")
+            }
+            let low = try parseRangeEnd(a, whole: t, unit: unit, dot: dot)
+            let high = try parseRangeEnd(b, whole: t, unit: unit, dot: dot)
+            if low > high {
+                throw ParseError(found: "\(quote(t)) (low end \(Formatting.number(low)) above high end \(Formatting.number(high)))",
+                                 expected: "the low end first: \(Formatting.number(high))-\(Formatting.number(low))")
+            }
+            return .range(low, high)
+        }
+        let v: Double
+        do { v = try parse(String(rest), unit: unit, dot: dot) } catch let e as ParseError {
+            throw rest.count == t.count ? e : ParseError(found: "\(e.found) in \(quote(t))", expected: e.expected)
+        }
+        if let c = comparator { return .bound(c, v) }
+        return .value(v)
+    }
+
+    static func parseRangeEnd(_ part: Substring, whole: String, unit: String?, dot: DotRule) throws -> Double {
+        do { return try parse(String(part), unit: unit, dot: dot) } catch let e as ParseError {
+            throw ParseError(found: "\(e.found) in the range \(quote(whole))", expected: e.expected)
+        }
+    }
+
+    /// Splits `a SEP b` where SEP is the word `đến` or one of `-`, `–`, `—`, `−`, `÷`, `~`
+    /// found after a digit of `a` (so a leading minus sign is not a separator, nor the
+    /// minus of an exponent as in `1E-3`).
+    static func splitRange(_ s: Substring) -> (Substring, Substring)? {
+        if let r = s.range(of: "đến", options: [.caseInsensitive]) {
+            let a = trimmedSub(s[..<r.lowerBound]), b = trimmedSub(s[r.upperBound...])
+            if a.contains(where: isASCIIDigit) { return (a, b) }
+        }
+        var seenDigit = false
+        var previous: Character = " "
+        var idx = s.startIndex
+        while idx < s.endIndex {
+            let c = s[idx]
+            if isASCIIDigit(c) {
+                seenDigit = true
+            } else if seenDigit, "-–—−÷~".contains(c), previous != "e", previous != "E" {
+                return (trimmedSub(s[..<idx]), trimmedSub(s[s.index(after: idx)...]))
+            }
+            previous = c
+            idx = s.index(after: idx)
+        }
+        return nil
+    }
+
+    // MARK: - Characters
+
+    /// White space of every kind a document or spreadsheet may put around or inside a number.
+    public static func isSpace(_ c: Character) -> Bool {
+        if c.isWhitespace { return true }
+        switch c {
+        case "\u{200B}", "\u{FEFF}", "\u{2060}": return true
+        default: return false
+        }
+    }
+
+    static func isASCIIDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" && c.isASCII }
+
+    /// `text` without leading and trailing spaces of any kind (see ``isSpace(_:)``).
+    public static func trimmed(_ text: String) -> String { String(trimmedSub(Substring(text))) }
+
+    static func trimmedSub(_ s: Substring) -> Substring {
+        var s = s
+        while let c = s.first, isSpace(c) { s = s.dropFirst() }
+        while let c = s.last, isSpace(c) { s = s.dropLast() }
+        return s
+    }
+
+    static func quote(_ s: String) -> String {
+        let shown = s.count > 60 ? String(s.prefix(57)) + "…" : s
+        var out = "\""
+        for u in shown.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
+        }
+        return out + "\""
+    }
+}
