@@ -43,7 +43,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw e
     } catch let e as ValidationError {
         throw e
-    } catch let e as CustomStringConvertible where !(e is DecodingError) {
+    } catch let e as CustomStringConvertible {
         CLIOutput.error(e.description)
         throw ExitCode(65)
     }
