@@ -28,7 +28,9 @@ import Regression
 /// Maintained targets are judged year by year on the actuals: a year missed in the past is
 /// `limited_progress` (the every-year target is already lost for that year), the latest
 /// year missed is `deterioration` when the trend moves away from the threshold and
-/// `acceleration_needed` otherwise.
+/// `acceleration_needed` otherwise. When the actuals reach the target year the status is
+/// final: `achieved` or `not_achieved`, read off the actuals (growth targets: the
+/// end-point CAGR, the plan's own definition of an average).
 public enum ReviewEngine {
     public struct Options: Sendable {
         public var rule: AssessmentRule = .trend
@@ -220,8 +222,21 @@ public enum ReviewEngine {
         }
         if let r = requiredZ, let o = observedZ, abs(r) > 1e-12 { a.progressRatio = o / r }
 
-        // Status.
+        // Status. Once the actuals reach the target year the outcome is final and is read
+        // off the actuals themselves: the end-point CAGR for a growth target (the plan's
+        // "bình quân" is exactly that), the target-year value for a level target.
         let c = options.cutoffs
+        if let final = s.actuals.first(where: { $0.year == t.targetYear }) {
+            let outcome = t.kind == .growth ? Growth.requiredRate(from: b0, to: final.value, years: n) : final.value
+            if let outcome, t.isMet(outcome) {
+                a.status = .achieved
+            } else {
+                a.status = .notAchieved
+            }
+            let shown = t.kind == .growth ? outcome.map { Formatting.fixed($0 * 100, 2) + " %/yr" } ?? "undefined" : Formatting.number(final.value)
+            a.explanation = "final: \(shown) in \(t.targetYear) against \(t.requirementText())"
+            return a
+        }
         if t.kind == .level && t.isMet(latest.value) {
             a.status = .achieved
             a.explanation = "latest actual \(Formatting.number(latest.value)) (\(latest.year)) already meets \(t.requirementText())"
@@ -279,6 +294,12 @@ public enum ReviewEngine {
             }
         }
         let missedText = a.yearsMissed.map(String.init).joined(separator: ", ")
+        if latest.year >= t.targetYear {
+            // Every year of the period is known: final.
+            a.status = a.yearsMissed.isEmpty ? .achieved : .notAchieved
+            a.explanation = a.yearsMissed.isEmpty ? "final: met in every year \(inPeriod.first!.year)–\(latest.year)" : "final: missed in \(missedText)"
+            return a
+        }
         if a.yearsMissed.isEmpty {
             if let gap = a.gap, gap < 0, options.rule != .cagr {
                 a.status = .accelerationNeeded

@@ -11,6 +11,8 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
     case accelerationNeeded = "acceleration_needed"
     case limitedProgress = "limited_progress"
     case deterioration
+    /// Final: the target year has passed (actuals reach it) and the target was missed.
+    case notAchieved = "not_achieved"
     case insufficientData = "insufficient_data"
     case notQuantifiable = "not_quantifiable"
 
@@ -19,7 +21,7 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .achieved, .onTrack: return "green"
         case .accelerationNeeded: return "amber"
-        case .limitedProgress, .deterioration: return "red"
+        case .limitedProgress, .deterioration, .notAchieved: return "red"
         case .insufficientData, .notQuantifiable: return "grey"
         }
     }
@@ -31,6 +33,7 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
         case .accelerationNeeded: return "acceleration needed"
         case .limitedProgress: return "limited progress"
         case .deterioration: return "deterioration"
+        case .notAchieved: return "not achieved"
         case .insufficientData: return "insufficient data"
         case .notQuantifiable: return "not quantifiable"
         }
@@ -43,6 +46,7 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
         case .accelerationNeeded: return "cần tăng tốc"
         case .limitedProgress: return "tiến triển hạn chế"
         case .deterioration: return "đi xuống"
+        case .notAchieved: return "không đạt"
         case .insufficientData: return "thiếu số liệu"
         case .notQuantifiable: return "không định lượng"
         }

@@ -18,14 +18,14 @@ public enum PlanTables {
     // MARK: targets
 
     public static func targetsTable(_ plan: Plan) -> String {
-        var t = TextTable(header: ["id", "II.1", "PL I", "target (vi)", "kind", "requirement", "year", "responsible"])
+        var t = TextTable(header: ["id", "item", "appendix", "target (vi)", "kind", "requirement", "year", "responsible"])
         for x in plan.targets {
             t.append([x.id, x.planItem, x.appendixRow.replacingOccurrences(of: "PL I.", with: ""), x.nameVi, x.kind.rawValue,
                       x.requirementText() + (x.kind == .growth ? "" : (x.unit == "%" || x.unit == "Đạt" ? "" : " " + x.unit)),
                       x.kind == .maintained ? "\(x.startYear)–\(x.targetYear)" : String(x.targetYear), x.responsibleUnit])
         }
         let numbered = Set(plan.targets.map(\.planItem).filter { !$0.isEmpty }).count
-        return "\(plan.nameVi)\n\(plan.targets.count) targets (\(numbered) numbered items of section II.1)\n\n" + t.render(maxColumnWidth: 58) + "\n"
+        return "\(plan.nameVi)\n\(plan.targets.count) targets (\(numbered) numbered items in the plan's list of main targets; appendix rows in the third column)\n\n" + t.render(maxColumnWidth: 58) + "\n"
     }
 
     public static func targetsJSON(_ plan: Plan) throws -> String {

@@ -182,3 +182,26 @@ import Testing
         #expect(a.yearsMissed == [2026, 2027])
     }
 }
+
+@Suite struct FinalOutcomes {
+    let plan: Plan
+    init() throws {
+        let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: "chỉ số", measure: .amount)
+        let g = Target(id: "G", indicator: "x", nameVi: "g", nameEn: "g", unit: "%/năm", kind: .growth, comparator: .range,
+                       low: 0.065, high: 0.07, targetYear: 2025, startYear: 2021, direction: .higher)
+        plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2021, lastYear: 2025, baselineYear: 2020, indicators: [ind],
+                    targets: [g], baseline: [BaselineValue(indicator: "x", year: 2020, value: 100, unit: "chỉ số", source: .official)])
+    }
+
+    @Test func growthTargetIsJudgedOnItsEndPointAverageOnceTheYearIsIn() {
+        // Index 100 → 134.653 over 2020-2025: (1.34653)^(1/5) − 1 = 6.13 %/yr < 6.5 (missed),
+        // although a late acceleration makes the trend's slope larger.
+        let values = [102.58, 110.807, 116.403, 124.656, 134.653]
+        let obs = values.enumerated().map { Observation(indicator: "x", year: 2021 + $0.offset, value: $0.element) }
+        let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
+        #expect(a.status == .notAchieved)
+        #expect(a.explanation.contains("6.13 %/yr"))
+        let met = [107.0, 114.5, 122.5, 131.1, 140.3].enumerated().map { Observation(indicator: "x", year: 2021 + $0.offset, value: $0.element) }
+        #expect(ReviewEngine.review(plan: plan, actuals: met).assessments[0].status == .achieved)
+    }
+}
