@@ -60,12 +60,7 @@ struct ReviewChartSVG {
         let ind = chart.indicator
         let nonNegative = ind.measure != .qualitative
         let bound = ind.upperBound
-        func clampForDomain(_ v: Double) -> Double {
-            var v = v
-            if nonNegative { v = max(0, v) }
-            if let b = bound { v = min(b, v) }
-            return v
-        }
+        func clampForDomain(_ v: Double) -> Double { nonNegative ? max(0, v) : v }
         var xs: [Int] = [chart.baselineYear]
         var ys: [Double] = []
         if let b = chart.baseline { ys.append(b) }
@@ -78,14 +73,18 @@ struct ReviewChartSVG {
         for p in chart.targetPath { xs.append(p.year); ys.append(p.value) }
         ys = ys.filter(\.isFinite)
         let x0 = Double(xs.min()!) - 0.4, x1 = Double(max(xs.max()!, xs.min()! + 1)) + 0.4
+        // A bounded rate never shows beyond its bound (a linear trend may run past 100 %):
+        // the axis stops there and what lies beyond is clipped, with a note.
+        let beyondBound = bound.map { b in ys.contains { $0 > b + 1e-9 } } ?? false
+        if let b = bound { ys = ys.map { min($0, b) } }
         var lo = ys.min() ?? 0, hi = ys.max() ?? 1
         if lo > 0 && lo <= 0.5 * hi { lo = 0 }
         // Headroom so marks at the maximum do not sit on the frame, but never past the bound.
-        let dataHi = hi
         hi += 0.04 * max(hi - lo, abs(hi) * 0.01)
-        if let b = bound, dataHi <= b { hi = min(hi, b) }
+        if let b = bound { hi = min(hi, b) }
         var yt = Self.ticks(lo: lo, hi: hi)
-        if let b = bound, dataHi <= b { yt = yt.filter { $0 <= b + 1e-9 } }
+        if let b = bound { yt = yt.filter { $0 <= b + 1e-9 } }
+        if yt.isEmpty { yt = [lo, hi] }
         var y0 = yt.first!, y1 = max(yt.last!, hi)
         if y1 <= y0 { y1 = y0 + 1 }
         if nonNegative && y0 < 0 && lo >= 0 { y0 = 0 }
@@ -150,7 +149,7 @@ struct ReviewChartSVG {
             if lastIndexOfLabel[m.label] == i && !m.label.isEmpty {
                 let anchorEnd = x > (Self.left + Self.right) / 2
                 let ly = y - 9 < Self.top + 12 ? y + 18 : y - 9
-                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\">\(e(m.label))</text>\n"
+                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\">\(e(text.markLabel(m.label)))</text>\n"
             }
         }
         // Baseline and actuals on top.
@@ -168,6 +167,9 @@ struct ReviewChartSVG {
         body += "<line x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(Self.left))\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#333\"/>\n"
         body += "<line x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.bottom))\" x2=\"\(Self.f(Self.right))\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#333\"/>\n"
         body += "<text x=\"\(Self.f(Self.left))\" y=\"\(Self.f(Self.top - 18))\" fill=\"#333\" font-weight=\"bold\">\(e(ind.unit))</text>\n"
+        if beyondBound, let b = bound {
+            body += "<text x=\"\(Self.f(Self.right))\" y=\"\(Self.f(Self.bottom - 6))\" text-anchor=\"end\" fill=\"#666\" font-size=\"11\">\(e(text.t("phần vượt giới hạn \(text.number.trimmed(b)) của xu hướng không vẽ", "trend beyond the bound \(text.number.trimmed(b)) not drawn")))</text>\n"
+        }
         if chart.illustrative {
             body += "<text x=\"\(Self.f(Self.right))\" y=\"\(Self.f(Self.top - 18))\" text-anchor=\"end\" fill=\"#b35c00\" font-weight=\"bold\">\(e(text.illustrativeBadge))</text>\n"
         }

@@ -19,7 +19,7 @@ struct ReviewMarkdownWriter {
         if review.usesIllustrative {
             out += "\n> **\(x.illustrativeBadge)** — \(e(String(x.illustrativeNote.dropFirst(2))))\n"
         }
-        out += "\n" + e(x.ruleLine) + "\n\n" + e(x.intervalLine) + " " + e(x.gapLine) + "\n\n"
+        out += "\n" + e(x.ruleLine) + " " + e(x.ruleExtraLine) + "\n\n" + e(x.intervalLine) + " " + e(x.gapLine) + "\n\n"
         out += x.statusCounts.map { "\(ReviewText.symbol($0.0.light)) \(x.statusLabel($0.0)): **\($0.1)**" }.joined(separator: " · ") + "\n\n"
 
         let header = [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colLatest, x.colTrend, x.colProjected,

@@ -49,9 +49,15 @@ struct ReviewText {
                      "Rule (CAGR): ratio of the compound growth from the baseline to the latest actual to the required growth (Eurostat/UNSD); cut-offs: ") + ratioCuts + "."
         case .probability:
             let p = percent(c.probabilityOnTrack), r = percent(c.probabilityAtRisk)
-            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo khoảng dự báo của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); dưới \(p): có nguy cơ không đạt (dưới \(r): nguy cơ cao).",
-                     "Rule (probability): probability of meeting the target from the trend's prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); below \(p): at risk (below \(r): high risk).")
+            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo phân phối dự báo Student-t của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelVi) (có nguy cơ); < \(r): \(TargetStatus.limitedProgress.labelVi), hoặc \(TargetStatus.deterioration.labelVi) khi xu hướng đi ngược mục tiêu.",
+                     "Rule (probability): probability of meeting the target from the trend's Student-t prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelEn) (at risk); below \(r): \(TargetStatus.limitedProgress.labelEn), or \(TargetStatus.deterioration.labelEn) when the trend moves away from the target.")
         }
+    }
+
+    /// How maintained and level targets are judged besides the ratio (as the engine does).
+    var ruleExtraLine: String {
+        t("Chỉ tiêu mức: \(TargetStatus.achieved.labelVi) khi số thực hiện gần nhất đã đạt. Chỉ tiêu duy trì hằng năm: xét từng năm; một năm đã qua không đạt là \(TargetStatus.limitedProgress.labelVi); năm gần nhất không đạt là \(TargetStatus.deterioration.labelVi) nếu xu hướng đi ngược, nếu không là \(TargetStatus.accelerationNeeded.labelVi). Chỉ tiêu định tính: ghi nhận như trong kế hoạch.",
+          "Level targets: \(TargetStatus.achieved.labelEn) when the latest actual already meets them. Maintained (every-year) targets are judged year by year: a past year missed is \(TargetStatus.limitedProgress.labelEn); the latest year missed is \(TargetStatus.deterioration.labelEn) when the trend moves away, else \(TargetStatus.accelerationNeeded.labelEn). Qualitative targets are reported as entered.")
     }
 
     var intervalLine: String {
@@ -122,27 +128,44 @@ struct ReviewText {
     /// number ("≥ 120 triệu đồng/người/năm (2030)").
     func requirement(_ a: TargetAssessment, withUnit: Bool = false) -> String {
         let tg = a.target
-        guard let low = tg.low else { return tg.kind == .qualitative ? (tg.appendixValue.isEmpty ? t("Đạt", "Pass") : tg.appendixValue) : "—" }
-        let growth = tg.kind == .growth
-        func f(_ v: Double) -> String { number.trimmed(growth ? v * 100 : v, maxDecimals: 4) }
-        let high = tg.high ?? low
-        let u = unit(a)
-        let suffix = growth ? t(" %/năm", " %/yr") : (isPercentUnit(u) ? " %" : (withUnit && !u.isEmpty ? " " + u : ""))
-        var s: String
-        switch tg.comparator {
-        case .range: s = "\(f(low))–\(f(high))\(suffix)"
-        case .less: s = "< \(f(low))\(suffix)"
-        case .lessOrEqual: s = "≤ \(f(low))\(suffix)"
-        case .greater: s = "> \(f(low))\(suffix)"
-        case .greaterOrEqual: s = "≥ \(f(low))\(suffix)"
-        case .equal: s = "\(f(low))\(suffix)"
-        }
+        guard tg.low != nil else { return tg.kind == .qualitative ? (tg.appendixValue.isEmpty ? t("Đạt", "Pass") : tg.appendixValue) : "—" }
+        var s = requirementCore(tg, unit: unit(a), withUnit: withUnit)
         switch tg.kind {
         case .maintained: s += t(" (hằng năm \(tg.startYear)–\(tg.targetYear))", " (every year \(tg.startYear)–\(tg.targetYear))")
         case .level: s += " (\(tg.targetYear))"
         case .growth: s += " (\(review.plan.baselineYear)–\(tg.targetYear))"
         case .qualitative: break
         }
+        return s
+    }
+
+    /// Comparator and value(s) in the report's number format: "≥ 12,5 %/năm", "12–14 %/năm",
+    /// "< 1,5 %", "≥ 120" (with `withUnit`: "≥ 120 triệu đồng/người/năm"). Empty without a value.
+    func requirementCore(_ tg: Target, unit u: String, withUnit: Bool) -> String {
+        guard let low = tg.low else { return "" }
+        let growth = tg.kind == .growth
+        func f(_ v: Double) -> String { number.trimmed(growth ? v * 100 : v, maxDecimals: 4) }
+        let high = tg.high ?? low
+        let suffix = growth ? t(" %/năm", " %/yr") : (isPercentUnit(u) ? " %" : (withUnit && !u.isEmpty ? " " + u : ""))
+        switch tg.comparator {
+        case .range: return "\(f(low))–\(f(high))\(suffix)"
+        case .less: return "< \(f(low))\(suffix)"
+        case .lessOrEqual: return "≤ \(f(low))\(suffix)"
+        case .greater: return "> \(f(low))\(suffix)"
+        case .greaterOrEqual: return "≥ \(f(low))\(suffix)"
+        case .equal: return "\(f(low))\(suffix)"
+        }
+    }
+
+    /// The label of a target mark on a chart. The engine writes "T06b ≥ 120" in English
+    /// notation; when the label starts with a target id of the plan it is rewritten in the
+    /// report's language and number format ("T04 ≥ 100 % hằng năm"), otherwise kept.
+    func markLabel(_ label: String) -> String {
+        guard let id = label.split(separator: " ").first.map(String.init),
+              let tg = review.plan.targets.first(where: { $0.id == id }), tg.low != nil else { return label }
+        let u = review.plan.indicator(tg.indicator)?.unit ?? tg.unit
+        var s = id + " " + requirementCore(tg, unit: u, withUnit: false)
+        if tg.kind == .maintained { s += t(" hằng năm", " every year") }
         return s
     }
 

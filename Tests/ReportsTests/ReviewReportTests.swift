@@ -53,7 +53,7 @@ func hostileReview() -> Review {
     r.actualsSource = "file <script>.csv"
     r.charts[1].indicator.nameVi = "Thu nhập <script>evil()</script>"
     r.charts[1].indicator.unit = "triệu <đồng> & \"x\""
-    r.charts[1].targetMarks = [(2030, 120, "T02 <script>y()</script> ≥ 120")]
+    r.charts[1].targetMarks = [(2030, 120, "<script>y()</script> T02 ≥ 120")]   // not an id first: kept as written
     return r
 }
 
@@ -94,6 +94,31 @@ func hostileReview() -> Review {
         for year in 2025...2030 { #expect(income.contains(">\(year)</text>")) }
     }
 
+    @Test func aBoundedRateStopsAtItsBoundWithANote() throws {
+        var r = review
+        // Online dossiers (bound 100) on a steep linear trend: 55 + 12·h passes 100 in 2029.
+        r.charts[3].trend = SampleReview.linear(base: 55, baseYear: 2025, d: 12, to: 2030, sd: 1)
+        let svg = svgs(in: ReviewReport.render(r, format: .html, language: .en))[3]
+        #expect(XMLCheck.parse(svg) != nil)
+        #expect(svg.contains(">100</text>"))
+        #expect(!svg.contains(">110</text>") && !svg.contains(">120</text>"))
+        #expect(svg.contains("trend beyond the bound 100 not drawn"))
+        let plain = svgs(in: ReviewReport.render(review, format: .html, language: .en))[3]
+        #expect(!plain.contains("not drawn"))
+    }
+
+    @Test func targetMarkLabelsFollowTheReportLanguage() {
+        var r = review
+        r.charts[4].targetMarks = [(2030, 100, "T05 = 100 every year")]   // as the engine writes it
+        r.charts[2].targetMarks = [(2030, 1.5, "T03 < 1.5")]
+        let vi = ReviewReport.render(r, format: .html, language: .vi)
+        #expect(vi.contains(">T05 100 % hằng năm</text>"))
+        #expect(vi.contains(">T03 &lt; 1,5 %</text>"))
+        let en = ReviewReport.render(r, format: .html, language: .en)
+        #expect(en.contains(">T05 100 % every year</text>"))
+        #expect(en.contains(">T03 &lt; 1.5 %</text>"))
+    }
+
     @Test func escapesEveryInputTextAndNeverEmitsAScriptElement() throws {
         for lang in ReportLanguage.allCases {
             let html = ReviewReport.render(hostileReview(), format: .html, language: lang)
@@ -105,7 +130,7 @@ func hostileReview() -> Review {
             // The parser decodes the entities back to the original text.
             #expect(doc.text.contains("<script>alert(1)</script> & \"quoted\" 'single'; x"))
             for svg in svgs(in: html) { #expect(XMLCheck.parse(svg) != nil) }
-            #expect(html.contains("T02 &lt;script&gt;y()&lt;/script&gt; ≥ 120"))
+            #expect(html.contains("&lt;script&gt;y()&lt;/script&gt; T02 ≥ 120"))
             #expect(html.contains("triệu &lt;đồng&gt; &amp; &quot;x&quot;"))
         }
     }
