@@ -57,6 +57,17 @@ struct ReviewChartSVG {
     }
 
     func render() -> String {
+        // Points that are not numbers are left out (they would become "nan" in SVG).
+        var chart = self.chart
+        chart.actuals = chart.actuals.filter { $0.value.isFinite }
+        chart.trend = chart.trend.filter { $0.value.isFinite }.map { p in
+            var p = p
+            p.bands = p.bands.filter { $0.lower.isFinite && $0.upper.isFinite }
+            return p
+        }
+        chart.targetMarks = chart.targetMarks.filter { $0.value.isFinite }
+        chart.targetPath = chart.targetPath.filter { $0.value.isFinite }
+        if let b = chart.baseline, !b.isFinite { chart.baseline = nil }
         let ind = chart.indicator
         let nonNegative = ind.measure != .qualitative
         let bound = ind.upperBound
@@ -144,6 +155,10 @@ struct ReviewChartSVG {
         for (i, m) in chart.targetMarks.enumerated() { lastIndexOfLabel[m.label] = i }
         for (i, m) in chart.targetMarks.enumerated() where m.value.isFinite {
             let x = X(Double(m.year)), y = Y(m.value)
+            // A maintained (every-year) target: a dotted line over its years.
+            if let tg = text.markTarget(m.label), tg.kind == .maintained, tg.startYear < m.year {
+                body += "<line x1=\"\(Self.f(X(Double(tg.startYear))))\" y1=\"\(Self.f(y))\" x2=\"\(Self.f(x))\" y2=\"\(Self.f(y))\" stroke=\"\(Self.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"
+            }
             body += "<line x1=\"\(Self.f(x - 12))\" y1=\"\(Self.f(y))\" x2=\"\(Self.f(x + 12))\" y2=\"\(Self.f(y))\" stroke=\"\(Self.targetColour)\" stroke-width=\"3\"/>\n"
             body += "<circle cx=\"\(Self.f(x))\" cy=\"\(Self.f(y))\" r=\"5\" fill=\"#fff\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\"/>\n"
             if lastIndexOfLabel[m.label] == i && !m.label.isEmpty {

@@ -157,12 +157,18 @@ struct ReviewText {
         }
     }
 
+    /// The plan's target a chart label starts with ("T04 ≥ 100 every year" → T04).
+    func markTarget(_ label: String) -> Target? {
+        guard let id = label.split(separator: " ").first.map(String.init) else { return nil }
+        return review.plan.targets.first { $0.id == id }
+    }
+
     /// The label of a target mark on a chart. The engine writes "T06b ≥ 120" in English
     /// notation; when the label starts with a target id of the plan it is rewritten in the
     /// report's language and number format ("T04 ≥ 100 % hằng năm"), otherwise kept.
     func markLabel(_ label: String) -> String {
-        guard let id = label.split(separator: " ").first.map(String.init),
-              let tg = review.plan.targets.first(where: { $0.id == id }), tg.low != nil else { return label }
+        guard let tg = markTarget(label), tg.low != nil else { return label }
+        let id = tg.id
         let u = review.plan.indicator(tg.indicator)?.unit ?? tg.unit
         var s = id + " " + requirementCore(tg, unit: u, withUnit: false)
         if tg.kind == .maintained { s += t(" hằng năm", " every year") }

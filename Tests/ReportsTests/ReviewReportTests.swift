@@ -344,3 +344,54 @@ func hostileReview() -> Review {
         try AtomicFile.write(ReviewReport.render(SampleReview.make(), format: .html, language: lang), to: path)
     }
 }
+
+/// Reviews at the edges: nothing to report, a chart with one point, values that are not
+/// numbers, control characters in names.
+@Suite struct DegenerateReviews {
+    @Test func anEmptyReviewRendersInEveryFormat() throws {
+        var r = SampleReview.make()
+        r.assessments = []
+        r.charts = []
+        r.usesIllustrative = false
+        for f in ReportFormat.allCases {
+            for l in ReportLanguage.allCases { #expect(!ReviewReport.render(r, format: f, language: l).isEmpty) }
+        }
+        #expect(XMLCheck.parse(ReviewReport.render(r, format: .html)) != nil)
+        let csv = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
+        #expect(csv.rows.isEmpty)
+    }
+
+    @Test func aChartWithOnePointAndNoTrendStillDrawsAxes() throws {
+        var r = SampleReview.make()
+        r.charts = [IndicatorChart(indicator: r.plan.indicators[0], baselineYear: 2025, baseline: nil,
+                                   actuals: [Observation(indicator: "budget_revenue", year: 2026, value: 0)],
+                                   trend: [], targetMarks: [], targetPath: [], illustrative: false)]
+        let svg = try #require(svgs(in: ReviewReport.render(r, format: .html)).first)
+        #expect(XMLCheck.parse(svg) != nil)
+        #expect(svg.contains(">2025</text>") && svg.contains(">2026</text>"))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+    }
+
+    @Test func nonFiniteValuesShowAsDashesAndNeverReachSVG() throws {
+        var r = SampleReview.make()
+        r.assessments[1].projected = .nan
+        r.assessments[1].gap = .infinity
+        r.charts[1].actuals.append(Observation(indicator: "income_per_capita", year: 2028, value: .nan))
+        r.charts[1].trend[3].value = .infinity
+        let html = ReviewReport.render(r, format: .html, language: .en)
+        #expect(XMLCheck.parse(html) != nil)
+        for svg in svgs(in: html) { #expect(!svg.contains("nan") && !svg.contains("inf")) }
+        let csv = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
+        #expect(csv.rowAccessors[1]["projected"] == "")
+        #expect(csv.rowAccessors[1]["gap"] == "")
+    }
+
+    @Test func controlCharactersXMLForbidsAreReplaced() throws {
+        var r = SampleReview.make()
+        r.assessments[0].target.nameVi = "Thu\u{01}ngân\u{0B}sách"
+        let html = ReviewReport.render(r, format: .html)
+        let doc = try #require(XMLCheck.parse(html))
+        #expect(doc.text.contains("Thu\u{FFFD}ngân\u{FFFD}sách"))
+        #expect(XMLText.escape("a\tb\nc") == "a\tb\nc")
+    }
+}
