@@ -108,6 +108,15 @@ public enum ReviewReport {
     /// `projected_low_NN`/`projected_high_NN` pair per prediction level).
     public static func csvColumns(levels: [Double]) -> [String] { ReviewCSVWriter.columns(levels: levels) }
 
+    /// The reports the main job leaves behind, as (file name, bytes): HTML, Markdown and
+    /// CSV (plain, for pandas and R) named by `defaultFileName`. The caller writes them
+    /// (`AtomicFile.write`) and says where.
+    public static func bundle(_ review: Review, language: ReportLanguage? = nil) -> [(fileName: String, data: Data)] {
+        [ReportFormat.html, .markdown, .csv].map { f in
+            (defaultFileName(planId: review.plan.id, format: f), data(review, format: f, language: language))
+        }
+    }
+
     /// The conventional file name for a format: `review-<plan>.<ext>`.
     public static func defaultFileName(planId: String, format: ReportFormat) -> String {
         let ext: String

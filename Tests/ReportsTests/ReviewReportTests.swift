@@ -336,6 +336,13 @@ func hostileReview() -> Review {
         #expect(ReviewReport.defaultFileName(planId: "an-hung", format: .html) == "review-an-hung.html")
     }
 
+    @Test func theBundleHoldsHTMLMarkdownAndCSVNamedForThePlan() {
+        let files = ReviewReport.bundle(SampleReview.make())
+        #expect(files.map(\.fileName) == ["review-sample.html", "review-sample.md", "review-sample.csv"])
+        #expect(files.allSatisfy { !$0.data.isEmpty })
+        #expect(Array(files[2].data.prefix(5)) == Array("plan,".utf8))
+    }
+
     /// `PLANFORECAST_DEMO_HTML=/tmp/x.html swift test --filter writesTheDemoReport` writes the
     /// sample HTML report (used by `scripts/screenshot-report --demo`).
     @Test func writesTheDemoReportWhenAsked() throws {
