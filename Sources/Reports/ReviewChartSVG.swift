@@ -90,6 +90,15 @@ struct ReviewChartSVG {
         if let b = bound { ys = ys.map { min($0, b) } }
         var lo = ys.min() ?? 0, hi = ys.max() ?? 1
         if lo > 0 && lo <= 0.5 * hi { lo = 0 }
+        // A nearly flat series spans at least 4 % of its magnitude, so noise in the third
+        // decimal does not fill the plot (forest cover 42.01 → 42.03 %).
+        let minSpan = 0.04 * max(abs(lo), abs(hi))
+        if hi - lo < minSpan {
+            let mid = (hi + lo) / 2
+            lo = mid - minSpan / 2; hi = mid + minSpan / 2
+            if let b = bound, hi > b { lo -= hi - b; hi = b }
+            if nonNegative && lo < 0 { hi -= lo; lo = 0 }
+        }
         // Headroom so marks at the maximum do not sit on the frame, but never past the bound.
         hi += 0.04 * max(hi - lo, abs(hi) * 0.01)
         if let b = bound { hi = min(hi, b) }
@@ -164,7 +173,7 @@ struct ReviewChartSVG {
             if lastIndexOfLabel[m.label] == i && !m.label.isEmpty {
                 let anchorEnd = x > (Self.left + Self.right) / 2
                 let ly = y - 9 < Self.top + 12 ? y + 18 : y - 9
-                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\">\(e(text.markLabel(m.label)))</text>\n"
+                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(text.markLabel(m.label)))</text>\n"
             }
         }
         // Baseline and actuals on top.
