@@ -107,6 +107,20 @@ func hostileReview() -> Review {
         #expect(!plain.contains("not drawn"))
     }
 
+    @Test func aNearlyFlatSeriesGetsAnAxisOfAtLeastFourPercentOfItsMagnitude() throws {
+        var r = review
+        let ind = r.plan.indicators[4]   // admin_on_time, %, bound 100
+        r.charts = [IndicatorChart(indicator: ind, baselineYear: 2025, baseline: 42.0,
+                                   actuals: [Observation(indicator: ind.id, year: 2026, value: 42.01),
+                                             Observation(indicator: ind.id, year: 2027, value: 42.02)],
+                                   trend: [], targetMarks: [], targetPath: [], illustrative: false)]
+        // span 0.04 × 42.02 = 1.68 around 42.01 → 41.17 … 42.85, + 4 % headroom → 42.92;
+        // raw step (42.92 − 41.17)/4 = 0.44 → 0.5: ticks 41,0 … 43,0
+        let svg = try #require(svgs(in: ReviewReport.render(r, format: .html, language: .vi)).first)
+        for label in ["41,0", "41,5", "42,0", "42,5", "43,0"] { #expect(svg.contains(">\(label)</text>"), "\(label)") }
+        #expect(!svg.contains(">43,5</text>") && !svg.contains(">40,5</text>"))
+    }
+
     @Test func targetMarkLabelsFollowTheReportLanguage() {
         var r = review
         r.charts[4].targetMarks = [(2030, 100, "T05 = 100 every year")]   // as the engine writes it
