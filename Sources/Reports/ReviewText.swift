@@ -68,14 +68,14 @@ struct ReviewText {
 
     /// What the short column headers of the terminal table mean.
     var columnsLine: String {
-        t("Cột: Tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc; Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
-          "Columns: Ratio = trend growth ÷ growth required from the baseline; Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
+        t("Cột: Tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc (xu hướng logistic: trên thang logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+          "Columns: Ratio = trend growth ÷ growth required from the baseline (logistic trends: on the logit scale); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
     }
 
     /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
     var gapLine: String {
-        t("Tỷ lệ tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
-          "Progress ratio = trend growth ÷ growth required from the baseline. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
+        t("Tỷ lệ tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc (xu hướng logistic: trên thang logit). Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
+          "Progress ratio = trend growth ÷ growth required from the baseline (logistic trends: on the logit scale). Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
     }
 
     var illustrativeNote: String {
@@ -286,11 +286,64 @@ struct ReviewText {
         if a.probability != nil { f.append((colProbability, probability(a))) }
         if let y = yearsMissed(a) { f.append((t("Duy trì hằng năm", "Maintained every year"), y)) }
         if !a.target.responsibleUnit.isEmpty { f.append((colResponsible, a.target.responsibleUnit)) }
-        if !a.explanation.isEmpty { f.append((t("Cách xác định (tiếng Anh)", "How the status was reached"), a.explanation)) }
+        if vi {
+            f.append(("Cách xác định", explanationVi(a)))
+            if !a.explanation.isEmpty { f.append(("Chi tiết (tiếng Anh)", a.explanation)) }
+        } else if !a.explanation.isEmpty {
+            f.append(("How the status was reached", a.explanation))
+        }
         if !a.target.source.isEmpty { f.append((t("Nguồn trong kế hoạch", "Source in the plan"), a.target.source)) }
         if !a.target.note.isEmpty { f.append((t("Ghi chú", "Note"), a.target.note)) }
         if a.illustrative { f.append((illustrativeBadge, t("dùng số liệu minh họa", "uses illustrative data"))) }
         return f
+    }
+
+    /// How the status was reached, in Vietnamese, from the assessment's figures (the
+    /// engine's own sentence is English).
+    func explanationVi(_ a: TargetAssessment) -> String {
+        let tg = a.target
+        switch a.status {
+        case .notQuantifiable:
+            return tg.kind == .qualitative ? "Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."
+                                           : "Kế hoạch không nêu giá trị định lượng cho chỉ tiêu này."
+        case .insufficientData:
+            return a.baseline == nil ? "Chưa có số liệu năm gốc nên chưa đánh giá được."
+                                     : "Chưa đủ số liệu thực hiện để đánh giá (cần số năm gốc và ít nhất một số thực hiện)."
+        case .achieved:
+            return "Số thực hiện gần nhất \(latest(a, withUnit: true)) đã đạt mục tiêu \(requirement(a, withUnit: true))."
+        default: break
+        }
+        if tg.kind == .maintained {
+            if a.yearsMissed.isEmpty {
+                return "Đạt trong mọi năm đã có số liệu" + (a.status == .onTrack ? "." : ", nhưng xu hướng cho thấy có thể không đạt vào năm \(tg.targetYear).")
+            }
+            let years = a.yearsMissed.map(String.init).joined(separator: ", ")
+            return "Chỉ tiêu phải đạt hằng năm; không đạt trong năm \(years)" + (a.status == .deterioration ? ", và xu hướng đang đi ngược mục tiêu." : ".")
+        }
+        let band: String
+        switch a.status {
+        case .onTrack: band = "từ \(percent(review.cutoffs.onTrack)) trở lên: \(TargetStatus.onTrack.labelVi)"
+        case .accelerationNeeded: band = "từ \(percent(review.cutoffs.acceleration)) đến dưới \(percent(review.cutoffs.onTrack)): \(TargetStatus.accelerationNeeded.labelVi)"
+        case .limitedProgress: band = "từ \(percent(review.cutoffs.limited)) đến dưới \(percent(review.cutoffs.acceleration)): \(TargetStatus.limitedProgress.labelVi)"
+        default: band = "dưới \(percent(review.cutoffs.limited)): \(TargetStatus.deterioration.labelVi)"
+        }
+        switch a.rule {
+        case .probability:
+            guard let p = a.probability else { break }
+            return "Xác suất đạt mục tiêu theo phân phối dự báo của xu hướng là \(percent(p)): \(statusLabel(a.status))."
+        case .trend, .cagr:
+            guard let r = a.progressRatio else { break }
+            let basis = a.rule == .trend ? "xu hướng bình phương tối thiểu" + (a.model.map { " (\(model($0)))" } ?? "")
+                                         : "tăng bình quân từ năm gốc đến \(a.latest.map { String($0.year) } ?? "năm gần nhất")"
+            var s = "Tiến độ quan sát (\(basis)) bằng \(percent(r)) tiến độ cần đạt"
+            let logit = a.model?.hasPrefix("logistic") ?? false
+            if logit { s += ", tính trên thang logit của tỷ lệ" }
+            if let g = a.trendGrowth, let q = a.requiredGrowth {
+                s += logit ? " (theo điểm %: \(growth(g, a)) so với \(growth(q, a)) mỗi năm)" : " (\(growth(g, a)) so với \(growth(q, a)) mỗi năm)"
+            }
+            return s + "; \(band)."
+        }
+        return statusLabel(a.status).prefix(1).uppercased() + statusLabel(a.status).dropFirst() + "."
     }
 
     /// Count of targets per status, in the order of `TargetStatus.allCases`.

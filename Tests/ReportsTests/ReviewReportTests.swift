@@ -205,6 +205,16 @@ func hostileReview() -> Review {
         #expect(md.contains("Years missed: 2026"))
     }
 
+    @Test func vietnameseNotesExplainTheStatusInVietnamese() {
+        let md = ReviewReport.render(SampleReview.make(), format: .markdown, language: .vi)
+        // T01: ratio 0.824, trend 10.3 %/yr against 12.5 %/yr required
+        #expect(md.contains("- **Cách xác định:** Tiến độ quan sát (xu hướng bình phương tối thiểu (hàm mũ)) bằng 82 % tiến độ cần đạt (10,3 % so với 12,5 % mỗi năm); từ 60 % đến dưới 95 %: cần tăng tốc."))
+        // T05: maintained, 2026 missed, deterioration
+        #expect(md.contains("- **Cách xác định:** Chỉ tiêu phải đạt hằng năm; không đạt trong năm 2026, và xu hướng đang đi ngược mục tiêu."))
+        #expect(md.contains("- **Cách xác định:** Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."))
+        #expect(md.contains("- **Chi tiết (tiếng Anh):** Trend growth 10.3 %/yr"))
+    }
+
     @Test func escapesMarkupFromInputFiles() {
         let md = ReviewReport.render(hostileReview(), format: .markdown)
         #expect(!md.contains("<script"))
