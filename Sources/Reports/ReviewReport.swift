@@ -60,7 +60,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var colour: Bool
     /// CSV flavour (`--excel`, `--excel-semicolon`).
     public var csvStyle: CSVStyle
-    /// Longest target name in the terminal table before it is cut with `…`.
+    /// Longest target name in the terminal table before it is cut with `…` (counted in
+    /// letters, i.e. grapheme clusters); 0 keeps whole names.
     public var maxNameWidth: Int
     /// Draw an SVG chart per indicator in HTML reports.
     public var charts: Bool

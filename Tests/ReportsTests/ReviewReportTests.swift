@@ -247,6 +247,28 @@ func hostileReview() -> Review {
         }
     }
 
+    @Test func decomposedVietnameseNamesLineUpAndAreNeverCutInsideALetter() throws {
+        var r = review
+        // "Tỷ lệ hộ nghèo …" with every accent as a combining mark (NFD): more scalars, same letters.
+        let nfd = "Tỷ lệ hộ nghèo giảm còn dưới 1,5 % và rất nhiều chữ nữa".decomposedStringWithCanonicalMapping
+        #expect(nfd.unicodeScalars.count > nfd.count)
+        r.assessments[2].target.nameVi = nfd
+        let text = ReviewReport.render(r, format: .table)
+        let lines = text.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Mã  ") })
+        let offset = lines[header].distance(from: lines[header].startIndex, to: try #require(lines[header].range(of: "Đánh giá")).lowerBound)
+        for line in lines[(header + 2)..<(header + 2 + r.assessments.count)] {
+            let i = try #require(line.firstIndex { "●▲■○".contains($0) })
+            #expect(line.distance(from: line.startIndex, to: i) == offset)
+        }
+        // Cut to 32 letters (grapheme clusters, not scalars): 31 of the name and "…".
+        let row = try #require(lines.first { $0.hasPrefix("T03") })
+        #expect(row.contains(String(nfd.prefix(31)) + "…"))
+        // maxNameWidth 0 keeps whole names.
+        let full = ReviewReport.render(r, format: .table, options: ReportOptions(maxNameWidth: 0))
+        #expect(full.contains(nfd))
+    }
+
     @Test func footnotesGiveRuleCutoffsAsOfYearAndIllustrativeMarker() {
         let text = ReviewReport.render(review, format: .table)
         #expect(text.contains("≥ 95 %: đúng hướng; 60 %–95 %: cần tăng tốc; 0 %–60 %: tiến triển hạn chế; < 0 %: đi xuống"))
