@@ -5,7 +5,8 @@
 
 Keeps every row down to the last one holding a pixel that is not white (all channels
 >= 250), plus MARGIN rows (default 24). Reads 8-bit RGB or RGBA, non-interlaced PNGs
-(what chromium writes); anything else is copied unchanged.
+(what chromium writes); anything else is copied unchanged. Exits with status 3 when the
+content reaches the bottom edge (the window was too short for the page), 0 otherwise.
 """
 import shutil
 import struct
@@ -32,6 +33,15 @@ def unfilter(raw, width, height, bpp):
     for _ in range(height):
         ftype, line = raw[pos], bytearray(raw[pos + 1:pos + 1 + stride])
         pos += 1 + stride
+        if ftype == 0:
+            rows.append(bytes(line))
+            prev = line
+            continue
+        if ftype == 2:
+            line = bytearray((x + y) & 0xFF for x, y in zip(line, prev))
+            rows.append(bytes(line))
+            prev = line
+            continue
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b = prev[i]
@@ -60,7 +70,7 @@ def main():
     width, height, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", ihdr)
     if depth != 8 or ctype not in (2, 6) or interlace != 0:
         shutil.copyfile(src, dst)
-        return
+        return 0
     bpp = 3 if ctype == 2 else 4
     rows = unfilter(zlib.decompress(b"".join(body for kind, body in parts if kind == b"IDAT")), width, height, bpp)
     white = bytes([255]) * (width * bpp)
@@ -71,11 +81,13 @@ def main():
             last = y
             break
     keep = min(height, last + 1 + margin)
+    reached_bottom = last >= height - 2
     new_ihdr = struct.pack(">IIBBBBB", width, keep, 8, ctype, 0, 0, 0)
     raw = b"".join(b"\x00" + rows[y] for y in range(keep))
     out = data[:8] + chunk(b"IHDR", new_ihdr) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
     open(dst, "wb").write(out)
+    return 3 if reached_bottom else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -57,15 +57,21 @@ struct ReviewChartSVG {
     }
 
     func render() -> String {
+        // Points that are not numbers are left out (they would become "nan" in SVG).
+        var chart = self.chart
+        chart.actuals = chart.actuals.filter { $0.value.isFinite }
+        chart.trend = chart.trend.filter { $0.value.isFinite }.map { p in
+            var p = p
+            p.bands = p.bands.filter { $0.lower.isFinite && $0.upper.isFinite }
+            return p
+        }
+        chart.targetMarks = chart.targetMarks.filter { $0.value.isFinite }
+        chart.targetPath = chart.targetPath.filter { $0.value.isFinite }
+        if let b = chart.baseline, !b.isFinite { chart.baseline = nil }
         let ind = chart.indicator
         let nonNegative = ind.measure != .qualitative
         let bound = ind.upperBound
-        func clampForDomain(_ v: Double) -> Double {
-            var v = v
-            if nonNegative { v = max(0, v) }
-            if let b = bound { v = min(b, v) }
-            return v
-        }
+        func clampForDomain(_ v: Double) -> Double { nonNegative ? max(0, v) : v }
         var xs: [Int] = [chart.baselineYear]
         var ys: [Double] = []
         if let b = chart.baseline { ys.append(b) }
@@ -78,14 +84,27 @@ struct ReviewChartSVG {
         for p in chart.targetPath { xs.append(p.year); ys.append(p.value) }
         ys = ys.filter(\.isFinite)
         let x0 = Double(xs.min()!) - 0.4, x1 = Double(max(xs.max()!, xs.min()! + 1)) + 0.4
+        // A bounded rate never shows beyond its bound (a linear trend may run past 100 %):
+        // the axis stops there and what lies beyond is clipped, with a note.
+        let beyondBound = bound.map { b in ys.contains { $0 > b + 1e-9 } } ?? false
+        if let b = bound { ys = ys.map { min($0, b) } }
         var lo = ys.min() ?? 0, hi = ys.max() ?? 1
         if lo > 0 && lo <= 0.5 * hi { lo = 0 }
+        // A nearly flat series spans at least 4 % of its magnitude, so noise in the third
+        // decimal does not fill the plot (forest cover 42.01 → 42.03 %).
+        let minSpan = 0.04 * max(abs(lo), abs(hi))
+        if hi - lo < minSpan {
+            let mid = (hi + lo) / 2
+            lo = mid - minSpan / 2; hi = mid + minSpan / 2
+            if let b = bound, hi > b { lo -= hi - b; hi = b }
+            if nonNegative && lo < 0 { hi -= lo; lo = 0 }
+        }
         // Headroom so marks at the maximum do not sit on the frame, but never past the bound.
-        let dataHi = hi
         hi += 0.04 * max(hi - lo, abs(hi) * 0.01)
-        if let b = bound, dataHi <= b { hi = min(hi, b) }
+        if let b = bound { hi = min(hi, b) }
         var yt = Self.ticks(lo: lo, hi: hi)
-        if let b = bound, dataHi <= b { yt = yt.filter { $0 <= b + 1e-9 } }
+        if let b = bound { yt = yt.filter { $0 <= b + 1e-9 } }
+        if yt.isEmpty { yt = [lo, hi] }
         var y0 = yt.first!, y1 = max(yt.last!, hi)
         if y1 <= y0 { y1 = y0 + 1 }
         if nonNegative && y0 < 0 && lo >= 0 { y0 = 0 }
@@ -145,12 +164,16 @@ struct ReviewChartSVG {
         for (i, m) in chart.targetMarks.enumerated() { lastIndexOfLabel[m.label] = i }
         for (i, m) in chart.targetMarks.enumerated() where m.value.isFinite {
             let x = X(Double(m.year)), y = Y(m.value)
+            // A maintained (every-year) target: a dotted line over its years.
+            if let tg = text.markTarget(m.label), tg.kind == .maintained, tg.startYear < m.year {
+                body += "<line x1=\"\(Self.f(X(Double(tg.startYear))))\" y1=\"\(Self.f(y))\" x2=\"\(Self.f(x))\" y2=\"\(Self.f(y))\" stroke=\"\(Self.targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"
+            }
             body += "<line x1=\"\(Self.f(x - 12))\" y1=\"\(Self.f(y))\" x2=\"\(Self.f(x + 12))\" y2=\"\(Self.f(y))\" stroke=\"\(Self.targetColour)\" stroke-width=\"3\"/>\n"
             body += "<circle cx=\"\(Self.f(x))\" cy=\"\(Self.f(y))\" r=\"5\" fill=\"#fff\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\"/>\n"
             if lastIndexOfLabel[m.label] == i && !m.label.isEmpty {
                 let anchorEnd = x > (Self.left + Self.right) / 2
                 let ly = y - 9 < Self.top + 12 ? y + 18 : y - 9
-                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\">\(e(m.label))</text>\n"
+                body += "<text x=\"\(Self.f(anchorEnd ? x - 14 : x + 14))\" y=\"\(Self.f(ly))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(Self.targetColour)\" font-size=\"13\" font-weight=\"bold\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(text.markLabel(m.label)))</text>\n"
             }
         }
         // Baseline and actuals on top.
@@ -168,6 +191,9 @@ struct ReviewChartSVG {
         body += "<line x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(Self.left))\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#333\"/>\n"
         body += "<line x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.bottom))\" x2=\"\(Self.f(Self.right))\" y2=\"\(Self.f(Self.bottom))\" stroke=\"#333\"/>\n"
         body += "<text x=\"\(Self.f(Self.left))\" y=\"\(Self.f(Self.top - 18))\" fill=\"#333\" font-weight=\"bold\">\(e(ind.unit))</text>\n"
+        if beyondBound, let b = bound {
+            body += "<text x=\"\(Self.f(Self.right))\" y=\"\(Self.f(Self.bottom - 6))\" text-anchor=\"end\" fill=\"#666\" font-size=\"11\">\(e(text.t("phần vượt giới hạn \(text.number.trimmed(b)) của xu hướng không vẽ", "trend beyond the bound \(text.number.trimmed(b)) not drawn")))</text>\n"
+        }
         if chart.illustrative {
             body += "<text x=\"\(Self.f(Self.right))\" y=\"\(Self.f(Self.top - 18))\" text-anchor=\"end\" fill=\"#b35c00\" font-weight=\"bold\">\(e(text.illustrativeBadge))</text>\n"
         }

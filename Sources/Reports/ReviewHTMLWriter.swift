@@ -47,7 +47,10 @@ struct ReviewHTMLWriter {
     section.chart{border:1px solid #ddd;border-radius:6px;padding:10px 12px;break-inside:avoid;page-break-inside:avoid}
     section.chart svg{width:100%;height:auto;display:block}
     section.chart ul{margin:6px 0 0;padding-left:18px;font-size:13px}
-    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;font-size:13px;margin:6px 0 14px}
+    .notes{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px}
+    .note{border:1px solid #e2e2e2;border-radius:6px;padding:8px 12px;break-inside:avoid;page-break-inside:avoid}
+    .note h3{font-size:14px}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:12.5px;margin:6px 0 4px}
     dl.facts dt{font-weight:600;color:#444}
     dl.facts dd{margin:0}
     a{color:#1f5fa8;text-decoration:none}
@@ -108,7 +111,7 @@ struct ReviewHTMLWriter {
             h += "</tr>\n"
         }
         h += "</tbody>\n</table>\n"
-        h += "<div class=\"foot\">\n<p>\(e(x.ruleLine))</p>\n<p>\(e(x.intervalLine))</p>\n<p>\(e(x.gapLine))</p>\n"
+        h += "<div class=\"foot\">\n<p>\(e(x.ruleLine)) \(e(x.ruleExtraLine))</p>\n<p>\(e(x.intervalLine))</p>\n<p>\(e(x.gapLine))</p>\n"
         if review.usesIllustrative { h += "<p><strong>\(e(x.illustrativeNote))</strong></p>\n" }
         h += "</div>\n</section>\n"
 
@@ -137,12 +140,13 @@ struct ReviewHTMLWriter {
 
         // Notes per target.
         h += "<section id=\"notes\">\n<h2>\(e(x.t("Ghi chú theo chỉ tiêu", "Notes by target")))</h2>\n"
+        h += "<div class=\"notes\">\n"
         for a in review.assessments {
-            h += "<h3 id=\"\(Self.anchor(a.target.id))\">\(e(a.target.id)) — \(e(x.name(a)))\(a.illustrative ? "<span class=\"badge\">\(e(x.illustrativeBadge))</span>" : "")</h3>\n<dl class=\"facts\">\n"
+            h += "<div class=\"note\">\n<h3 id=\"\(Self.anchor(a.target.id))\">\(e(a.target.id)) — \(e(x.name(a)))\(a.illustrative ? "<span class=\"badge\">\(e(x.illustrativeBadge))</span>" : "")</h3>\n<dl class=\"facts\">\n"
             for (label, value) in x.facts(a) { h += "<dt>\(e(label))</dt><dd>\(e(value))</dd>\n" }
-            h += "</dl>\n"
+            h += "</dl>\n</div>\n"
         }
-        h += "</section>\n"
+        h += "</div>\n</section>\n"
         h += "<footer class=\"foot\"><p>PlanForecast — \(e(x.t("báo cáo tạo tự động; kiểm tra số liệu gốc trước khi sử dụng.", "generated report; check the source figures before use.")))</p>"
         if review.usesIllustrative { h += "<p><strong>\(e(x.illustrativeNote))</strong></p>" }
         h += "</footer>\n</body>\n</html>\n"

@@ -19,16 +19,16 @@ struct ReviewMarkdownWriter {
         if review.usesIllustrative {
             out += "\n> **\(x.illustrativeBadge)** — \(e(String(x.illustrativeNote.dropFirst(2))))\n"
         }
-        out += "\n" + e(x.ruleLine) + "\n\n" + e(x.intervalLine) + " " + e(x.gapLine) + "\n\n"
+        out += "\n" + e(x.ruleLine) + " " + e(x.ruleExtraLine) + "\n\n" + e(x.intervalLine) + " " + e(x.gapLine) + "\n\n"
         out += x.statusCounts.map { "\(ReviewText.symbol($0.0.light)) \(x.statusLabel($0.0)): **\($0.1)**" }.joined(separator: " · ") + "\n\n"
 
-        let header = [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colLatest, x.colTrend, x.colProjected,
+        let header = [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colRatio, x.colLatest, x.colTrend, x.colProjected,
                       x.colRequired, x.colGap, x.colProbability, x.colResponsible]
         out += "| " + header.joined(separator: " | ") + " |\n"
-        out += "|" + header.enumerated().map { [4, 5, 6, 7, 8, 9].contains($0.offset) ? "---:|" : "---|" }.joined() + "\n"
+        out += "|" + header.enumerated().map { (4...10).contains($0.offset) ? "---:|" : "---|" }.joined() + "\n"
         for a in review.assessments {
-            let cells = [a.target.id + (a.illustrative ? "\\*" : ""), e(x.name(a)), e(x.requirement(a, withUnit: true)),
-                         x.statusCell(a), e(x.latest(a)), e(x.trend(a)), e(x.projected(a)), e(x.required(a.requiredFromNow, a)),
+            let cells = [e(a.target.id) + (a.illustrative ? "\\*" : ""), e(x.name(a)), e(x.requirement(a, withUnit: true)),
+                         x.statusCell(a), e(x.ratio(a)), e(x.latest(a)), e(x.trend(a)), e(x.projected(a)), e(x.required(a.requiredFromNow, a)),
                          e(x.gap(a)), e(x.probability(a)), e(a.target.responsibleUnit)]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }

@@ -60,7 +60,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var colour: Bool
     /// CSV flavour (`--excel`, `--excel-semicolon`).
     public var csvStyle: CSVStyle
-    /// Longest target name in the terminal table before it is cut with `…`.
+    /// Longest target name in the terminal table before it is cut with `…` (counted in
+    /// letters, i.e. grapheme clusters); 0 keeps whole names.
     public var maxNameWidth: Int
     /// Draw an SVG chart per indicator in HTML reports.
     public var charts: Bool
@@ -107,6 +108,15 @@ public enum ReviewReport {
     /// The CSV columns in order, for documentation and tests (`levels` adds one
     /// `projected_low_NN`/`projected_high_NN` pair per prediction level).
     public static func csvColumns(levels: [Double]) -> [String] { ReviewCSVWriter.columns(levels: levels) }
+
+    /// The reports the main job leaves behind, as (file name, bytes): HTML, Markdown and
+    /// CSV (plain, for pandas and R) named by `defaultFileName`. The caller writes them
+    /// (`AtomicFile.write`) and says where.
+    public static func bundle(_ review: Review, language: ReportLanguage? = nil) -> [(fileName: String, data: Data)] {
+        [ReportFormat.html, .markdown, .csv].map { f in
+            (defaultFileName(planId: review.plan.id, format: f), data(review, format: f, language: language))
+        }
+    }
 
     /// The conventional file name for a format: `review-<plan>.<ext>`.
     public static func defaultFileName(planId: String, format: ReportFormat) -> String {

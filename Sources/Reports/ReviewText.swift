@@ -49,9 +49,15 @@ struct ReviewText {
                      "Rule (CAGR): ratio of the compound growth from the baseline to the latest actual to the required growth (Eurostat/UNSD); cut-offs: ") + ratioCuts + "."
         case .probability:
             let p = percent(c.probabilityOnTrack), r = percent(c.probabilityAtRisk)
-            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo khoảng dự báo của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); dưới \(p): có nguy cơ không đạt (dưới \(r): nguy cơ cao).",
-                     "Rule (probability): probability of meeting the target from the trend's prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); below \(p): at risk (below \(r): high risk).")
+            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo phân phối dự báo Student-t của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelVi) (có nguy cơ); < \(r): \(TargetStatus.limitedProgress.labelVi), hoặc \(TargetStatus.deterioration.labelVi) khi xu hướng đi ngược mục tiêu.",
+                     "Rule (probability): probability of meeting the target from the trend's Student-t prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelEn) (at risk); below \(r): \(TargetStatus.limitedProgress.labelEn), or \(TargetStatus.deterioration.labelEn) when the trend moves away from the target.")
         }
+    }
+
+    /// How maintained and level targets are judged besides the ratio (as the engine does).
+    var ruleExtraLine: String {
+        t("Chỉ tiêu mức: \(TargetStatus.achieved.labelVi) khi số thực hiện gần nhất đã đạt. Chỉ tiêu duy trì hằng năm: xét từng năm; một năm đã qua không đạt là \(TargetStatus.limitedProgress.labelVi); năm gần nhất không đạt là \(TargetStatus.deterioration.labelVi) nếu xu hướng đi ngược, nếu không là \(TargetStatus.accelerationNeeded.labelVi). Chỉ tiêu định tính: ghi nhận như trong kế hoạch.",
+          "Level targets: \(TargetStatus.achieved.labelEn) when the latest actual already meets them. Maintained (every-year) targets are judged year by year: a past year missed is \(TargetStatus.limitedProgress.labelEn); the latest year missed is \(TargetStatus.deterioration.labelEn) when the trend moves away, else \(TargetStatus.accelerationNeeded.labelEn). Qualitative targets are reported as entered.")
     }
 
     var intervalLine: String {
@@ -62,14 +68,14 @@ struct ReviewText {
 
     /// What the short column headers of the terminal table mean.
     var columnsLine: String {
-        t("Cột: Tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc; Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
-          "Columns: Ratio = trend growth ÷ growth required from the baseline; Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
+        t("Cột: Tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc (xu hướng logistic: trên thang logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+          "Columns: Ratio = trend growth ÷ growth required from the baseline (logistic trends: on the logit scale); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
     }
 
     /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
     var gapLine: String {
-        t("Tỷ lệ tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
-          "Progress ratio = trend growth ÷ growth required from the baseline. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
+        t("Tỷ lệ tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc (xu hướng logistic: trên thang logit). Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
+          "Progress ratio = trend growth ÷ growth required from the baseline (logistic trends: on the logit scale). Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
     }
 
     var illustrativeNote: String {
@@ -122,27 +128,50 @@ struct ReviewText {
     /// number ("≥ 120 triệu đồng/người/năm (2030)").
     func requirement(_ a: TargetAssessment, withUnit: Bool = false) -> String {
         let tg = a.target
-        guard let low = tg.low else { return tg.kind == .qualitative ? (tg.appendixValue.isEmpty ? t("Đạt", "Pass") : tg.appendixValue) : "—" }
-        let growth = tg.kind == .growth
-        func f(_ v: Double) -> String { number.trimmed(growth ? v * 100 : v, maxDecimals: 4) }
-        let high = tg.high ?? low
-        let u = unit(a)
-        let suffix = growth ? t(" %/năm", " %/yr") : (isPercentUnit(u) ? " %" : (withUnit && !u.isEmpty ? " " + u : ""))
-        var s: String
-        switch tg.comparator {
-        case .range: s = "\(f(low))–\(f(high))\(suffix)"
-        case .less: s = "< \(f(low))\(suffix)"
-        case .lessOrEqual: s = "≤ \(f(low))\(suffix)"
-        case .greater: s = "> \(f(low))\(suffix)"
-        case .greaterOrEqual: s = "≥ \(f(low))\(suffix)"
-        case .equal: s = "\(f(low))\(suffix)"
-        }
+        guard tg.low != nil else { return tg.kind == .qualitative ? (tg.appendixValue.isEmpty ? t("Đạt", "Pass") : tg.appendixValue) : "—" }
+        var s = requirementCore(tg, unit: unit(a), withUnit: withUnit)
         switch tg.kind {
         case .maintained: s += t(" (hằng năm \(tg.startYear)–\(tg.targetYear))", " (every year \(tg.startYear)–\(tg.targetYear))")
         case .level: s += " (\(tg.targetYear))"
         case .growth: s += " (\(review.plan.baselineYear)–\(tg.targetYear))"
         case .qualitative: break
         }
+        return s
+    }
+
+    /// Comparator and value(s) in the report's number format: "≥ 12,5 %/năm", "12–14 %/năm",
+    /// "< 1,5 %", "≥ 120" (with `withUnit`: "≥ 120 triệu đồng/người/năm"). Empty without a value.
+    func requirementCore(_ tg: Target, unit u: String, withUnit: Bool) -> String {
+        guard let low = tg.low else { return "" }
+        let growth = tg.kind == .growth
+        func f(_ v: Double) -> String { number.trimmed(growth ? v * 100 : v, maxDecimals: 4) }
+        let high = tg.high ?? low
+        let suffix = growth ? t(" %/năm", " %/yr") : (isPercentUnit(u) ? " %" : (withUnit && !u.isEmpty ? " " + u : ""))
+        switch tg.comparator {
+        case .range: return "\(f(low))–\(f(high))\(suffix)"
+        case .less: return "< \(f(low))\(suffix)"
+        case .lessOrEqual: return "≤ \(f(low))\(suffix)"
+        case .greater: return "> \(f(low))\(suffix)"
+        case .greaterOrEqual: return "≥ \(f(low))\(suffix)"
+        case .equal: return "\(f(low))\(suffix)"
+        }
+    }
+
+    /// The plan's target a chart label starts with ("T04 ≥ 100 every year" → T04).
+    func markTarget(_ label: String) -> Target? {
+        guard let id = label.split(separator: " ").first.map(String.init) else { return nil }
+        return review.plan.targets.first { $0.id == id }
+    }
+
+    /// The label of a target mark on a chart. The engine writes "T06b ≥ 120" in English
+    /// notation; when the label starts with a target id of the plan it is rewritten in the
+    /// report's language and number format ("T04 ≥ 100 % hằng năm"), otherwise kept.
+    func markLabel(_ label: String) -> String {
+        guard let tg = markTarget(label), tg.low != nil else { return label }
+        let id = tg.id
+        let u = review.plan.indicator(tg.indicator)?.unit ?? tg.unit
+        var s = id + " " + requirementCore(tg, unit: u, withUnit: false)
+        if tg.kind == .maintained { s += t(" hằng năm", " every year") }
         return s
     }
 
@@ -257,11 +286,64 @@ struct ReviewText {
         if a.probability != nil { f.append((colProbability, probability(a))) }
         if let y = yearsMissed(a) { f.append((t("Duy trì hằng năm", "Maintained every year"), y)) }
         if !a.target.responsibleUnit.isEmpty { f.append((colResponsible, a.target.responsibleUnit)) }
-        if !a.explanation.isEmpty { f.append((t("Cách xác định (tiếng Anh)", "How the status was reached"), a.explanation)) }
+        if vi {
+            f.append(("Cách xác định", explanationVi(a)))
+            if !a.explanation.isEmpty { f.append(("Chi tiết (tiếng Anh)", a.explanation)) }
+        } else if !a.explanation.isEmpty {
+            f.append(("How the status was reached", a.explanation))
+        }
         if !a.target.source.isEmpty { f.append((t("Nguồn trong kế hoạch", "Source in the plan"), a.target.source)) }
         if !a.target.note.isEmpty { f.append((t("Ghi chú", "Note"), a.target.note)) }
         if a.illustrative { f.append((illustrativeBadge, t("dùng số liệu minh họa", "uses illustrative data"))) }
         return f
+    }
+
+    /// How the status was reached, in Vietnamese, from the assessment's figures (the
+    /// engine's own sentence is English).
+    func explanationVi(_ a: TargetAssessment) -> String {
+        let tg = a.target
+        switch a.status {
+        case .notQuantifiable:
+            return tg.kind == .qualitative ? "Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."
+                                           : "Kế hoạch không nêu giá trị định lượng cho chỉ tiêu này."
+        case .insufficientData:
+            return a.baseline == nil ? "Chưa có số liệu năm gốc nên chưa đánh giá được."
+                                     : "Chưa đủ số liệu thực hiện để đánh giá (cần số năm gốc và ít nhất một số thực hiện)."
+        case .achieved:
+            return "Số thực hiện gần nhất \(latest(a, withUnit: true)) đã đạt mục tiêu \(requirement(a, withUnit: true))."
+        default: break
+        }
+        if tg.kind == .maintained {
+            if a.yearsMissed.isEmpty {
+                return "Đạt trong mọi năm đã có số liệu" + (a.status == .onTrack ? "." : ", nhưng xu hướng cho thấy có thể không đạt vào năm \(tg.targetYear).")
+            }
+            let years = a.yearsMissed.map(String.init).joined(separator: ", ")
+            return "Chỉ tiêu phải đạt hằng năm; không đạt trong năm \(years)" + (a.status == .deterioration ? ", và xu hướng đang đi ngược mục tiêu." : ".")
+        }
+        let band: String
+        switch a.status {
+        case .onTrack: band = "từ \(percent(review.cutoffs.onTrack)) trở lên: \(TargetStatus.onTrack.labelVi)"
+        case .accelerationNeeded: band = "từ \(percent(review.cutoffs.acceleration)) đến dưới \(percent(review.cutoffs.onTrack)): \(TargetStatus.accelerationNeeded.labelVi)"
+        case .limitedProgress: band = "từ \(percent(review.cutoffs.limited)) đến dưới \(percent(review.cutoffs.acceleration)): \(TargetStatus.limitedProgress.labelVi)"
+        default: band = "dưới \(percent(review.cutoffs.limited)): \(TargetStatus.deterioration.labelVi)"
+        }
+        switch a.rule {
+        case .probability:
+            guard let p = a.probability else { break }
+            return "Xác suất đạt mục tiêu theo phân phối dự báo của xu hướng là \(percent(p)): \(statusLabel(a.status))."
+        case .trend, .cagr:
+            guard let r = a.progressRatio else { break }
+            let basis = a.rule == .trend ? "xu hướng bình phương tối thiểu" + (a.model.map { " (\(model($0)))" } ?? "")
+                                         : "tăng bình quân từ năm gốc đến \(a.latest.map { String($0.year) } ?? "năm gần nhất")"
+            var s = "Tiến độ quan sát (\(basis)) bằng \(percent(r)) tiến độ cần đạt"
+            let logit = a.model?.hasPrefix("logistic") ?? false
+            if logit { s += ", tính trên thang logit của tỷ lệ" }
+            if let g = a.trendGrowth, let q = a.requiredGrowth {
+                s += logit ? " (theo điểm %: \(growth(g, a)) so với \(growth(q, a)) mỗi năm)" : " (\(growth(g, a)) so với \(growth(q, a)) mỗi năm)"
+            }
+            return s + "; \(band)."
+        }
+        return statusLabel(a.status).prefix(1).uppercased() + statusLabel(a.status).dropFirst() + "."
     }
 
     /// Count of targets per status, in the order of `TargetStatus.allCases`.

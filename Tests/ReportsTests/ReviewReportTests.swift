@@ -53,7 +53,7 @@ func hostileReview() -> Review {
     r.actualsSource = "file <script>.csv"
     r.charts[1].indicator.nameVi = "Thu nhập <script>evil()</script>"
     r.charts[1].indicator.unit = "triệu <đồng> & \"x\""
-    r.charts[1].targetMarks = [(2030, 120, "T02 <script>y()</script> ≥ 120")]
+    r.charts[1].targetMarks = [(2030, 120, "<script>y()</script> T02 ≥ 120")]   // not an id first: kept as written
     return r
 }
 
@@ -94,6 +94,45 @@ func hostileReview() -> Review {
         for year in 2025...2030 { #expect(income.contains(">\(year)</text>")) }
     }
 
+    @Test func aBoundedRateStopsAtItsBoundWithANote() throws {
+        var r = review
+        // Online dossiers (bound 100) on a steep linear trend: 55 + 12·h passes 100 in 2029.
+        r.charts[3].trend = SampleReview.linear(base: 55, baseYear: 2025, d: 12, to: 2030, sd: 1)
+        let svg = svgs(in: ReviewReport.render(r, format: .html, language: .en))[3]
+        #expect(XMLCheck.parse(svg) != nil)
+        #expect(svg.contains(">100</text>"))
+        #expect(!svg.contains(">110</text>") && !svg.contains(">120</text>"))
+        #expect(svg.contains("trend beyond the bound 100 not drawn"))
+        let plain = svgs(in: ReviewReport.render(review, format: .html, language: .en))[3]
+        #expect(!plain.contains("not drawn"))
+    }
+
+    @Test func aNearlyFlatSeriesGetsAnAxisOfAtLeastFourPercentOfItsMagnitude() throws {
+        var r = review
+        let ind = r.plan.indicators[4]   // admin_on_time, %, bound 100
+        r.charts = [IndicatorChart(indicator: ind, baselineYear: 2025, baseline: 42.0,
+                                   actuals: [Observation(indicator: ind.id, year: 2026, value: 42.01),
+                                             Observation(indicator: ind.id, year: 2027, value: 42.02)],
+                                   trend: [], targetMarks: [], targetPath: [], illustrative: false)]
+        // span 0.04 × 42.02 = 1.68 around 42.01 → 41.17 … 42.85, + 4 % headroom → 42.92;
+        // raw step (42.92 − 41.17)/4 = 0.44 → 0.5: ticks 41,0 … 43,0
+        let svg = try #require(svgs(in: ReviewReport.render(r, format: .html, language: .vi)).first)
+        for label in ["41,0", "41,5", "42,0", "42,5", "43,0"] { #expect(svg.contains(">\(label)</text>"), "\(label)") }
+        #expect(!svg.contains(">43,5</text>") && !svg.contains(">40,5</text>"))
+    }
+
+    @Test func targetMarkLabelsFollowTheReportLanguage() {
+        var r = review
+        r.charts[4].targetMarks = [(2030, 100, "T05 = 100 every year")]   // as the engine writes it
+        r.charts[2].targetMarks = [(2030, 1.5, "T03 < 1.5")]
+        let vi = ReviewReport.render(r, format: .html, language: .vi)
+        #expect(vi.contains(">T05 100 % hằng năm</text>"))
+        #expect(vi.contains(">T03 &lt; 1,5 %</text>"))
+        let en = ReviewReport.render(r, format: .html, language: .en)
+        #expect(en.contains(">T05 100 % every year</text>"))
+        #expect(en.contains(">T03 &lt; 1.5 %</text>"))
+    }
+
     @Test func escapesEveryInputTextAndNeverEmitsAScriptElement() throws {
         for lang in ReportLanguage.allCases {
             let html = ReviewReport.render(hostileReview(), format: .html, language: lang)
@@ -105,7 +144,7 @@ func hostileReview() -> Review {
             // The parser decodes the entities back to the original text.
             #expect(doc.text.contains("<script>alert(1)</script> & \"quoted\" 'single'; x"))
             for svg in svgs(in: html) { #expect(XMLCheck.parse(svg) != nil) }
-            #expect(html.contains("T02 &lt;script&gt;y()&lt;/script&gt; ≥ 120"))
+            #expect(html.contains("&lt;script&gt;y()&lt;/script&gt; T02 ≥ 120"))
             #expect(html.contains("triệu &lt;đồng&gt; &amp; &quot;x&quot;"))
         }
     }
@@ -166,6 +205,16 @@ func hostileReview() -> Review {
         #expect(md.contains("Years missed: 2026"))
     }
 
+    @Test func vietnameseNotesExplainTheStatusInVietnamese() {
+        let md = ReviewReport.render(SampleReview.make(), format: .markdown, language: .vi)
+        // T01: ratio 0.824, trend 10.3 %/yr against 12.5 %/yr required
+        #expect(md.contains("- **Cách xác định:** Tiến độ quan sát (xu hướng bình phương tối thiểu (hàm mũ)) bằng 82 % tiến độ cần đạt (10,3 % so với 12,5 % mỗi năm); từ 60 % đến dưới 95 %: cần tăng tốc."))
+        // T05: maintained, 2026 missed, deterioration
+        #expect(md.contains("- **Cách xác định:** Chỉ tiêu phải đạt hằng năm; không đạt trong năm 2026, và xu hướng đang đi ngược mục tiêu."))
+        #expect(md.contains("- **Cách xác định:** Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."))
+        #expect(md.contains("- **Chi tiết (tiếng Anh):** Trend growth 10.3 %/yr"))
+    }
+
     @Test func escapesMarkupFromInputFiles() {
         let md = ReviewReport.render(hostileReview(), format: .markdown)
         #expect(!md.contains("<script"))
@@ -196,6 +245,28 @@ func hostileReview() -> Review {
             let i = try #require(line.firstIndex { "●▲■○".contains($0) })
             #expect(line.distance(from: line.startIndex, to: i) == offset, "\(line)")
         }
+    }
+
+    @Test func decomposedVietnameseNamesLineUpAndAreNeverCutInsideALetter() throws {
+        var r = review
+        // "Tỷ lệ hộ nghèo …" with every accent as a combining mark (NFD): more scalars, same letters.
+        let nfd = "Tỷ lệ hộ nghèo giảm còn dưới 1,5 % và rất nhiều chữ nữa".decomposedStringWithCanonicalMapping
+        #expect(nfd.unicodeScalars.count > nfd.count)
+        r.assessments[2].target.nameVi = nfd
+        let text = ReviewReport.render(r, format: .table)
+        let lines = text.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Mã  ") })
+        let offset = lines[header].distance(from: lines[header].startIndex, to: try #require(lines[header].range(of: "Đánh giá")).lowerBound)
+        for line in lines[(header + 2)..<(header + 2 + r.assessments.count)] {
+            let i = try #require(line.firstIndex { "●▲■○".contains($0) })
+            #expect(line.distance(from: line.startIndex, to: i) == offset)
+        }
+        // Cut to 32 letters (grapheme clusters, not scalars): 31 of the name and "…".
+        let row = try #require(lines.first { $0.hasPrefix("T03") })
+        #expect(row.contains(String(nfd.prefix(31)) + "…"))
+        // maxNameWidth 0 keeps whole names.
+        let full = ReviewReport.render(r, format: .table, options: ReportOptions(maxNameWidth: 0))
+        #expect(full.contains(nfd))
     }
 
     @Test func footnotesGiveRuleCutoffsAsOfYearAndIllustrativeMarker() {
@@ -311,11 +382,69 @@ func hostileReview() -> Review {
         #expect(ReviewReport.defaultFileName(planId: "an-hung", format: .html) == "review-an-hung.html")
     }
 
+    @Test func theBundleHoldsHTMLMarkdownAndCSVNamedForThePlan() {
+        let files = ReviewReport.bundle(SampleReview.make())
+        #expect(files.map(\.fileName) == ["review-sample.html", "review-sample.md", "review-sample.csv"])
+        #expect(files.allSatisfy { !$0.data.isEmpty })
+        #expect(Array(files[2].data.prefix(5)) == Array("plan,".utf8))
+    }
+
     /// `PLANFORECAST_DEMO_HTML=/tmp/x.html swift test --filter writesTheDemoReport` writes the
     /// sample HTML report (used by `scripts/screenshot-report --demo`).
     @Test func writesTheDemoReportWhenAsked() throws {
         guard let path = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_HTML"], !path.isEmpty else { return }
         let lang = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_LANG"].flatMap(ReportLanguage.init(rawValue:))
         try AtomicFile.write(ReviewReport.render(SampleReview.make(), format: .html, language: lang), to: path)
+    }
+}
+
+/// Reviews at the edges: nothing to report, a chart with one point, values that are not
+/// numbers, control characters in names.
+@Suite struct DegenerateReviews {
+    @Test func anEmptyReviewRendersInEveryFormat() throws {
+        var r = SampleReview.make()
+        r.assessments = []
+        r.charts = []
+        r.usesIllustrative = false
+        for f in ReportFormat.allCases {
+            for l in ReportLanguage.allCases { #expect(!ReviewReport.render(r, format: f, language: l).isEmpty) }
+        }
+        #expect(XMLCheck.parse(ReviewReport.render(r, format: .html)) != nil)
+        let csv = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
+        #expect(csv.rows.isEmpty)
+    }
+
+    @Test func aChartWithOnePointAndNoTrendStillDrawsAxes() throws {
+        var r = SampleReview.make()
+        r.charts = [IndicatorChart(indicator: r.plan.indicators[0], baselineYear: 2025, baseline: nil,
+                                   actuals: [Observation(indicator: "budget_revenue", year: 2026, value: 0)],
+                                   trend: [], targetMarks: [], targetPath: [], illustrative: false)]
+        let svg = try #require(svgs(in: ReviewReport.render(r, format: .html)).first)
+        #expect(XMLCheck.parse(svg) != nil)
+        #expect(svg.contains(">2025</text>") && svg.contains(">2026</text>"))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+    }
+
+    @Test func nonFiniteValuesShowAsDashesAndNeverReachSVG() throws {
+        var r = SampleReview.make()
+        r.assessments[1].projected = .nan
+        r.assessments[1].gap = .infinity
+        r.charts[1].actuals.append(Observation(indicator: "income_per_capita", year: 2028, value: .nan))
+        r.charts[1].trend[3].value = .infinity
+        let html = ReviewReport.render(r, format: .html, language: .en)
+        #expect(XMLCheck.parse(html) != nil)
+        for svg in svgs(in: html) { #expect(!svg.contains("nan") && !svg.contains("inf")) }
+        let csv = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
+        #expect(csv.rowAccessors[1]["projected"] == "")
+        #expect(csv.rowAccessors[1]["gap"] == "")
+    }
+
+    @Test func controlCharactersXMLForbidsAreReplaced() throws {
+        var r = SampleReview.make()
+        r.assessments[0].target.nameVi = "Thu\u{01}ngân\u{0B}sách"
+        let html = ReviewReport.render(r, format: .html)
+        let doc = try #require(XMLCheck.parse(html))
+        #expect(doc.text.contains("Thu\u{FFFD}ngân\u{FFFD}sách"))
+        #expect(XMLText.escape("a\tb\nc") == "a\tb\nc")
     }
 }
