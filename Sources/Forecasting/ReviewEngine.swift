@@ -211,9 +211,11 @@ public enum ReviewEngine {
         if t.kind == .growth {
             // Projected average growth baseline → target year on the trend.
             a.projected = Growth.requiredRate(from: b0, to: point, years: n)
-            a.projectedIntervals = a.projectedIntervals.map {
-                LevelInterval(level: $0.level, lower: Growth.requiredRate(from: b0, to: $0.lower, years: n) ?? -1,
-                              upper: Growth.requiredRate(from: b0, to: $0.upper, years: n) ?? -1)
+            // An interval whose end is ≤ 0 has no growth rate; such levels are left out.
+            a.projectedIntervals = a.projectedIntervals.compactMap {
+                guard let lo = Growth.requiredRate(from: b0, to: $0.lower, years: n),
+                      let hi = Growth.requiredRate(from: b0, to: $0.upper, years: n) else { return nil }
+                return LevelInterval(level: $0.level, lower: lo, upper: hi)
             }
             a.gap = a.projected.map { $0 - threshold }
         } else {
