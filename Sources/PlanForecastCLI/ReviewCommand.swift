@@ -39,7 +39,9 @@ struct ReviewOptions: ParsableArguments {
         guard let path = actuals ?? PlanLoader.exampleActualsPath(directory: planDirectory) else {
             throw InputError.usage("no actuals: pass --actuals FILE (the plan folder has no actuals-example.csv)")
         }
-        if actuals == nil { CLIOutput.note("using the plan's ILLUSTRATIVE example actuals (\(path)); pass --actuals FILE for real figures") }
+        // The embedded plan's files live in the build folder; name them by plan instead.
+        let shown = planDirectory == nil && actuals == nil ? "\(plan.id)/actuals-example.csv (example shipped with the tool)" : path
+        if actuals == nil { CLIOutput.note("using the plan's ILLUSTRATIVE example actuals (\(shown)); pass --actuals FILE for real figures") }
         let obs = try ActualsFile.read(path: path, plan: plan)
         if let asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
             throw InputError.usage("--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear)")
@@ -50,7 +52,7 @@ struct ReviewOptions: ParsableArguments {
         o.levels = try levels()
         o.asOf = asOf
         o.cutoffs.probabilityAtRisk = atRisk / 100
-        return ReviewEngine.review(plan: plan, actuals: obs, options: o, actualsSource: path)
+        return ReviewEngine.review(plan: plan, actuals: obs, options: o, actualsSource: shown)
     }
 
     var language: ReportLanguage? { lang.map { ReportLanguage(rawValue: $0.rawValue)! } }
