@@ -32,13 +32,18 @@ enum WorkingBasis: Sendable {
             if let c = centres { for j in 1..<p { t[0, j] = -c[j - 1] } }
         case let .polynomial(centre, halfWidth, degree):
             // t^k = h^-k Σ_j C(k, j) x^j (−c)^(k−j)
+            // Powers by repeated multiplication (exact for the small integers and
+            // power-of-two scales typical here; otherwise within a few ulps of Float80).
+            var negC: [ExtendedReal] = [1]
+            for _ in 0..<degree { negC.append(negC.last! * -centre) }
+            var hk: ExtendedReal = 1
             for k in 0...degree {
-                let hk = pow(halfWidth, -ExtendedReal(k))
                 var binom: ExtendedReal = 1
                 for j in 0...k {
                     if j > 0 { binom = binom * ExtendedReal(k - j + 1) / ExtendedReal(j) }
-                    t[j, k] = binom * pow(-centre, ExtendedReal(k - j)) * hk
+                    t[j, k] = binom * negC[k - j] * hk
                 }
+                hk /= halfWidth
             }
         }
         return t
