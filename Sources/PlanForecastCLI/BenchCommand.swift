@@ -8,30 +8,31 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark workloads (see shared/bench/WORKLOADS.md).",
         discussion: """
-        Not a test: prints throughput to compare side by side with the numpy references, in
-        one run, on the same machine (scripts/bench-lsq-a does that).
+        Not a test: prints throughput to compare side by side with the numpy
+        references, in one run, on the same machine (scripts/bench-lsq-a).
 
         Examples:
           planforecast bench lsq-a
           planforecast bench lsq-a --series 100000 --seed 2026
-          planforecast bench lsq-a --input Y.f64 --estimates ours.f64   # numpy's own data
+          planforecast bench lsq-a --input Y.f64 --estimates ours.f64
         """,
         subcommands: [LSQA.self])
 
     struct LSQA: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lsq-a",
-            abstract: "LSQ-A: exponential trend fits of many 5-year series (2021..2025).",
+            abstract: "LSQ-A: exponential trends of many 5-year series.",
             discussion: """
-            Prints `series,S`, `mean_growth,G` and `fits_per_second,F` like numpy_lsq_a.py.
-            Data: generated here (100 (1+g)^t exp(noise), g ~ U(2 %, 15 %), noise ~ N(0, 0.02),
-            with this program's own generator: same distribution as numpy's, different
-            numbers), or read with --input from a file of little-endian float64 values,
-            5 per series (e.g. numpy's Y.tofile()), so both fit the very same numbers.
-            Timing covers the fits only (log, slope, expm1), as numpy_lsq_a.py's does;
+            Prints series,S / mean_growth,G / fits_per_second,F like
+            numpy_lsq_a.py. Data: generated here (100 (1+g)^t exp(noise),
+            g ~ U(2 %, 15 %), noise ~ N(0, 0.02), years 2021..2025; this
+            program's own generator: numpy's distribution, other numbers), or
+            read with --input from little-endian float64 values, 5 per series
+            (numpy's Y.tofile()), so both fit the very same numbers. Timing
+            covers the fits only (log, slope, expm1), as numpy_lsq_a.py's does;
             with --repeat R the median of R passes is reported.
-            --path fast: ExponentialGrowthBatch (closed form, centred); generic: TrendFit
-            (pivoted QR on LAPACK with extended-precision refinement, standard errors).
+            --path fast: ExponentialGrowthBatch (closed form, centred);
+            generic: TrendFit (QR/extended precision, with standard errors).
             """)
 
         @Option(help: "Number of series (ignored with --input).") var series: Int = 100_000

@@ -10,35 +10,44 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit a trend to columns of a CSV file and forecast it with intervals.",
         discussion: """
-        Fits y on x by least squares (QR on LAPACK with extended-precision refinement) and
-        prints the coefficients with standard errors, residual SD, R², and a forecast table
-        from the year after the last observation to --until, with the confidence interval of
-        the trend (mean) and the prediction interval of a new observation at each --level.
+        Fits y on x by least squares (QR on LAPACK, refined in extended
+        precision) and prints the coefficients with standard errors, residual
+        SD and R², then a forecast table from the year after the last
+        observation to --until: the confidence interval of the trend (mean)
+        and the prediction interval of a new observation at each --level.
 
         Models:
           linear            y = b0 + b1·x
-          exponential       log y = b0 + b1·x; annual growth exp(b1) − 1 with its interval
+          exponential       log y = b0 + b1·x; growth exp(b1) − 1, with CI
           poly:K            y = b0 + b1·x + … + bK·x^K, K = 1…10
-          logistic[:BOUND]  log(y/(BOUND − y)) = b0 + b1·x, 0 < y < BOUND (default 100)
-        For exponential and logistic trends the point forecast is the median (the trend
-        transformed back), and the intervals are transformed back from the log/logit scale.
+          logistic[:BOUND]  log(y/(BOUND − y)) = b0 + b1·x, 0 < y < BOUND
+                            (BOUND default 100)
+        Exponential and logistic point forecasts are medians (the trend
+        transformed back); their intervals are transformed back from the
+        log/logit scale.
 
-        Rows with an empty y are gaps and are skipped; years may be irregular. Numbers may
-        use a decimal point or a Vietnamese decimal comma. Growth is printed in percent/year.
+        Rows with an empty y are gaps; years may be irregular. Numbers may use
+        a decimal point or a Vietnamese decimal comma. Growth is in %/year.
 
-        With --group COL every group of a long file (e.g. a plan's actuals file with columns
-        indicator,year,value) is fitted separately and --format csv writes one row per group:
-          group,model,n,df,status,b0..bK,se_b0..se_bK,residual_sd,r_squared,adj_r_squared,
-          growth_pct,growth_lo_L,growth_hi_L (per level L),x,point,mean_lo_L,mean_hi_L,
-          pred_lo_L,pred_hi_L (per level L, forecast at --until),message
-        A group that cannot be fitted gets status "not_fitted" and the reason in message.
-        Without --group, --format csv writes the forecast table, one row per x and level:
-          X,point,point_is_median,level_pct,mean_lower,mean_upper,prediction_lower,prediction_upper,note
+        --group COL fits every group of a long file (e.g. a plan's actuals:
+        indicator,year,value); --format csv then writes one row per group:
+          group,model,n,df,status,b0..bK,se_b0..se_bK,residual_sd,
+          r_squared,adj_r_squared,growth_pct,growth_lo_L,growth_hi_L,
+          x,point,mean_lo_L,mean_hi_L,pred_lo_L,pred_hi_L,message
+        (L = each level; the forecast is at --until, default last x + 5). A
+        group that cannot be fitted has status not_fitted and the reason.
+        Without --group, --format csv writes the forecast table, one row per
+        x and level:
+          X,point,point_is_median,level_pct,mean_lower,mean_upper,
+          prediction_lower,prediction_upper,note
 
         Examples:
-          planforecast fit --input gdp.csv --x year --y value --model exponential --until 2030
-          planforecast fit --input rates.csv --x nam --y ty_le --model logistic:100 --level 90
-          planforecast fit --input actuals.csv --x year --y value --group indicator --model exponential --format csv
+          planforecast fit --input gdp.csv --x year --y value \\
+            --model exponential --until 2030
+          planforecast fit --input rates.csv --x nam --y ty_le \\
+            --model logistic:100 --level 90
+          planforecast fit --input actuals.csv --x year --y value \\
+            --group indicator --model exponential --format csv
         """)
 
     @Option(help: ArgumentHelp("CSV file with a header row.", valueName: "CSV")) var input: String
