@@ -172,12 +172,10 @@ public enum LeastSquares {
         }
         guard s00 > 0, s11 > 0 else { return nil }
         let c = s01 / s00                        // projection of column 1 on column 0
-        var d = [ExtendedReal](repeating: 0, count: m)
         var sdd: ExtendedReal = 0, sdb: ExtendedReal = 0, s0b: ExtendedReal = 0
         a.storage.withUnsafeBufferPointer { st in
             for i in 0..<m {
                 let di = st[m + i] - c * st[i]
-                d[i] = di
                 sdd += di * di; sdb += di * b[i]; s0b += st[i] * b[i]
             }
         }

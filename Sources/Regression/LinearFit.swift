@@ -23,6 +23,30 @@ enum WorkingBasis: Sendable {
         }
     }
 
+    /// The working-coordinate design (n × p) for raw regressors `x` (n × k), built in one
+    /// buffer (the same values as `row` gives row by row).
+    func workingDesign(_ x: Matrix, parameters p: Int) -> ExtendedMatrix {
+        let n = x.rows
+        var d = ExtendedMatrix(rows: n, columns: p)
+        switch self {
+        case .linear(let centres):
+            if let c = centres {
+                for i in 0..<n { d.storage[i] = 1 }
+                for j in 0..<x.columns { for i in 0..<n { d.storage[i + (j + 1) * n] = ExtendedReal(x[i, j]) - c[j] } }
+            } else {
+                for j in 0..<x.columns { for i in 0..<n { d.storage[i + j * n] = ExtendedReal(x[i, j]) } }
+            }
+        case let .polynomial(centre, halfWidth, degree):
+            for i in 0..<n {
+                let t = (ExtendedReal(x[i, 0]) - centre) / halfWidth
+                var v: ExtendedReal = 1
+                d.storage[i] = 1
+                for k in stride(from: 1, through: degree, by: 1) { v *= t; d.storage[i + k * n] = v }
+            }
+        }
+        return d
+    }
+
     /// `T⁻¹` (p × p) with `β = T⁻¹ γ` (before adding the response centre to β₀).
     func inverseTransform(parameters p: Int) -> ExtendedMatrix {
         var t = ExtendedMatrix(rows: p, columns: p)
@@ -163,8 +187,7 @@ public enum LinearLeastSquares {
                 return sw > 0 ? s / sw : 0
             }
         }
-        let rows = (0..<n).map { design.row($0) }
-        return try solve(rows: rows, response: response, weights: w, basis: .linear(centres: centres),
+        return try solve(regressors: design, response: response, weights: w, basis: .linear(centres: centres),
                          parameters: k + (intercept ? 1 : 0), series: series, model: intercept ? "a linear model with intercept" : "a linear model")
     }
 
@@ -184,7 +207,7 @@ public enum LinearLeastSquares {
     }
 
     /// The common core: builds the weighted working design, solves, maps back.
-    static func solve(rows: [[Double]], response y: [Double], weights w: [Double],
+    static func solve(regressors: Matrix, response y: [Double], weights w: [Double],
                       basis: WorkingBasis, parameters p: Int, series: String, model: String) throws -> LinearFit {
         let used = (0..<y.count).filter { w[$0] > 0 }
         guard used.count >= p else {
@@ -198,14 +221,20 @@ public enum LinearLeastSquares {
             for i in used { s += ExtendedReal(w[i]) * ExtendedReal(y[i]); sw += ExtendedReal(w[i]) }
             cy = ExtendedReal(Double(s / sw))
         }
-        let workRows = rows.map(basis.row)
-        var a = ExtendedMatrix(rows: m, columns: p)
+        let design = basis.workingDesign(regressors, parameters: p)
+        let n = y.count
+        var a: ExtendedMatrix
         var b = [ExtendedReal](repeating: 0, count: m)
-        for (r, i) in used.enumerated() {
-            let sw = ExtendedReal(w[i]).squareRoot()
-            let row = workRows[i]
-            for j in 0..<p { a[r, j] = sw * row[j] }
-            b[r] = sw * (ExtendedReal(y[i]) - cy)
+        if m == n && w.allSatisfy({ $0 == 1 }) {
+            a = design       // unweighted, every row used: no copy
+            for i in 0..<n { b[i] = ExtendedReal(y[i]) - cy }
+        } else {
+            a = ExtendedMatrix(rows: m, columns: p)
+            for (r, i) in used.enumerated() {
+                let sw = ExtendedReal(w[i]).squareRoot()
+                for j in 0..<p { a.storage[r + j * m] = sw * design.storage[i + j * n] }
+                b[r] = sw * (ExtendedReal(y[i]) - cy)
+            }
         }
         let sol: LeastSquaresSolution
         do {
@@ -248,12 +277,11 @@ public enum LinearLeastSquares {
             let i = basis.hasIntercept ? 1 : 0
             adj = 1 - (1 - r2v) * Double(m - i) / Double(df)
         }
-        var fitted = [Double](repeating: 0, count: y.count)
-        var resid = [Double](repeating: 0, count: y.count)
-        for i in 0..<y.count {
-            let row = workRows[i]
-            var f = cy
-            for j in 0..<p { f += row[j] * gamma[j] }
+        let fit80 = design.multiply(gamma)
+        var fitted = [Double](repeating: 0, count: n)
+        var resid = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let f = cy + fit80[i]
             fitted[i] = Double(f)
             resid[i] = Double(ExtendedReal(y[i]) - f)
         }
@@ -318,7 +346,7 @@ public enum PolynomialRegression {
         let centre = (ExtendedReal(lo) + ExtendedReal(hi)) / 2
         var half = (ExtendedReal(hi) - ExtendedReal(lo)) / 2
         if half == 0 { half = 1 }
-        return try LinearLeastSquares.solve(rows: x.map { [$0] }, response: y, weights: w,
+        return try LinearLeastSquares.solve(regressors: Matrix(rows: x.count, columns: 1, columnMajor: x), response: y, weights: w,
                                             basis: .polynomial(centre: centre, halfWidth: half, degree: degree),
                                             parameters: degree + 1, series: series, model: model)
     }
