@@ -27,3 +27,11 @@ for lev in (0.8, 0.95):
     t = stats.t.ppf(0.5+lev/2, m.df_resid); print("  growth", lev, repr([float(np.expm1(b)), float(np.expm1(b-t*se)), float(np.expm1(b+t*se))]))
 run("logistic", [2018, 2019, 2021, 2022, 2024], [62.0, 66.5, 70.1, 74.8, 77.0], tf=lambda y: np.log(y/(100-y)), inv=lambda z: 100/(1+np.exp(-z)))
 run("poly2", list(range(2016, 2026)), [3.1, 3.4, 3.9, 4.1, 4.0, 4.6, 5.2, 5.9, 6.1, 7.0], deg=2)
+
+# WeightedMultipleRegressionTests: WLS with and without a constant.
+X = np.array([[1.0, 2.0], [2.0, 1.5], [3.0, 4.0], [4.0, 3.0], [5.0, 6.5], [6.0, 5.0]])
+y = np.array([3.1, 3.9, 7.2, 7.1, 11.8, 11.2])
+w = np.array([1.0, 2.0, 1.0, 0.5, 1.0, 3.0])
+for name, design in (("wls_int", sm.add_constant(X)), ("wls_noint", X)):
+    m = sm.WLS(y, design, weights=w).fit()
+    print(name, list(map(float, m.params)), list(map(float, m.bse)), float(np.sqrt(m.scale)), float(m.rsquared), float(m.rsquared_adj))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Regression
+import LinearAlgebra
 
 /// Relative agreement to `digits` significant digits.
 func close(_ a: Double, _ b: Double, digits: Double = 10) -> Bool {
@@ -205,6 +206,44 @@ func close(_ a: Double, _ b: Double, digits: Double = 10) -> Bool {
     @Test func negativeWeightIsRejected() {
         #expect(throws: RegressionError.negativeWeight(series: "w", index: 1, value: -1)) {
             try TrendFit.fit(.linear, x: [1, 2, 3], y: [1, 2, 3], weights: [1, -1, 1], series: "w")
+        }
+    }
+}
+
+/// Weighted multiple regression against statsmodels 0.15 `WLS` (with `add_constant` and
+/// without), printed by scripts/trend-reference-values.py:
+/// X = [[1,2],[2,1.5],[3,4],[4,3],[5,6.5],[6,5]], y = [3.1,3.9,7.2,7.1,11.8,11.2],
+/// w = [1,2,1,0.5,1,3].
+@Suite struct WeightedMultipleRegressionTests {
+    let x = Matrix([[1.0, 2.0], [2.0, 1.5], [3.0, 4.0], [4.0, 3.0], [5.0, 6.5], [6.0, 5.0]])
+    let y = [3.1, 3.9, 7.2, 7.1, 11.8, 11.2]
+    let w = [1.0, 2.0, 1.0, 0.5, 1.0, 3.0]
+
+    @Test func withInterceptMatchesStatsmodelsWLS() throws {
+        let f = try LinearLeastSquares.fit(design: x, response: y, weights: w, series: "wls")
+        let b = [0.3007234042553204, 1.0042624113475167, 0.9797872340425537]
+        let se = [0.13789129761974733, 0.05888720417105149, 0.06445247882009703]
+        for k in 0..<3 {
+            #expect(close(f.coefficients[k], b[k], digits: 11))
+            #expect(close(f.standardErrors![k], se[k], digits: 11))
+        }
+        #expect(close(f.residualStandardDeviation!, 0.16700886855176622, digits: 11))
+        #expect(close(f.rSquared!, 0.9991933207793386, digits: 12))
+        #expect(close(f.adjustedRSquared!, 0.9986555346322311, digits: 12))
+    }
+
+    @Test func withoutInterceptUsesTheUncentredRSquared() throws {
+        let f = try LinearLeastSquares.fit(design: x, response: y, weights: w, intercept: false, series: "wls0")
+        #expect(close(f.coefficients[0], 1.0228464419475647, digits: 11) && close(f.coefficients[1], 1.0267166042446947, digits: 11))
+        #expect(close(f.standardErrors![0], 0.0811372495232848, digits: 11) && close(f.standardErrors![1], 0.08460010581199665, digits: 11))
+        #expect(close(f.residualStandardDeviation!, 0.23255957850206643, digits: 11))
+        #expect(close(f.rSquared!, 0.9996580400543564, digits: 12))
+        #expect(close(f.adjustedRSquared!, 0.9994870600815347, digits: 12))
+    }
+
+    @Test func moreParametersThanObservationsIsAnError() {
+        #expect(throws: RegressionError.self) {
+            try LinearLeastSquares.fit(design: Matrix([[1, 2], [3, 4]]), response: [1, 2], series: "short")
         }
     }
 }
