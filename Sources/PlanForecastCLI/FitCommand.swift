@@ -41,7 +41,12 @@ struct FitCommand: ParsableCommand {
           X,point,point_is_median,level_pct,mean_lower,mean_upper,
           prediction_lower,prediction_upper,note
 
+        Without --input, fits the actuals of --plan (default: the embedded
+        plan's actuals-example.csv), one row per indicator, forecast to the
+        plan's last year unless --until is given.
+
         Examples:
+          planforecast fit --model exponential --until 2030
           planforecast fit --input gdp.csv --x year --y value \\
             --model exponential --until 2030
           planforecast fit --input rates.csv --x nam --y ty_le \\
@@ -50,22 +55,39 @@ struct FitCommand: ParsableCommand {
             --group indicator --model exponential --format csv
         """)
 
-    @Option(help: ArgumentHelp("CSV file with a header row.", valueName: "CSV")) var input: String
-    @Option(help: ArgumentHelp("Column of the regressor (usually the year).", valueName: "COL")) var x: String
-    @Option(help: ArgumentHelp("Column of the values to fit.", valueName: "COL")) var y: String
+    @Option(help: ArgumentHelp("CSV file with a header row. Absent: the actuals of --plan (indicator,year,value; one fit per indicator).", valueName: "CSV")) var input: String?
+    @Option(help: ArgumentHelp("Column of the regressor (usually the year). Required with --input.", valueName: "COL")) var x: String?
+    @Option(help: ArgumentHelp("Column of the values to fit. Required with --input.", valueName: "COL")) var y: String?
     @Option(help: ArgumentHelp("linear, exponential, poly:K or logistic[:BOUND].", valueName: "MODEL")) var model: String = "linear"
     @Option(help: ArgumentHelp("Column of non-negative weights (weighted least squares).", valueName: "COL")) var weights: String?
     @Option(help: ArgumentHelp("Interval levels in percent, comma-separated.", valueName: "L,L")) var level: String = "80,95"
     @Option(help: ArgumentHelp("Forecast up to this x (default: last x + 5).", valueName: "YEAR")) var until: Double?
     @Option(help: ArgumentHelp("Fit each group of this column separately.", valueName: "COL")) var group: String?
     @Option(help: "table, csv or json.") var format: FitFormat = .table
+    @OptionGroup var planOptions: PlanOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingErrors {
-            let spec = try FitSpec(model: model, levels: level, until: until, x: x, y: y, weights: weights, group: group)
-            let data = try FileInput.read(path: input)
-            let out = try FitRunner.runData(data: data, file: input, spec: spec, format: format)
+            let path: String
+            var xCol = x, yCol = y, groupCol = group, untilX = until
+            if let input {
+                guard xCol != nil, yCol != nil else {
+                    throw InputError.usage("--input needs --x COL and --y COL (the columns to fit)")
+                }
+                path = input
+            } else {
+                // A plan's actuals: indicator,year,value, one fit per indicator.
+                guard let p = PlanLoader.exampleActualsPath(directory: planOptions.plan) else {
+                    throw InputError.usage("no --input CSV given, and plan \(planOptions.plan ?? PlanLoader.embeddedPlanID) has no actuals-example.csv")
+                }
+                path = p
+                xCol = xCol ?? "year"; yCol = yCol ?? "value"; groupCol = groupCol ?? "indicator"
+                if untilX == nil { untilX = Double(try planOptions.load().lastYear) }   // the plan's end
+            }
+            let spec = try FitSpec(model: model, levels: level, until: untilX, x: xCol!, y: yCol!, weights: weights, group: groupCol)
+            let data = try FileInput.read(path: path)
+            let out = try FitRunner.runData(data: data, file: path, spec: spec, format: format)
             if let path = outputOptions.output, path != "-" {
                 try AtomicFile.write(out, to: path)
             } else {

@@ -113,3 +113,20 @@ import PlanIO
         #expect(PlainCSVSeries.extract(Data("year,value\n2021,nan\n".utf8), spec: spec) == nil)
     }
 }
+
+@Suite struct FitPlanActualsTests {
+    @Test func withoutInputFitsEveryIndicatorOfThePlansActuals() throws {
+        let text = try FitCommandTests.run(["fit", "--model", "exponential", "--format", "csv", "--until", "2030"])
+        let rows = text.split(separator: "\n")
+        #expect(rows[0].hasPrefix("group,model,n,df,status,b0,b1"))
+        // One row per indicator of the embedded plan's actuals file.
+        let actuals = try String(contentsOfFile: PlanLoader.exampleActualsPath(directory: nil)!, encoding: .utf8)
+        let ids = Set(actuals.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
+        #expect(rows.count - 1 == ids.count)
+    }
+
+    @Test func inputWithoutColumnsIsAUsageError() throws {
+        let csv = try FitCommandTests.temp("cols.csv", "year,value\n2021,1\n2022,2\n")
+        #expect(FitCommandTests.exitCode(["fit", "--input", csv]) == 64)
+    }
+}
