@@ -370,7 +370,7 @@ enum FitRunner {
 
     /// Writes one group's CSV row (columns of `groupHeader`) straight into `csv`.
     static func groupRow(_ csv: inout FastCSVText, _ name: String, _ outcome: FitOutcome, n: Int, spec: FitSpec,
-                         until: Double, untilText: String) {
+                         until: Double, untilText: String, tCache: inout [Int: [Double]]) {
         let p = spec.model.parameterCount
         let L = spec.levels.count
         csv.add(name); csv.add(spec.model.description)
@@ -385,14 +385,18 @@ enum FitRunner {
             for b in f.coefficients { csv.add(b) }
             if let se = r.standardErrors { for v in se { csv.add(v) } } else { csv.addEmpty(p) }
             csv.add(r.residualStandardDeviation); csv.add(r.rSquared); csv.add(r.adjustedRSquared)
-            if let g = f.growthRate(levels: spec.levels) {
+            // Student-t critical values, computed once per residual df.
+            let df = r.residualDegreesOfFreedom
+            var ts = tCache[df]
+            if ts == nil, let t = f.criticalValues(levels: spec.levels) { ts = t; tCache[df] = t }
+            if let g = f.growthRate(levels: spec.levels, criticalValues: ts) {
                 csv.add(g.rate * 100)
                 if g.intervals.isEmpty { csv.addEmpty(2 * L) }
                 for iv in g.intervals { csv.add(iv.lower * 100); csv.add(iv.upper * 100) }
             } else {
                 csv.addEmpty(1 + 2 * L)
             }
-            let fc = f.forecast(at: until, levels: spec.levels)
+            let fc = f.forecast(at: until, levels: spec.levels, criticalValues: ts)
             csv.add(untilText); csv.add(fc.point)
             if fc.intervals.isEmpty { csv.addEmpty(4 * L) }
             for iv in fc.intervals { csv.add(iv.meanLower); csv.add(iv.meanUpper); csv.add(iv.predictionLower); csv.add(iv.predictionUpper) }
@@ -412,8 +416,10 @@ enum FitRunner {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = series.count * c / chunks, hi = series.count * (c + 1) / chunks
             var csv = FastCSVText()
+            var tCache: [Int: [Double]] = [:]
             for s in series[lo..<hi] {
-                groupRow(&csv, s.name, fitGroup(s, spec: spec, file: file), n: s.x.count, spec: spec, until: until, untilText: untilText)
+                groupRow(&csv, s.name, fitGroup(s, spec: spec, file: file), n: s.x.count, spec: spec, until: until,
+                         untilText: untilText, tCache: &tCache)
             }
             parts.set(c, csv.bytes)
         }
@@ -434,7 +440,8 @@ enum FitRunner {
     static func groupCSVBytes(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> [UInt8] {
         var csv = FastCSVText(header: groupHeader(spec: spec))
         let untilText = Formatting.number(until)
-        for o in outcomes { groupRow(&csv, o.s.name, o.outcome, n: o.s.x.count, spec: spec, until: until, untilText: untilText) }
+        var tCache: [Int: [Double]] = [:]
+        for o in outcomes { groupRow(&csv, o.s.name, o.outcome, n: o.s.x.count, spec: spec, until: until, untilText: untilText, tCache: &tCache) }
         return csv.bytes
     }
 
@@ -499,11 +506,15 @@ enum PlainCSVSeries {
             var commas = 0, semis = 0, tabs = 0
             for b in bytes[head.0..<head.1] { if b == 0x2C { commas += 1 } else if b == 0x3B { semis += 1 } else if b == 0x09 { tabs += 1 } }
             let delim: UInt8 = semis > commas ? 0x3B : (tabs > commas && tabs > semis ? 0x09 : 0x2C)
-            func fields(_ l: (Int, Int, Int)) -> [Range<Int>] {
-                var out: [Range<Int>] = []
+            func fields(_ l: (Int, Int, Int), into out: inout [Range<Int>]) {
+                out.removeAll(keepingCapacity: true)
                 var s = l.0
                 for i in l.0..<l.1 where bytes[i] == delim { out.append(s..<i); s = i + 1 }
                 out.append(s..<l.1)
+            }
+            func fields(_ l: (Int, Int, Int)) -> [Range<Int>] {
+                var out: [Range<Int>] = []
+                fields(l, into: &out)
                 return out
             }
             func text(_ r: Range<Int>) -> String {
@@ -547,14 +558,23 @@ enum PlainCSVSeries {
                     return v
                 }
             }
+            var f: [Range<Int>] = []
+            var lastGroup: Range<Int>? = nil, lastK = 0
             for l in lineStarts.dropFirst() {
-                let f = fields(l)
+                fields(l, into: &f)
                 guard f.count == header.count else { return nil }
                 var k = 0
                 if let jg {
-                    let g = text(f[jg])
-                    guard !g.isEmpty else { return nil }
-                    if let i = index[g] { k = i } else { k = out.count; index[g] = k; out.append(FitSeries(name: g)) }
+                    // Long files are usually sorted by group: same bytes as the previous
+                    // line's group field → same series, without building a String.
+                    if let lg = lastGroup, bytes[lg].elementsEqual(bytes[f[jg]]) {
+                        k = lastK
+                    } else {
+                        let g = text(f[jg])
+                        guard !g.isEmpty else { return nil }
+                        if let i = index[g] { k = i } else { k = out.count; index[g] = k; out.append(FitSeries(name: g)) }
+                        lastGroup = f[jg]; lastK = k
+                    }
                 }
                 if bytes[f[jy]].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }   // a gap
                 guard let xv = number(f[jx]), let yv = number(f[jy]) else { return nil }

@@ -222,21 +222,35 @@ public struct TrendFit: Sendable {
     /// For a weighted fit the prediction interval is for a new observation of weight 1
     /// (variance σ̂²), σ̂² being the weighted residual variance.
     public func forecast(at x: Double, levels: [Double] = TrendFit.defaultLevels) -> TrendForecast {
+        forecast(at: x, levels: levels, criticalValues: criticalValues(levels: levels))
+    }
+
+    /// Student-t critical values t_df((1 + level)/2) for this fit's residual degrees of
+    /// freedom (GSL), one per level; nil for an exact fit. For many forecasts of fits with
+    /// the same df, compute them once and pass them to `forecast(at:levels:criticalValues:)`
+    /// and `growthRate(levels:criticalValues:)`.
+    public func criticalValues(levels: [Double]) -> [Double]? {
         precondition(levels.allSatisfy { $0 > 0 && $0 < 1 }, "interval levels must lie strictly between 0 and 1")
+        let df = regression.residualDegreesOfFreedom
+        guard df > 0 else { return nil }
+        return levels.map { StudentT.critical(level: $0, degreesOfFreedom: Double(df)) }
+    }
+
+    /// As `forecast(at:levels:)` with precomputed `criticalValues(levels:)`.
+    public func forecast(at x: Double, levels: [Double], criticalValues ts: [Double]?) -> TrendForecast {
         let (zhat, se) = regression.predict([x])
         let point = model.inverse(zhat)
-        guard let se, let s2 = regression.residualVariance, noIntervalReason == nil else {
+        guard let se, let s2 = regression.residualVariance, let ts, noIntervalReason == nil else {
             return TrendForecast(x: x, point: point, pointIsMedian: model.isTransformed,
                                  standardErrorOnModelScale: nil, intervals: [], noIntervalReason: noIntervalReason)
         }
-        let df = Double(regression.residualDegreesOfFreedom)
+        precondition(ts.count == levels.count, "one critical value per level")
         let sePred = (s2 + se * se).squareRoot()
-        let intervals = levels.map { level -> TrendInterval in
-            let t = StudentT.critical(level: level, degreesOfFreedom: df)
-            return TrendInterval(level: level,
-                                 meanLower: model.inverse(zhat - t * se), meanUpper: model.inverse(zhat + t * se),
-                                 predictionLower: model.inverse(zhat - t * sePred),
-                                 predictionUpper: model.inverse(zhat + t * sePred))
+        let intervals = zip(levels, ts).map { level, t -> TrendInterval in
+            TrendInterval(level: level,
+                          meanLower: model.inverse(zhat - t * se), meanUpper: model.inverse(zhat + t * se),
+                          predictionLower: model.inverse(zhat - t * sePred),
+                          predictionUpper: model.inverse(zhat + t * sePred))
         }
         return TrendForecast(x: x, point: point, pointIsMedian: model.isTransformed,
                              standardErrorOnModelScale: se, intervals: intervals, noIntervalReason: nil)
@@ -252,15 +266,19 @@ public struct TrendFit: Sendable {
     /// Nil for other models.
     public func growthRate(levels: [Double] = TrendFit.defaultLevels) -> GrowthRateEstimate? {
         guard case .exponential = model else { return nil }
-        precondition(levels.allSatisfy { $0 > 0 && $0 < 1 }, "interval levels must lie strictly between 0 and 1")
+        return growthRate(levels: levels, criticalValues: criticalValues(levels: levels))
+    }
+
+    /// As `growthRate(levels:)` with precomputed `criticalValues(levels:)`.
+    public func growthRate(levels: [Double], criticalValues ts: [Double]?) -> GrowthRateEstimate? {
+        guard case .exponential = model else { return nil }
         let b = regression.coefficients[1]
-        guard let se = regression.standardErrors?[1] else {
+        guard let se = regression.standardErrors?[1], let ts else {
             return GrowthRateEstimate(rate: expm1(b), slopeStandardError: nil, intervals: [], noIntervalReason: noIntervalReason)
         }
-        let df = Double(regression.residualDegreesOfFreedom)
-        let iv = levels.map { level -> (level: Double, lower: Double, upper: Double) in
-            let t = StudentT.critical(level: level, degreesOfFreedom: df)
-            return (level, expm1(b - t * se), expm1(b + t * se))
+        precondition(ts.count == levels.count, "one critical value per level")
+        let iv = zip(levels, ts).map { level, t -> (level: Double, lower: Double, upper: Double) in
+            (level, expm1(b - t * se), expm1(b + t * se))
         }
         return GrowthRateEstimate(rate: expm1(b), slopeStandardError: se, intervals: iv, noIntervalReason: nil)
     }
