@@ -179,7 +179,9 @@ enum FitRunner {
         if spec.group == nil {
             let s = series[0]
             let fit = try fitOne(s, spec: spec, file: file, strict: true)
-            guard case .fitted(let f) = fit else { fatalError("strict fit returns a fit or throws") }
+            guard case .fitted(let f) = fit else {   // (strict fits throw instead; kept for safety)
+                throw InputError.badData(location: SourceLocation(file: file, field: spec.y), found: "a series that cannot be fitted", expected: "data that determine a \(spec.model) trend")
+            }
             let xs = forecastXs(lastX: s.x.max() ?? 0, until: spec.until)
             switch format {
             case .table: return singleTable(f, spec: spec, file: file, xs: xs)
