@@ -67,6 +67,52 @@ public struct ExtendedMatrix: Sendable {
         return x
     }
 
+    /// `b − r − A x` (r optional) with compensated (doubled-precision) accumulation:
+    /// Dekker's exact products and Knuth's exact sums in `ExtendedReal` give each entry as
+    /// if computed in about twice that precision and rounded once (Ogita–Rump–Oishi
+    /// `Dot2`), so cancellation between large terms costs no digits as long as
+    /// Σ|aᵢⱼxⱼ| / |result| ≲ 1/u (≈ 1e19 for Float80).
+    public func compensatedResidual(_ b: [ExtendedReal], minus r: [ExtendedReal]? = nil, x: [ExtendedReal]) -> [ExtendedReal] {
+        precondition(b.count == rows && x.count == columns, "dimensions must agree")
+        var hi = b
+        var lo = [ExtendedReal](repeating: 0, count: rows)
+        if let r {
+            for i in 0..<rows {
+                let (s, e) = Compensated.twoSum(hi[i], -r[i])
+                hi[i] = s; lo[i] += e
+            }
+        }
+        for j in 0..<columns {
+            let xj = -x[j]
+            if xj == 0 { continue }
+            let base = j * rows
+            for i in 0..<rows {
+                let (p, ep) = Compensated.twoProduct(storage[base + i], xj)
+                let (s, es) = Compensated.twoSum(hi[i], p)
+                hi[i] = s; lo[i] += ep + es
+            }
+        }
+        for i in 0..<rows { hi[i] += lo[i] }
+        return hi
+    }
+
+    /// `Aᵀ y` with compensated accumulation (see `compensatedResidual`).
+    public func compensatedMultiplyTransposed(_ y: [ExtendedReal]) -> [ExtendedReal] {
+        precondition(y.count == rows, "vector length must equal the number of rows")
+        var out = [ExtendedReal](repeating: 0, count: columns)
+        for j in 0..<columns {
+            var hi: ExtendedReal = 0, lo: ExtendedReal = 0
+            let base = j * rows
+            for i in 0..<rows {
+                let (p, ep) = Compensated.twoProduct(storage[base + i], y[i])
+                let (s, es) = Compensated.twoSum(hi, p)
+                hi = s; lo += ep + es
+            }
+            out[j] = hi + lo
+        }
+        return out
+    }
+
     /// `A B` in extended precision.
     public func multiply(_ b: ExtendedMatrix) -> ExtendedMatrix {
         precondition(columns == b.rows, "inner dimensions must agree")
@@ -85,5 +131,29 @@ public struct ExtendedMatrix: Sendable {
         var t = ExtendedMatrix(rows: columns, columns: rows)
         for i in 0..<rows { for j in 0..<columns { t[j, i] = self[i, j] } }
         return t
+    }
+}
+
+/// Error-free transformations in `ExtendedReal` (no FMA needed).
+enum Compensated {
+    /// Veltkamp splitter 2^⌈p/2⌉ + 1 for a p-bit significand.
+    static let splitter = ExtendedReal(sign: .plus, exponent: (ExtendedReal.significandBitCount + 2) / 2, significand: 1) + 1
+
+    /// s + e = a + b exactly (Knuth).
+    @inline(__always)
+    static func twoSum(_ a: ExtendedReal, _ b: ExtendedReal) -> (ExtendedReal, ExtendedReal) {
+        let s = a + b
+        let z = s - a
+        return (s, (a - (s - z)) + (b - z))
+    }
+
+    /// p + e = a·b exactly (Dekker), barring overflow/underflow.
+    @inline(__always)
+    static func twoProduct(_ a: ExtendedReal, _ b: ExtendedReal) -> (ExtendedReal, ExtendedReal) {
+        let p = a * b
+        let ca = splitter * a, cb = splitter * b
+        let ah = ca - (ca - a), al = a - ah
+        let bh = cb - (cb - b), bl = b - bh
+        return (p, al * bl - (((p - ah * bh) - al * bh) - ah * bl))
     }
 }

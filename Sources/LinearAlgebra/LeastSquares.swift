@@ -46,8 +46,9 @@ public enum LeastSquares {
     /// 2. The scaled `A`, rounded to `Double`, is factorised `A P = Q R` (`dgeqp3`); the
     ///    numerical rank is the number of `|Rₖₖ| > max(m,n)·2⁻⁵²·|R₁₁|`.
     /// 3. Björck's refinement of the augmented system `[I A; Aᵀ 0][r; x] = [b; 0]`:
-    ///    residuals `f = b − r − A x` and `g = −Aᵀ r` are formed in `ExtendedReal` from the
-    ///    extended-precision `A` and `b` given here, corrections are solved with the
+    ///    residuals `f = b − r − A x` and `g = −Aᵀ r` are formed from the extended-precision
+    ///    `A` and `b` given here with compensated (doubled-`ExtendedReal`) accumulation, so
+    ///    cancellation in `A x` costs no digits; corrections are solved with the
     ///    double-precision `Q R`, and `x`, `r` are accumulated in `ExtendedReal`. Each step
     ///    multiplies the error by roughly `κ·2⁻⁵³` (κ = condition of the scaled `A`); it
     ///    stops when the correction falls below `2⁻⁶³‖x‖`, stops shrinking, or after 30 steps.
@@ -107,16 +108,14 @@ public enum LeastSquares {
 
         // Initial solution: x = P R⁻¹ (Qᵀ b)₁, r = b − A x.
         var x = solveCorrection(f: b, g: [ExtendedReal](repeating: 0, count: n)).dx
-        var r = zip(b, scaled.multiply(x)).map { $0 - $1 }
+        var r = scaled.compensatedResidual(b, x: x)
         var steps = 0
         var lastCorrection = 1.0
         if refine {
             var previous = Double.infinity
             while steps < 30 {
-                let ax = scaled.multiply(x)
-                var f = [ExtendedReal](repeating: 0, count: m)
-                for i in 0..<m { f[i] = b[i] - r[i] - ax[i] }
-                let g = scaled.multiplyTransposed(r).map { -$0 }
+                let f = scaled.compensatedResidual(b, minus: r, x: x)
+                let g = scaled.compensatedMultiplyTransposed(r).map { -$0 }
                 let (dx, dr) = solveCorrection(f: f, g: g)
                 let xNorm = x.reduce(ExtendedReal(0)) { max($0, abs($1)) }
                 let dxNorm = dx.reduce(ExtendedReal(0)) { max($0, abs($1)) }
@@ -131,8 +130,7 @@ public enum LeastSquares {
             }
         }
         // The residual used for statistics is recomputed directly from the final x.
-        let ax = scaled.multiply(x)
-        r = (0..<m).map { b[$0] - ax[$0] }
+        r = scaled.compensatedResidual(b, x: x)
         let rss = r.reduce(ExtendedReal(0)) { $0 + $1 * $1 }
 
         // (AᵀA)⁻¹ = S P R⁻¹ R⁻ᵀ Pᵀ S.
