@@ -110,3 +110,17 @@ import Foundation
         #expect(c > 0.5e15 && c < 2.5e15, "condition \(c)")
     }
 }
+
+@Suite struct CompensatedResidualTests {
+    @Test func cancellationBetweenHugeTermsLosesNothing() {
+        // b − A x with A = [2⁷⁰, 1, −2⁷⁰], x = [1, 1, 1], b = 0: exactly −1. Plain
+        // accumulation (64-bit significand) loses the 1 against 2⁷⁰ and returns 0.
+        var a = ExtendedMatrix(rows: 1, columns: 3)
+        a[0, 0] = 0x1p70; a[0, 1] = 1; a[0, 2] = -0x1p70
+        let plain = 0 - a.multiply([1, 1, 1])[0]
+        let compensated = a.compensatedResidual([0], x: [1, 1, 1])[0]
+        #expect(compensated == -1)
+        #expect(plain == 0)   // documents what the compensation is for
+        #expect(a.compensatedMultiplyTransposed([1])[1] == 1)
+    }
+}
