@@ -141,6 +141,15 @@ struct FitSeries {
     var y: [Double] = []
     var w: [Double] = []
     var lines: [Int] = []
+
+    init(name: String) { self.name = name }
+
+    /// With room for `capacity` observations (one allocation per array for short series).
+    init(name: String, capacity: Int, weighted: Bool) {
+        self.name = name
+        x.reserveCapacity(capacity); y.reserveCapacity(capacity); lines.reserveCapacity(capacity)
+        if weighted { w.reserveCapacity(capacity) }
+    }
 }
 
 /// Result of fitting one series: the fit, or why there is none.
@@ -536,6 +545,7 @@ enum PlainCSVSeries {
             if let g = spec.group { guard let j = header.firstIndex(of: g) else { return nil }; jg = j }
             var out: [FitSeries] = []
             var index: [String: Int] = [:]
+            if jg != nil { index.reserveCapacity(lineStarts.count / 2) }
             if jg == nil { out.append(FitSeries(name: spec.y)) }
             var scratch = [CChar](repeating: 0, count: 64)
             func number(_ r: Range<Int>) -> Double? {
@@ -574,7 +584,10 @@ enum PlainCSVSeries {
                     } else {
                         let g = text(f[jg])
                         guard !g.isEmpty else { return nil }
-                        if let i = index[g] { k = i } else { k = out.count; index[g] = k; out.append(FitSeries(name: g)) }
+                        if let i = index[g] { k = i } else {
+                            k = out.count; index[g] = k
+                            out.append(FitSeries(name: g, capacity: 8, weighted: jw != nil))
+                        }
                         lastGroup = f[jg]; lastK = k
                     }
                 }
