@@ -306,9 +306,12 @@ public enum LinearLeastSquares {
 /// the binomial change of basis in extended precision (64-bit significand). Accuracy:
 /// fitted values, forecasts and their standard errors are accurate to near double
 /// precision; raw coefficients lose about log₁₀ of the cancellation in the change of
-/// basis from the 19 digits of extended precision — on exact degree-5 data with
-/// x = 0…20 (Wampler-1-like, raw κ ≈ 10¹³) and degree-10 data every coefficient comes
-/// out to ≥ 10 significant digits (see `PolynomialAccuracyTests`).
+/// basis from the 19 digits of extended precision. Measured against exact rational
+/// solutions (`PolynomialAccuracyTests`): Wampler-1/2/3-like degree-5 problems ≥ 13.8
+/// significant digits for every coefficient; a Filip-like degree-10 problem whose raw
+/// design has κ = 1.1e15 (numpy.linalg.lstsq: 0 digits) 16 digits for every coefficient
+/// and 13.6 for every standard error. The data are the doubles given: when x is a decimal
+/// such as 0.1, the problem solved is the one for its double value.
 public enum PolynomialRegression {
     public static let maximumDegree = 10
 
