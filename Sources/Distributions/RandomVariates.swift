@@ -134,7 +134,7 @@ public enum Ziggurat {
 
     /// The rare path: the tail beyond `r` for the base layer, or the wedge test against the
     /// density. Returns nil when the point is rejected (the caller draws again).
-    @inlinable
+    @inlinable @inline(__always)
     public static func slowPath(layer i: Int, u: Double, _ g: inout Xoshiro256StarStar) -> Double? {
         if i == 0 {
             // Marsaglia's tail method: exact sampling from the normal tail beyond r.

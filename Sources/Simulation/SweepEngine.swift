@@ -26,7 +26,7 @@ public struct SweepOptions: Sendable {
     public var tornado: Bool = true
     /// Scenarios per work chunk. Each chunk has its own random stream derived from (seed,
     /// chunk index), so output depends on it (but never on `threads`); keep the default.
-    public var chunkSize: Int = 4096
+    public var chunkSize: Int = 1024
     /// Bins per quantity of the first-pass histogram (see `SweepEngine`).
     public var histogramBins: Int = 1024
     /// Keep, during the first pass, the values of the bins where the pilot says the needed
@@ -260,9 +260,16 @@ final class Runner: @unchecked Sendable {
             if nw == 1 {
                 for c in s..<end { body(0, c) }
             } else {
+                // Chunks are claimed one at a time, so a thread slowed by other load on the
+                // machine does not hold the others up; which thread runs a chunk never
+                // changes its result.
+                let next = ChunkCounter(s)
                 DispatchQueue.concurrentPerform(iterations: nw) { w in
-                    var c = s + w
-                    while c < end { body(w, c); c += nw }
+                    while true {
+                        let c = next.claim()
+                        if c >= end { break }
+                        body(w, c)
+                    }
                 }
             }
             try afterWave(start..<end)
@@ -275,7 +282,7 @@ final class Runner: @unchecked Sendable {
 
     func run(paths: PathSink?, progress: ((Double) -> Void)?) throws -> PassStats {
         let W = self.W, B = self.B, nT = kernel.nTargets
-        let wave = paths == nil ? max(workers * 16, 64) : workers * 2
+        let wave = paths == nil ? max(workers * 32, nChunks / 16) : workers * 2
         let S = model.seriesCount, T = model.yearCount
 
         // Ranks needed: ⌊h⌋ and ⌊h⌋ + 1 for each percentile (numpy's linear method).
@@ -288,7 +295,7 @@ final class Runner: @unchecked Sendable {
 
         // Pilot: the first chunks' values fix each quantity's histogram range and, by their
         // own histogram, where the needed order statistics will probably fall.
-        let pilotChunks = min(nChunks, 16)
+        let pilotChunks = min(nChunks, max(1, 65_536 / chunkSize))
         let P = chunkRange(pilotChunks - 1).upperBound
         let pilot = SharedPointer<Double>(p: .allocate(capacity: P * W))
         defer { pilot.p.deallocate() }
@@ -525,14 +532,16 @@ final class Runner: @unchecked Sendable {
             if flags.p[binKey] != 0 { fromKept.insert(slots1.p[binKey]) } else { fromCollected.insert(slots2.p[binKey]) }
         }
         let keptValues = kept.values(slots: fromKept), collectedValues = collected.values(slots: fromCollected)
-        var sortedBins: [Int: [Double]] = [:]
-        for (key, need) in needs {
-            let binKey = need.column * stride + need.bin
-            if sortedBins[binKey] == nil {
-                sortedBins[binKey] = (flags.p[binKey] != 0 ? keptValues[slots1.p[binKey]]
-                                                           : collectedValues[slots2.p[binKey]])!.sorted()
+        // Each bin's needed ranks (at most a few) by selection rather than a full sort.
+        var byBin: [Int: [(key: Int, offset: Int)]] = [:]
+        for (key, need) in needs { byBin[need.column * stride + need.bin, default: []].append((key, need.offset)) }
+        for (binKey, wanted) in byBin {
+            var xs = (flags.p[binKey] != 0 ? keptValues[slots1.p[binKey]] : collectedValues[slots2.p[binKey]])!
+            xs.withUnsafeMutableBufferPointer { buf in
+                for (key, offset) in wanted.sorted(by: { $0.offset < $1.offset }) {
+                    exact[key] = Runner.select(offset, in: buf)
+                }
             }
-            exact[key] = sortedBins[binKey]![need.offset]
         }
         progress?(1)
 
@@ -548,6 +557,28 @@ final class Runner: @unchecked Sendable {
         }
         secondPassRan = !missing.isEmpty
         return PassStats(columns: columns, metCounts: metCounts)
+    }
+
+    /// The k-th smallest value (0-based) of `a`, by quickselect (Hoare partition, median of
+    /// three pivot); reorders `a`. Exact: the same value a full sort would put at index k.
+    static func select(_ k: Int, in a: UnsafeMutableBufferPointer<Double>) -> Double {
+        precondition(k >= 0 && k < a.count)
+        var lo = 0, hi = a.count - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while pivot < a[j] { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
+        }
+        return a[k]
     }
 
     /// Numbers the flagged bins 0, 1, …; unflagged bins get −1. Returns the count.
@@ -594,6 +625,14 @@ final class Runner: @unchecked Sendable {
             out += Array(s.utf8)
         }
     }
+}
+
+/// The next chunk to run, shared by the workers of a wave.
+final class ChunkCounter: @unchecked Sendable {
+    private var value: Int
+    private let lock = NSLock()
+    init(_ start: Int) { value = start }
+    func claim() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
 }
 
 /// Per-chunk CSV buffers of one wave (each slot written by one worker).

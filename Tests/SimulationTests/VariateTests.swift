@@ -97,3 +97,21 @@ import Distributions
         #expect(throws: LinearAlgebraError.self) { try Cholesky(Matrix([[1, 2], [0, 1]])) }
     }
 }
+
+@Suite struct OrderStatistics {
+    @Test func quickselectAgreesWithSorting() {
+        var g = Xoshiro256StarStar(seed: 11)
+        for n in [1, 2, 3, 10, 101, 1000] {
+            // Many ties (values rounded to one decimal) and distinct values alike.
+            for ties in [false, true] {
+                let xs = (0..<n).map { _ in ties ? (g.normal() * 3).rounded() / 10 : g.normal() }
+                let sorted = xs.sorted()
+                for k in Set([0, n / 3, n / 2, n - 1]) {
+                    var copy = xs
+                    let v = copy.withUnsafeMutableBufferPointer { Runner.select(k, in: $0) }
+                    #expect(v == sorted[k])
+                }
+            }
+        }
+    }
+}
