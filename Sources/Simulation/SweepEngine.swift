@@ -115,7 +115,15 @@ public enum SweepEngine {
                 metricDistribution: stats.columns[model.seriesCount * T + i]))
         }
         var notes: [String] = []
-        for (id, reason) in model.skippedTargets { notes.append("target \(id) not evaluated: \(reason)") }
+        // Skipped targets, grouped: "no driver in the scenario: T03a, T03b (…)".
+        var byReason: [(String, [String])] = []
+        for (id, reason) in model.skippedTargets {
+            let key = reason.contains("has no driver") ? "their indicator has no driver in this scenario" : reason
+            if let i = byReason.firstIndex(where: { $0.0 == key }) { byReason[i].1.append(id) } else { byReason.append((key, [id])) }
+        }
+        for (reason, ids) in byReason {
+            notes.append("not evaluated, \(reason.replacingOccurrences(of: "it is", with: "they are").replacingOccurrences(of: "it has", with: "they have")): " + ids.joined(separator: ", "))
+        }
         let illustrative = series.filter(\.usesIllustrativeBaseline).map(\.id)
         if !illustrative.isEmpty {
             notes.append("illustrative baseline values (not official figures) behind: " + illustrative.joined(separator: ", "))

@@ -163,7 +163,7 @@ public struct SweepModel: Sendable {
         let seriesIndex = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         func compile(_ t: Target) -> Result<EvaluatedTarget, SimulationError> {
             guard t.isQuantitative else {
-                return .failure(.targetNotSimulated(target: t.id, reason: "it is qualitative"))
+                return .failure(.targetNotSimulated(target: t.id, reason: t.kind == .qualitative ? "it is qualitative" : "it has no target value"))
             }
             guard let s = seriesIndex[t.indicator] else {
                 return .failure(.targetNotSimulated(target: t.id, reason: "its indicator '\(t.indicator)' has no driver in the scenario"))
