@@ -389,6 +389,12 @@ final class Runner: @unchecked Sendable {
         let seriesIds = model.seriesIds.map { Array($0.utf8) }
         let years = model.years
         let kept = Collected(workers: workers, slots: slotCount1)
+        if speculate {
+            // Room for the expected kept values up front (a quarter more than the pilot's
+            // share), so buffers rarely grow and copy.
+            let each = Int(expectedKept * 1.25 / Double(workers)) + chunkSize
+            for st in kept.stores { st.reserve(each) }
+        }
 
         try forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
             let v = values[w].p
