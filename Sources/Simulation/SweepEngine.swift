@@ -319,11 +319,13 @@ final class Runner: @unchecked Sendable {
         let invWidth = SharedPointer<Double>(p: .allocate(capacity: W))
         defer { lo.p.deallocate(); invWidth.p.deallocate() }
         let stride = B + 2
+        // Bin of a value: 0 below the range (and NaN), 1...B inside, B + 1 above. Any
+        // monotone rule works (the same one is used everywhere); this one is branch-free.
+        let fb = Double(B)
         @Sendable @inline(__always) func bin(_ x: Double, _ j: Int) -> Int {
             let f = (x - lo.p[j]) * invWidth.p[j]
-            if !(f >= 0) { return 0 }
-            if f >= Double(B) { return B + 1 }
-            return 1 + Int(f)
+            let c = f >= -1 ? f : -1
+            return Int((c < fb ? c : fb) + 1)
         }
         // Speculative flags: bins within ±5 binomial sd (in pilot ranks) of each needed
         // statistic's pilot estimate. Values in flagged bins are kept during pass 1.
