@@ -162,6 +162,109 @@ final class PathKernel: @unchecked Sendable {
         }
     }
 
+    /// Number of normals one path draws (T years × volatile drivers).
+    var normalsPerPath: Int { T * nVol }
+
+    /// Draws the random inputs of `n` consecutive scenarios from `rng`, in exactly the
+    /// order `simulate` would (per scenario: the means through `design`, then the path's
+    /// normals year by year), into driver-major `means[k·ms + i]` and
+    /// `z[(t·nVol + a)·ms + i]`.
+    @inline(__always)
+    func drawInputs(first: Int, count n: Int, design: Design, rng: inout Xoshiro256StarStar,
+                    means: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>, ms: Int,
+                    scratch: UnsafeMutablePointer<Double>) {
+        var g = rng
+        let nz = T * nVol
+        for i in 0..<n {
+            design.means(scenario: first + i, rng: &g, out: scratch)
+            for k in 0..<d { means[k * ms + i] = scratch[k] }
+            for q in 0..<nz { z[q * ms + i] = g.normal(zig) }
+        }
+        rng = g
+    }
+
+    /// `simulate` for `n` scenarios at once, from inputs laid out by `drawInputs`, writing
+    /// column-major `out[c · stride + i]`. Same arithmetic in the same order as `simulate`,
+    /// so the values are bit for bit the same; the loops run over scenarios, which the
+    /// compiler vectorises. `work` needs `n` doubles.
+    func simulateChunk(count n: Int, means: UnsafePointer<Double>, z: UnsafePointer<Double>, ms: Int,
+                       out: UnsafeMutablePointer<Double>, stride: Int, work: UnsafeMutablePointer<Double>) {
+        var volOf = [Int](repeating: -1, count: d)
+        for a in 0..<nVol { volOf[volIndex[a]] = a }
+        for t in 0..<T {
+            for k in 0..<d {
+                let m = means + k * ms
+                let dst = out + (k * T + t) * stride
+                let prev: UnsafePointer<Double> = t == 0 ? UnsafePointer(base + k) : UnsafePointer(out + (k * T + t - 1) * stride)
+                let prevStep = t == 0 ? 0 : 1
+                let sh = shock[k * T + t]
+                // noise_i = sd_k · Σ_q L[a, col_q] z[t, col_q]_i (0 when not volatile).
+                let a = volOf[k]
+                if a >= 0 {
+                    for i in 0..<n { work[i] = 0 }
+                    for q in cholStart[a]..<cholStart[a + 1] {
+                        let v = cholVal[q]
+                        let zc = z + (t * nVol + cholCol[q]) * ms
+                        for i in 0..<n { work[i] += v * zc[i] }
+                    }
+                    let s = sd[k]
+                    for i in 0..<n { work[i] = s * work[i] }
+                } else {
+                    for i in 0..<n { work[i] = 0 }
+                }
+                if isChange[k] {
+                    let ub = upper[k]
+                    for i in 0..<n {
+                        let g = m[i] + work[i] + sh
+                        var l = prev[i * prevStep] + g
+                        l = l < 0 ? 0 : (l > ub ? ub : l)
+                        dst[i] = l
+                    }
+                } else {
+                    for i in 0..<n {
+                        let g = m[i] + work[i] + sh
+                        dst[i] = prev[i * prevStep] * (1 + g)
+                    }
+                }
+            }
+            var ag = 0
+            while ag < S - d {
+                let dst = out + ((d + ag) * T + t) * stride
+                for i in 0..<n { dst[i] = 0 }
+                for c in aggStart[ag]..<aggStart[ag + 1] {
+                    let src = out + (aggComp[c] * T + t) * stride
+                    for i in 0..<n { dst[i] += src[i] }
+                }
+                ag += 1
+            }
+        }
+        let mo = out + S * T * stride
+        for ti in 0..<nTargets {
+            let row = out + tSeries[ti] * T * stride
+            let dst = mo + ti * stride
+            switch tKind[ti] {
+            case 0:
+                let src = row + tLast[ti] * stride
+                let b = tBase[ti], inv = tInvSpan[ti]
+                for i in 0..<n {
+                    let v = src[i]
+                    dst[i] = (v > 0 && b > 0) ? expm1(log(v / b) * inv) : -1
+                }
+            case 1:
+                let src = row + tLast[ti] * stride
+                for i in 0..<n { dst[i] = src[i] }
+            default:
+                let higher = tHigher[ti]
+                let first = row + tFirst[ti] * stride
+                for i in 0..<n { dst[i] = first[i] }
+                for t in tFirst[ti]...tLast[ti] {
+                    let src = row + t * stride
+                    for i in 0..<n { dst[i] = higher ? min(dst[i], src[i]) : max(dst[i], src[i]) }
+                }
+            }
+        }
+    }
+
     /// Whether a path's metric meets target `i` (same as `Target.isMet`).
     @inline(__always)
     func isMet(target i: Int, metric: Double) -> Bool { rules[i].test(metric) }

@@ -228,7 +228,8 @@ final class Runner: @unchecked Sendable {
         keepLikelyBins = o.keepLikelyBins
         let nw = workers, width = kernel.width, scratchCount = kernel.scratchCount, d = model.drivers.count
         values = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, (o.chunkSize + 8) * width))) }
-        means = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, d))) }
+        let inputs = (o.chunkSize + 8) * (d + kernel.normalsPerPath + 1)
+        means = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, inputs))) }
         scratch = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: scratchCount)) }
     }
 
@@ -247,12 +248,12 @@ final class Runner: @unchecked Sendable {
         let r = chunkRange(c)
         var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(c))
         let out = values[w].p, m = means[w].p, sc = scratch[w].p
-        var row = out
-        for i in r {
-            design.means(scenario: i, rng: &rng, out: m)
-            kernel.simulate(means: m, rng: &rng, out: row, stride: columnStride, scratch: sc)
-            row += 1
-        }
+        // Inputs first (the stream's draws in path order), then the arithmetic over the
+        // whole chunk: bit for bit what `simulate` gives path by path.
+        let ms = columnStride, d = model.drivers.count
+        let z = m + d * ms, work = z + kernel.normalsPerPath * ms
+        kernel.drawInputs(first: r.lowerBound, count: r.count, design: design, rng: &rng, means: m, z: z, ms: ms, scratch: sc)
+        kernel.simulateChunk(count: r.count, means: m, z: z, ms: ms, out: out, stride: columnStride, work: work)
         return r.count
     }
 
