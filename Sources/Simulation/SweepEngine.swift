@@ -306,8 +306,8 @@ final class Runner: @unchecked Sendable {
         // own histogram, where the needed order statistics will probably fall.
         let pilotChunks = min(nChunks, max(1, 65_536 / chunkSize))
         let P = chunkRange(pilotChunks - 1).upperBound
-        let pilot = SharedPointer<Double>(p: .allocate(capacity: P * W))
-        defer { pilot.p.deallocate() }
+        let pilot = SharedPointer<Double>(p: LargeBuffer.allocate(Double.self, count: P * W))
+        defer { LargeBuffer.release(pilot.p) }
         forEachChunk(0..<pilotChunks, waveSize: pilotChunks, body: { [self] w, c in
             let n = generate(chunk: c, worker: w)
             let v = values[w].p
@@ -672,17 +672,17 @@ final class Collected: @unchecked Sendable {
         var capacity: Int
         init() {
             capacity = 1024
-            slots = .allocate(capacity: capacity); values = .allocate(capacity: capacity)
+            slots = LargeBuffer.allocate(Int32.self, count: capacity); values = LargeBuffer.allocate(Double.self, count: capacity)
         }
-        deinit { slots.deallocate(); values.deallocate() }
+        deinit { LargeBuffer.release(slots); LargeBuffer.release(values) }
         /// Makes room for `n` more pairs (capacity doubles).
         func reserve(_ n: Int) {
             guard count + n > capacity else { return }
             var c = capacity
             while count + n > c { c *= 2 }
-            let s2 = UnsafeMutablePointer<Int32>.allocate(capacity: c), v2 = UnsafeMutablePointer<Double>.allocate(capacity: c)
+            let s2 = LargeBuffer.allocate(Int32.self, count: c), v2 = LargeBuffer.allocate(Double.self, count: c)
             s2.update(from: slots, count: count); v2.update(from: values, count: count)
-            slots.deallocate(); values.deallocate()
+            LargeBuffer.release(slots); LargeBuffer.release(values)
             slots = s2; values = v2; capacity = c
         }
     }
