@@ -56,7 +56,7 @@ public protocol PathSink: AnyObject {
 /// series-year (N·35 doubles: 2.8 GB at 10 million scenarios). The engine keeps only the
 /// values near the statistics it needs, and regenerates paths (identical, from the same
 /// streams) only when that guess missed:
-/// 1. a pilot (the first 16 chunks) fixes, per quantity, a histogram range (pilot min/max
+/// 1. a pilot (the first 65,536 scenarios) fixes, per quantity, a histogram range (pilot min/max
 ///    widened by 5 % of the span; values outside fall in an underflow or overflow bin) and
 ///    flags the bins within ±5 binomial standard deviations (in pilot ranks) of each needed
 ///    order statistic's pilot estimate;
@@ -64,11 +64,11 @@ public protocol PathSink: AnyObject {
 ///    `histogramBins` bins per quantity, and keeps the values falling in flagged bins;
 /// 3. from the cumulative counts, the bin holding each needed order statistic (⌊h⌋ and
 ///    ⌊h⌋+1 for each percentile) is known with the statistic's rank inside it. If pass 1
-///    kept that bin, its values are sorted and the statistic read off; otherwise (odds
+///    kept that bin, the statistic is selected from its values (quickselect); otherwise (odds
 ///    below 1e-6 per statistic, or when keeping would exceed ~192 MB) a second pass over
 ///    regenerated chunks keeps exactly the missing bins.
 /// The result equals sorting all values: it is exact, not an approximation. Memory: the
-/// pilot (16 chunks × quantities), the histograms (quantities × bins × 4 bytes per thread)
+/// pilot (65,536 × quantities doubles), the histograms (quantities × bins × 4 bytes per thread)
 /// and the kept values (about 10·√(p(1−p)/P) of N per statistic, P the pilot size). A
 /// distribution with a large atom (a rate clamped at 0) can make one bin large; it is
 /// still exact.
