@@ -2,9 +2,14 @@ import Foundation
 
 /// Writes that never leave a half-written file: the content goes to a temporary file in the
 /// same folder (so the final `rename(2)` is atomic on one file system), is flushed to disk,
-/// and is renamed over the destination. If the process dies mid-write, the previous file is
-/// intact and only a hidden `.NAME.tmp-PID-N` may remain, which the next write to the same
-/// destination removes.
+/// and is renamed over the destination.
+///
+/// On Linux the temporary file is created with `O_TMPFILE`: it has no name until `commit()`
+/// links it in (`linkat` through `/proc/self/fd`) and renames it over the destination, so a
+/// process killed mid-write (even by SIGKILL) leaves nothing behind and the previous file
+/// intact. Where `O_TMPFILE` is not supported (some file systems), a hidden named
+/// `.NAME.tmp-PID-N` is used instead; a crash may then leave it, and the next write to the
+/// same destination removes it.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically. `-` writes to standard output.
     public static func write(_ data: Data, to path: String) throws {
@@ -49,12 +54,25 @@ public enum AtomicFile {
             let name = url.lastPathComponent
             AtomicFile.removeStaleTemps(in: dir, for: name)
             tempPath = (dir as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            #if os(Linux)
+            // O_TMPFILE = __O_TMPFILE | O_DIRECTORY (not imported into Swift: a compound macro).
+            let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
+            let fd = open(dir.isEmpty ? "." : dir, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
+            if fd >= 0 {
+                handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+                anonymous = true
+                return
+            }
+            #endif
             guard FileManager.default.createFile(atPath: tempPath, contents: nil),
                   let h = FileHandle(forWritingAtPath: tempPath) else {
                 throw InputError.io(path: path, reason: "cannot create a file in \(dir) (permission denied or read-only?)")
             }
             handle = h
         }
+
+        /// True when the temporary file is an unnamed `O_TMPFILE` (nothing to clean up).
+        private var anonymous = false
 
         public func write(_ data: Data) throws {
             buffer.append(data)
@@ -78,11 +96,20 @@ public enum AtomicFile {
             try flushBuffer()
             do {
                 try handle.synchronize()
-                try handle.close()
             } catch {
                 abandon()
                 throw InputError.io(path: path, reason: "could not finish writing (\(error.localizedDescription)); previous file kept")
             }
+            if anonymous {
+                // Give the unnamed file its temporary name, then rename it over the destination.
+                if linkat(AT_FDCWD, "/proc/self/fd/\(handle.fileDescriptor)", AT_FDCWD, tempPath, AT_SYMLINK_FOLLOW) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    abandon()
+                    throw InputError.io(path: path, reason: "could not create the file (\(reason)); previous file kept")
+                }
+                anonymous = false
+            }
+            try? handle.close()
             if rename(tempPath, path) != 0 {
                 let reason = String(cString: strerror(errno))
                 abandon()
@@ -96,7 +123,7 @@ public enum AtomicFile {
             guard !done else { return }
             done = true
             try? handle.close()
-            unlink(tempPath)
+            if !anonymous { unlink(tempPath) }
         }
 
         deinit { abandon() }
