@@ -12,15 +12,10 @@ import Testing
 /// in the output folder and kills the process the moment it appears; each attempt also
 /// checks the invariants whatever the moment of the kill turned out to be. Linux only.
 @Suite struct KillDuringWrite {
-    /// The `planforecast` executable built next to the test bundle.
+    /// The `planforecast` executable (the same one `CLI` runs).
     static var executable: String? {
-        var dir = Bundle.module.bundleURL.deletingLastPathComponent()
-        for _ in 0..<3 {
-            let p = dir.appendingPathComponent("planforecast").path
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
+        let p = CLI.binary.path
+        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
     }
 
     /// A plan table with `rows` targets, each with a long name (so the output is large while
