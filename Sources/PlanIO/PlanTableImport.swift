@@ -18,8 +18,9 @@ import PlanModel
 ///
 /// The **header row** is the first row with a unit column (`Đơn vị tính`, `ĐVT`), a name
 /// column (`Nội dung`, `Chỉ tiêu`, `Tên`) and a value column (`Kế hoạch`, `Mục tiêu`,
-/// `Giá trị`, or a year); a number column (`STT`, `Số TT`, `TT`) and a responsible-unit
-/// column (`… tham mưu …`, `chủ trì`, `thực hiện`, `phụ trách`) are used when present.
+/// `Giá trị`, or a year; not a past period's `Thực hiện 2021-2025` or `Ước 2025`); a number
+/// column (`STT`, `Số TT`, `TT`) and a responsible-unit column (`… tham mưu …`, `chủ trì`,
+/// `phụ trách`, `cơ quan`, `Đơn vị … thực hiện`) are used when present.
 /// The plan period is the first `YYYY - YYYY` in the value column's header, else in the
 /// text above the table (`GIAI ĐOẠN 2026 - 2030`), else ``Options/period``.
 ///
@@ -27,12 +28,15 @@ import PlanModel
 /// - **Group headers** (`<b>I. Nhóm chỉ tiêu kinh tế</b>`, or a Roman numeral in the
 ///   number column, with no unit and no value) are skipped and end the responsible unit
 ///   carried down (a merged cell cannot span them).
-/// - **Numbered rows** (`1`, `2.`, `3)`) start a new appendix row. **Continuation rows**
-///   (empty number, or `a`, `b)`, `2.1`) belong to the last numbered row.
+/// - **Numbered rows** (`1`, `2.`, `3)`; up to 4 digits) start a new appendix row.
+///   **Continuation rows** (empty number, or `a`, `b)`, `2.1`) belong to the last numbered
+///   row. A number used twice is imported as `4-2` and reported as a note.
+/// - A row whose name says `đến năm YYYY` with a year before the plan period is
+///   unclassified (the targets file cannot hold a target year before its start year).
 /// - A row with **no unit and no value** heads the continuation rows below it (`6  Thu
 ///   nhập đầu người tăng bình quân`); the report lists it, and lists it as unclassified
 ///   when nothing follows it. A row with a unit but no value is unclassified.
-/// - The **value** is read by ``VietnameseNumber/parseRequirement(_:unit:)`` with the row's
+/// - The **value** is read by ``VietnameseNumber/parseRequirement(_:unit:dot:)`` with the row's
 ///   unit; a value it rejects makes the row unclassified, with the reason.
 /// - The **responsible unit** of a row with an empty cell is the last one given above it
 ///   (cells merged down in the document).
