@@ -252,10 +252,9 @@ public enum PlanTableImport {
     static func documentRecords(_ text: String) -> [Record] {
         var out: [Record] = []
         var line = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on every kind of line end.
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             line += 1
-            var l = raw
-            if l.last == "\r" { l = l.dropLast() }
             out.append(Record(line: line, cells: l.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
         }
         return out

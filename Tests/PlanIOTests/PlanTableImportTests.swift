@@ -222,6 +222,17 @@ func importTable(_ text: String, name: String = "table.txt") throws -> PlanTable
         #expect(r.targets.allSatisfy { $0.startYear == 2026 })
     }
 
+    @Test func windowsLineEndsAndNonBreakingSpacesChangeNothing() throws {
+        let lf = header + "1\tTỷ lệ hộ nghèo\t%\t< 3\tPhòng Kinh tế\n\t- Tỷ lệ cận nghèo\t%\t5\t\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: "< 3", with: "<\u{00A0}3\u{00A0}")
+        let a = try importTable(lf), b = try importTable(crlf)
+        #expect(a.targets.map(\.low) == b.targets.map(\.low))
+        #expect(a.targets.map(\.comparator) == [.less, .greaterOrEqual])
+        #expect(b.targets.map(\.comparator) == [.less, .greaterOrEqual])
+        #expect(b.targets.map(\.responsibleUnit) == ["Phòng Kinh tế", "Phòng Kinh tế"])
+    }
+
     @Test func thePlanColumnNotThePastPeriods() throws {
         let text = "TT\tChỉ tiêu\tĐVT\tThực hiện 2021-2025\tKế hoạch 2026-2030\tĐơn vị chủ trì\n"
             + "1\tTỷ lệ hộ nghèo\t%\t4,2\t< 3\tPhòng Kinh tế\n"
