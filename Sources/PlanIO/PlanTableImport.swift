@@ -68,7 +68,7 @@ import PlanModel
 ///   there is none), the numbered row itself `PL I.n`: the same scheme as the hand-made
 ///   An Hưng file. The id is `A` + n in two digits (+ `.k`): `A02`, `A02.1`, `A06.2`. The
 ///   indicator id is the id in lower case, except that qualifier rows share their
-///   heading's (`a06`): the import cannot know which rows measure the same series
+///   heading's (`a06`; growth rows always, level rows while they are in one unit): the import cannot know which rows measure the same series
 ///   otherwise, so a planner merges indicators by editing that column.
 public enum PlanTableImport {
 
@@ -657,6 +657,7 @@ public enum PlanTableImport {
         closeHeading()
         // 3. Targets.
         var targets: [Target] = []
+        var sharedUnits: [String: String] = [:]   // shared indicator id → its level unit
         for p in pending {
             let baseNumber = String(p.number.prefix(while: { $0 != "-" }))   // "4" of "4-2"
             let two = (baseNumber.count == 1 ? "0" + baseNumber : baseNumber) + p.number.dropFirst(baseNumber.count)
@@ -666,12 +667,13 @@ public enum PlanTableImport {
             var indicator = id.lowercased()
             let lowName = written.lowercased()
             var note = ""
+            var sharesHeading = false
             let context = [p.heading?.name, p.heading == nil ? p.numbered?.name : nil].compactMap { $0 }
             if let h = p.heading {
                 note = "under row \(h.number): \(stripBullet(h.name))"
                 if qualifierPrefixes.contains(where: { lowName.hasPrefix($0) }) {
                     name = stripBullet(h.name) + " - " + written
-                    indicator = "a" + two
+                    sharesHeading = true
                 }
             }
             let ownAndContext = [lowName] + context.map { $0.lowercased() }
@@ -686,6 +688,20 @@ public enum PlanTableImport {
                 kind = .maintained
             } else {
                 kind = .level
+            }
+            // Rows under one heading share its indicator when they can: growth rates always,
+            // levels only in one unit (an indicator has one unit), pass/fail rows never.
+            if sharesHeading && kind != .qualitative {
+                let shared = "a" + two
+                if kind == .growth {
+                    indicator = shared
+                } else {
+                    let u = Identifier.normalizeUnit(p.row.unit)
+                    if sharedUnits[shared] == nil || sharedUnits[shared] == u {
+                        sharedUnits[shared] = u
+                        indicator = shared
+                    }
+                }
             }
             let lowerBetter = p.req.comparator == .less || p.req.comparator == .lessOrEqual
                 || lowerIsBetterWords.contains(where: { has(lowName, $0) })

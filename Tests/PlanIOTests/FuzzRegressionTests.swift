@@ -102,4 +102,14 @@ import PlanModel
         #expect(r.targets.map(\.targetYear) == [2028])
         #expect(r.unclassified.map(\.reason) == ["names the year 2015, before the plan period 2026-2030"])
     }
+
+    @Test func rowsUnderOneHeadingShareAnIndicatorOnlyInOneUnit() throws {
+        // Found by fuzz-import: two level rows under one heading, in different units, were
+        // given the heading's indicator, which can have only one unit.
+        let text = "STT\tChỉ tiêu\tĐVT\tKế hoạch 2026-2030\n6\tThu nhập\t\t\n"
+            + "\t- Tăng bình quân hằng năm\t%\t7\n\t- Đến năm 2030\ttriệu đồng\t120\n\t- Đến năm 2028\tUSD\t4000\n"
+        let r = try importTable(text)
+        #expect(r.targets.map(\.indicator) == ["a06", "a06", "a06.3"])
+        #expect(r.targets.map(\.kind) == [.growth, .level, .level])
+    }
 }
