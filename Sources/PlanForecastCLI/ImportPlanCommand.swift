@@ -52,7 +52,7 @@ public struct ImportPlanCommand: ParsableCommand {
 
     static func parsePeriod(_ s: String) -> ClosedRange<Int>? {
         let parts = s.split(whereSeparator: { "-–: ".contains($0) }).compactMap { Int($0) }
-        guard parts.count == 2, (1900...2200).contains(parts[0]), parts[0] <= parts[1], parts[1] - parts[0] <= 50 else { return nil }
+        guard parts.count == 2, (1990...2100).contains(parts[0]), (1990...2100).contains(parts[1]), parts[0] <= parts[1], parts[1] - parts[0] <= 50 else { return nil }
         return parts[0]...parts[1]
     }
 

@@ -420,7 +420,7 @@ public enum PlanTableImport {
     static func period(in text: String) -> ClosedRange<Int>? {
         guard containsYear(text), let r = text.range(of: "(19|20)[0-9]{2}\\s*[-–—]\\s*(19|20)[0-9]{2}", options: .regularExpression) else { return nil }
         let digits = text[r].split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
-        guard digits.count == 2, digits[0] <= digits[1], digits[1] - digits[0] <= 20 else { return nil }
+        guard digits.count == 2, digits[0] >= 1990, digits[0] <= digits[1], digits[1] - digits[0] <= 20 else { return nil }
         return digits[0]...digits[1]
     }
 
@@ -634,7 +634,7 @@ public enum PlanTableImport {
                 }
                 continue
             }
-            if row.name.isEmpty { unclassified("a value (\(row.value)) with no name"); continue }
+            if stripBullet(row.name).isEmpty { unclassified("a value (\(row.value)) with no name"); continue }
             let req: VietnameseNumber.Requirement
             do { req = try VietnameseNumber.parseRequirement(row.value, unit: row.unit) } catch let e as VietnameseNumber.ParseError {
                 unclassified("value: \(e.description)")
@@ -715,7 +715,13 @@ public enum PlanTableImport {
                                         reason: "names the year \(targetYear), before the plan period \(plan.lowerBound)-\(plan.upperBound)"))
                 continue
             }
-            let unit = kind == .growth && !has(p.row.unit, "/") ? p.row.unit + "/năm" : p.row.unit
+            if kind == .growth, let l = p.req.low, let h = p.req.high, l <= -100 || h > 1000 {
+                findings.append(Finding(kind: .unclassified, line: p.row.line, number: p.number + (p.sub > 0 ? ".\(p.sub)" : ""), text: p.row.name,
+                                        reason: "a growth rate of \(p.row.value) %/năm; expected one above -100 and at most 1000"))
+                continue
+            }
+            var unit = kind == .growth && !has(p.row.unit, "/") ? p.row.unit + "/năm" : p.row.unit
+            if kind == .qualitative && unit.isEmpty { unit = "Đạt" }
             let where_ = appendix == "PL" ? "table row" : "Phụ lục " + appendix.dropFirst(3) + " dòng"
             var t = Target(
                 id: id, indicator: indicator, planItem: "", appendixRow: "\(appendix).\(baseNumber)" + (p.sub > 0 ? ".\(p.sub)" : ""),

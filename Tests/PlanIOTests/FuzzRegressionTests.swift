@@ -112,4 +112,24 @@ import PlanModel
         #expect(r.targets.map(\.indicator) == ["a06", "a06", "a06.3"])
         #expect(r.targets.map(\.kind) == [.growth, .level, .level])
     }
+
+    @Test func aNameThatIsOnlyABulletIsNoName() throws {
+        // Found by fuzz-import: a name cell holding only "-" became an empty name_vi,
+        // which the targets reader rejects.
+        let r = try importTable("STT\tChỉ tiêu\tĐVT\tKế hoạch 2026-2030\n1\tTỷ lệ\t%\t5\n\t- \t%\t6\n")
+        #expect(r.targets.count == 1)
+        #expect(r.unclassified.map(\.reason) == ["a value (6) with no name"])
+    }
+
+    @Test func whatTheTargetsReaderWouldRejectIsCaughtAtImport() throws {
+        // Rules of TargetsFile that the import must respect (found by reading the reader
+        // while fuzz-import ran): growth within (-100, 1000] %/năm, a unit on every row,
+        // years from 1990.
+        let text = "STT\tChỉ tiêu\tĐVT\tKế hoạch 2026-2030\n1\tDoanh thu tăng bình quân\t%\t1200\n"
+            + "2\tTrạm y tế đạt chuẩn\t\tĐạt\n"
+        let r = try importTable(text)
+        #expect(r.unclassified.map(\.reason) == ["a growth rate of 1200 %/năm; expected one above -100 and at most 1000"])
+        #expect(r.targets.map(\.unit) == ["Đạt"])
+        #expect(throws: InputError.self) { try importTable("STT\tChỉ tiêu\tĐVT\tKế hoạch 1950-1960\n1\tTỷ lệ\t%\t5\n") }
+    }
 }
