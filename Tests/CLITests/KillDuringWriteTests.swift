@@ -102,4 +102,58 @@ import Testing
         #expect(killedMidWrite >= 1, "never caught the process writing (last size \(rows) rows)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/targets.csv")) == previousTargets)
     }
+
+    /// The same for `sweep --paths` (a streamed, large CSV written through
+    /// `AtomicFile.Writer`): the previous paths file must survive a SIGKILL.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
+    func sigkillDuringSweepPathsKeepsThePreviousFile() throws {
+        let exe = try #require(Self.executable, "planforecast executable not built next to the tests")
+        let scenario = CLI.repo.appendingPathComponent("Scenarios/an-hung-ranges.yaml").path
+        try #require(FileManager.default.fileExists(atPath: scenario))
+        let tmp = try TempDir()
+        let paths = tmp.file("paths.csv")
+        func sweep(_ samples: Int) throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: exe)
+            p.arguments = ["sweep", "--scenario", scenario, "--mode", "lhs", "--samples", "\(samples)",
+                           "--seed", "7", "--threads", "1", "--paths", paths, "--output", tmp.file("summary.txt")]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        let first = try sweep(20)
+        first.waitUntilExit()
+        try #require(first.terminationStatus == 0)
+        let previous = try Data(contentsOf: URL(fileURLWithPath: paths))
+
+        let big = try sweep(20_000)
+        var sawWrite = false
+        let deadline = Date().addingTimeInterval(120)
+        while big.isRunning && Date() < deadline {
+            let temps = tmp.listing().filter { $0.hasPrefix(".paths.csv.tmp-") }
+            if let t = temps.first, let size = (try? FileManager.default.attributesOfItem(atPath: tmp.file(t)))?[.size] as? Int, size > 0 {
+                sawWrite = true
+                kill(big.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(1000)
+        }
+        big.waitUntilExit()
+        #expect(sawWrite && big.terminationReason == .uncaughtSignal, "never caught sweep writing its paths")
+        // The previous file is intact.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths)) == previous)
+        // AtomicFile writes to a named temporary file: after SIGKILL it stays until the next
+        // write to the same file removes it (import-plan's writer, which writes to an
+        // unnamed O_TMPFILE, leaves nothing; see ImportOutput).
+        withKnownIssue("AtomicFile leaves .paths.csv.tmp-PID-N after SIGKILL until the next write") {
+            #expect(tmp.listing().filter { $0.hasPrefix(".paths.csv.tmp-") }.isEmpty)
+        }
+        // The next write cleans up after the killed one.
+        let again = try sweep(20)
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+        #expect(tmp.listing().filter { $0.hasPrefix(".") }.isEmpty, "\(tmp.listing())")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: paths)) == previous)   // same seed, same paths
+    }
 }
