@@ -88,82 +88,11 @@ public struct ImportPlanCommand: ParsableCommand {
                 throw InputError.io(path: output, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
             }
         }
-        try ImportOutput.replace(dir.appendingPathComponent(Self.targetsFileName), in: dir, with: Data(csv.utf8))
-        try ImportOutput.replace(dir.appendingPathComponent(Self.reportFileName), in: dir, with: Data(report.utf8))
+        // Fixed names directly inside DIR: nothing from the input file steers a path. Each is
+        // replaced in one step (AtomicFile: unnamed temporary in DIR, linked and renamed);
+        // a symlink already at one of these names is replaced, not followed.
+        try AtomicFile.write(csv, to: dir.appendingPathComponent(Self.targetsFileName).path)
+        try AtomicFile.write(report, to: dir.appendingPathComponent(Self.reportFileName).path)
         CLIOutput.note("import-plan: \(result.targets.count) targets, \(result.unclassified.count) rows not classified → \(dir.appendingPathComponent(Self.targetsFileName).path)")
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Replaces a file in one step, so that an interruption at any moment (even SIGKILL)
-/// leaves either the old file or the new one, and no partial file under any name.
-///
-/// On Linux the data goes to an unnamed file in the same folder (`O_TMPFILE`); only when it
-/// is complete and synced does it get a name (a unique temporary one, `linkat`) and is
-/// renamed over the destination. A kill before that leaves nothing behind. Where
-/// `O_TMPFILE` is not supported, a named temporary file `.NAME.tmp-XXXXXX` is used and
-/// removed on every error the process survives.
-enum ImportOutput {
-    static func replace(_ destination: URL, in folder: URL, with data: Data) throws {
-        // The destination must be directly inside `folder`: no name from the input reaches here,
-        // but check anyway.
-        guard destination.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path else {
-            throw InputError.io(path: destination.path, reason: "is outside the output folder \(folder.path)")
-        }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDir), isDir.boolValue {
-            throw InputError.io(path: destination.path, reason: "is a folder; cannot replace it with a file")
-        }
-        let dirPath = folder.path
-        let tempName = "." + destination.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let tempPath = folder.appendingPathComponent(tempName).path
-        func fail(_ what: String) -> InputError {
-            InputError.io(path: destination.path, reason: "\(what): \(String(cString: strerror(errno)))")
-        }
-        #if os(Linux)
-        let oTmpFile: Int32 = 0o20_200_000   // __O_TMPFILE | O_DIRECTORY
-        var fd = open(dirPath, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
-        let anonymous = fd >= 0
-        #else
-        var fd: Int32 = -1
-        let anonymous = false
-        #endif
-        if !anonymous {
-            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            if fd < 0 { throw fail("cannot create a temporary file in \(dirPath)") }
-        }
-        var named = !anonymous
-        defer { if named { unlink(tempPath) } }
-        do {
-            defer { close(fd) }
-            try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buf.count {
-                    let n = write(fd, buf.baseAddress! + offset, min(buf.count - offset, 1 << 20))
-                    if n < 0 { if errno == EINTR { continue }; throw fail("write failed") }
-                    offset += n
-                }
-            }
-            if fsync(fd) != 0 { throw fail("fsync failed") }
-            #if os(Linux)
-            if anonymous {
-                if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, tempPath, AT_SYMLINK_FOLLOW) != 0 {
-                    throw fail("cannot name the finished file")
-                }
-                named = true
-            }
-            #endif
-        }
-        if rename(tempPath, destination.path) != 0 { throw fail("cannot replace the file") }
-        named = false
-        let dfd = open(dirPath, O_RDONLY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 }

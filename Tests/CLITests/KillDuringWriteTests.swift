@@ -104,9 +104,10 @@ import Testing
     }
 
     /// The same for `sweep --paths` (a streamed, large CSV written through
-    /// `AtomicFile.Writer`): the previous paths file must survive a SIGKILL.
+    /// `AtomicFile.Writer`, unnamed `O_TMPFILE` on Linux): kill it once a megabyte of paths
+    /// is written; the previous files must be intact and nothing else in the folder.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
-    func sigkillDuringSweepPathsKeepsThePreviousFile() throws {
+    func sigkillDuringSweepPathsKeepsThePreviousFileAndLeavesNoPartialFile() throws {
         let exe = try #require(Self.executable, "planforecast executable not built next to the tests")
         let scenario = CLI.repo.appendingPathComponent("Scenarios/an-hung-ranges.yaml").path
         try #require(FileManager.default.fileExists(atPath: scenario))
@@ -126,13 +127,23 @@ import Testing
         first.waitUntilExit()
         try #require(first.terminationStatus == 0)
         let previous = try Data(contentsOf: URL(fileURLWithPath: paths))
+        let previousListing = tmp.listing()
 
-        let big = try sweep(20_000)
+        let big = try sweep(50_000)
         var sawWrite = false
         let deadline = Date().addingTimeInterval(120)
         while big.isRunning && Date() < deadline {
-            let temps = tmp.listing().filter { $0.hasPrefix(".paths.csv.tmp-") }
-            if let t = temps.first, let size = (try? FileManager.default.attributesOfItem(atPath: tmp.file(t)))?[.size] as? Int, size > 0 {
+            // The file being written, seen through the process's descriptors.
+            let fdDir = "/proc/\(big.processIdentifier)/fd"
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: fdDir)) ?? []
+            // (--output's file is open too, still empty: look for the one that is growing.)
+            let growing = fds.contains { fd in
+                var st = stat()
+                let path = "\(fdDir)/\(fd)"
+                return (try? FileManager.default.destinationOfSymbolicLink(atPath: path))?.hasPrefix(tmp.path + "/") == true
+                    && stat(path, &st) == 0 && st.st_size > 1 << 20      // stat follows the link
+            }
+            if growing {
                 sawWrite = true
                 kill(big.processIdentifier, SIGKILL)
                 break
@@ -140,20 +151,8 @@ import Testing
             usleep(1000)
         }
         big.waitUntilExit()
-        #expect(sawWrite && big.terminationReason == .uncaughtSignal, "never caught sweep writing its paths")
-        // The previous file is intact.
+        #expect(sawWrite && big.terminationReason == .uncaughtSignal, "never caught sweep with a megabyte of paths written")
         #expect(try Data(contentsOf: URL(fileURLWithPath: paths)) == previous)
-        // AtomicFile writes to a named temporary file: after SIGKILL it stays until the next
-        // write to the same file removes it (import-plan's writer, which writes to an
-        // unnamed O_TMPFILE, leaves nothing; see ImportOutput).
-        withKnownIssue("AtomicFile leaves .paths.csv.tmp-PID-N after SIGKILL until the next write") {
-            #expect(tmp.listing().filter { $0.hasPrefix(".paths.csv.tmp-") }.isEmpty)
-        }
-        // The next write cleans up after the killed one.
-        let again = try sweep(20)
-        again.waitUntilExit()
-        #expect(again.terminationStatus == 0)
-        #expect(tmp.listing().filter { $0.hasPrefix(".") }.isEmpty, "\(tmp.listing())")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: paths)) == previous)   // same seed, same paths
+        #expect(tmp.listing() == previousListing, "\(tmp.listing())")
     }
 }
