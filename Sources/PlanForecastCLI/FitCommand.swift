@@ -213,15 +213,15 @@ enum FitRunner {
         }
     }
 
-    /// Parses a number quickly when it is plain ASCII; otherwise with `NumberText` rules
-    /// (decimal comma, spaces, `%`) and a located error.
+    /// Parses a number quickly when it is plain ASCII; otherwise with `VietnameseNumber`
+    /// rules (decimal comma, grouping, spaces, `%`; a lone `.` is a decimal point, as in the
+    /// plain path) and a located error.
     @inline(__always)
     static func number(_ row: [String], _ j: Int, _ name: String, table: CSVTable, line: Int) throws -> Double {
         let s = row[j]
         if let v = Double(s), v.isFinite, abs(v) < 1e15 { return v }
-        do { return try NumberText.parse(s) } catch let e as NumberText.ParseError {
-            throw InputError.badData(location: SourceLocation(file: table.file, line: line, field: name),
-                                     found: s.isEmpty ? "an empty value" : "\"\(s)\"", expected: e.expected)
+        do { return try VietnameseNumber.parse(s, dot: .decimalPoint) } catch let e as VietnameseNumber.ParseError {
+            throw e.at(SourceLocation(file: table.file, line: line, field: name))
         }
     }
 
@@ -550,8 +550,8 @@ enum PlainCSVSeries {
             var scratch = [CChar](repeating: 0, count: 64)
             func number(_ r: Range<Int>) -> Double? {
                 if let v = plainNumber(r) { return v }
-                // Decimal comma, spaces, `%`: NumberText's rules, as the CSVTable path.
-                return try? NumberText.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self))
+                // Decimal comma, spaces, `%`: VietnameseNumber's rules, as the CSVTable path.
+                return try? VietnameseNumber.parse(String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self), dot: .decimalPoint)
             }
             func plainNumber(_ r: Range<Int>) -> Double? {
                 let n = r.count

@@ -165,17 +165,19 @@ public struct CSVTable: Sendable {
             return v
         }
 
-        /// A number (decimal point or Vietnamese decimal comma).
-        public func number(_ name: String) throws -> Double {
-            let v = self[name]
-            do { return try NumberText.parse(v) } catch let e as NumberText.ParseError {
-                throw error(name, found: v.isEmpty ? "an empty value" : "\"\(v)\"", expected: e.expected)
+        /// A number, read by `VietnameseNumber` (decimal comma, `.` grouping, `%`, NBSP).
+        /// `unit` decides an ambiguous `1.500`; `dot` says what a lone `.` means otherwise:
+        /// `.decimalPoint` for the project's own files (the default), `.askWhenAmbiguous` for
+        /// figures typed by people.
+        public func number(_ name: String, unit: String? = nil, dot: VietnameseNumber.DotRule = .decimalPoint) throws -> Double {
+            do { return try VietnameseNumber.parse(self[name], unit: unit, dot: dot) } catch let e as VietnameseNumber.ParseError {
+                throw e.at(location(name))
             }
         }
 
         /// An optional number: nil when the field is empty.
-        public func optionalNumber(_ name: String) throws -> Double? {
-            self[name].isEmpty ? nil : try number(name)
+        public func optionalNumber(_ name: String, unit: String? = nil) throws -> Double? {
+            self[name].isEmpty ? nil : try number(name, unit: unit)
         }
 
         /// A whole number such as a year.

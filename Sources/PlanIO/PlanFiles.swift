@@ -269,11 +269,14 @@ public enum BaselineFile {
 public enum ActualsFile {
     public static let columns = ["indicator", "year", "value", "estimate", "source", "note"]
 
-    public static func read(path: String, plan: Plan) throws -> [Observation] {
-        try parse(CSVTable.read(path: path), plan: plan)
+    /// `dot`: what a lone `.` before three digits means when the indicator's unit does not
+    /// decide (`1.500` tỷ đồng): by default an error asking the user to write `1500` or
+    /// `1,5`; `.decimalPoint` for files written by programs (pandas, R).
+    public static func read(path: String, plan: Plan, dot: VietnameseNumber.DotRule = .askWhenAmbiguous) throws -> [Observation] {
+        try parse(CSVTable.read(path: path), plan: plan, dot: dot)
     }
 
-    public static func parse(_ table: CSVTable, plan: Plan) throws -> [Observation] {
+    public static func parse(_ table: CSVTable, plan: Plan, dot: VietnameseNumber.DotRule = .askWhenAmbiguous) throws -> [Observation] {
         try table.require(columns: ["indicator", "year", "value"])
         try table.rejectUnknown(columns: columns)
         var out: [Observation] = []
@@ -287,7 +290,7 @@ public enum ActualsFile {
             let key = "\(id)|\(year)"
             if let first = seen[key] { throw row.error("year", found: "\(id) \(year) again (first on line \(first))", expected: "one value per indicator and year") }
             seen[key] = row.line
-            let value = try row.number("value")
+            let value = try row.number("value", unit: ind.unit, dot: dot)
             if value < 0, ind.measure != .rate { throw row.error("value", found: Formatting.number(value), expected: "a value ≥ 0") }
             if let b = ind.upperBound, value > b { throw row.error("value", found: Formatting.number(value), expected: "at most \(Formatting.number(b)) (bound of \(id))") }
             let est = row["estimate"].lowercased()

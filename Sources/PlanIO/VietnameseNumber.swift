@@ -125,6 +125,13 @@ public enum VietnameseNumber {
         return u.hasPrefix("%") || u.hasPrefix("phần trăm")
     }
 
+    /// Whether `unit` is an index with a base of 100 or 1 (`chỉ số (2020 = 100)`, `lần`):
+    /// such a value is never in the thousands, so `102.580` is 102.58.
+    public static func isIndexUnit(_ unit: String) -> Bool {
+        let u = normalizedUnit(unit)
+        return u.hasPrefix("chỉ số") || u.hasPrefix("index") || u == "lần"
+    }
+
     /// Words that name a count of whole things. A unit that is one of these, optionally
     /// after `số`, and has no `/` (so not `Số DN/1000 dân`) is a count.
     static let countWords: Set<String> = [
@@ -189,6 +196,11 @@ public enum VietnameseNumber {
         return try parseBody(s, original: t, unit: hasPercent ? "%" : unit, dot: dot)
     }
 
+    /// How to write a number, in the convention of the file being read.
+    static func example(_ dot: DotRule) -> String {
+        dot == .decimalPoint ? "a number such as 12.5 or 12,5" : "a number such as 12,5 or 1.000"
+    }
+
     static func parseBody(_ body: Substring, original: String, unit: String?, dot: DotRule) throws -> Double {
         var s = body
         var negative = false
@@ -198,7 +210,7 @@ public enum VietnameseNumber {
             while let c = s.first, isSpace(c) { s = s.dropFirst() }
         }
         let lowered = s.lowercased()
-        let notFinite = ["nan", "inf", "infinity", "-inf", "∞", "#num!", "#div/0!", "#value!", "#n/a"]
+        let notFinite = ["nan", "inf", "infinity", "-inf", "∞", ".nan", ".inf", "-.inf", "+.inf", "#num!", "#div/0!", "#value!", "#n/a"]
         if notFinite.contains(lowered) || lowered.hasPrefix("nan") || lowered == "+inf" {
             throw ParseError(found: quote(original), expected: "a finite number (NaN, infinity and spreadsheet error values are not plan figures)")
         }
@@ -214,7 +226,7 @@ public enum VietnameseNumber {
             var eNeg = false
             if let c = e.first, c == "-" || c == "+" || c == "−" { eNeg = c != "+"; e = e.dropFirst() }
             guard !e.isEmpty, e.count <= 4, e.allSatisfy(isASCIIDigit), !mantissa.isEmpty else {
-                throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000")
+                throw ParseError(found: quote(original), expected: example(dot))
             }
             exponent = (Int(e) ?? 0) * (eNeg ? -1 : 1)
         }
@@ -230,14 +242,14 @@ public enum VietnameseNumber {
             }
             let mark: Character
             if c == "." || c == "," { mark = c } else if isSpace(c) { mark = " " } else {
-                throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000")
+                throw ParseError(found: quote(original), expected: example(dot))
             }
             groups.append(mantissa[start..<i]); marks.append(mark)
             i = mantissa.index(after: i); start = i
         }
         groups.append(mantissa[start..<mantissa.endIndex])
         if groups.contains(where: { $0.isEmpty }) {
-            throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000 (digits on both sides of every mark)")
+            throw ParseError(found: quote(original), expected: example(dot) + " (digits on both sides of every mark)")
         }
         // Decide which mark (if any) is the decimal mark.
         var decimalIndex: Int? = nil        // index into marks
@@ -277,7 +289,7 @@ public enum VietnameseNumber {
                         decimalIndex = nil
                     } else if k == ".", dot == .decimalPoint {
                         decimalIndex = at
-                    } else if let unit, isPercentUnit(unit) {
+                    } else if let unit, isPercentUnit(unit) || isIndexUnit(unit) {
                         decimalIndex = at
                     } else {
                         let digits = String(intPart) + String(frac)
@@ -311,7 +323,7 @@ public enum VietnameseNumber {
         if !fracDigits.isEmpty { plain += "." + fracDigits }
         if let e = exponent { plain += "e\(e)" }
         guard let v = Double(plain), v.isFinite else {
-            throw ParseError(found: quote(original), expected: "a number such as 12,5 or 1.000")
+            throw ParseError(found: quote(original), expected: example(dot))
         }
         if abs(v) >= largestMagnitude {
             throw ParseError(found: "\(quote(original)) (\(Formatting.number(v)))",

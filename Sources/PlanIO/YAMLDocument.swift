@@ -130,8 +130,8 @@ struct YAMLDocument {
     /// A number written as YAML scalar (decimal point or Vietnamese decimal comma).
     func number(_ node: Node, field: String) throws -> Double {
         guard case .scalar(let s) = node else { throw error(node, field: field, found: describe(node), expected: "a number") }
-        do { return try NumberText.parse(s.string) } catch let e as NumberText.ParseError {
-            throw error(node, field: field, found: describe(node), expected: e.expected)
+        do { return try VietnameseNumber.parse(s.string, dot: .decimalPoint) } catch let e as VietnameseNumber.ParseError {
+            throw e.at(location(node, field: field))
         }
     }
 

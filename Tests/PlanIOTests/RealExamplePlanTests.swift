@@ -95,3 +95,12 @@ import Testing
         #expect(t09?.kind == .maintained && t09?.startYear == 2021 && t09?.low == 42)
     }
 }
+
+@Suite struct IndexUnitsDecideTheDot {
+    @Test func anIndexIsNeverInTheThousands() throws {
+        // 102.580 with unit "chỉ số (2020 = 100)" is 102.58 (an index around 100), while the
+        // same text in tỷ đồng stays ambiguous.
+        #expect(try VietnameseNumber.parse("102.580", unit: "chỉ số (2020 = 100)") == 102.58)
+        #expect(throws: VietnameseNumber.ParseError.self) { _ = try VietnameseNumber.parse("102.580", unit: "tỷ đồng") }
+    }
+}
