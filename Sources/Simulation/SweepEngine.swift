@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Distributions
+import LinearAlgebra
 
 /// Options of a sweep. Rates are fractions inside the engine; `percentiles` are in percent.
 public struct SweepOptions: Sendable {
@@ -86,6 +87,8 @@ public enum SweepEngine {
     public static func run(model: SweepModel, options o: SweepOptions,
                            paths: PathSink? = nil, progress: ((Double) -> Void)? = nil) throws -> SweepResult {
         try validate(o)
+        // The workers below are the process's threads; OpenBLAS's idle ones would spin.
+        BLASThreads.stopIdleWorkers()
         if o.mode == .grid {
             let n = gridPointCount(model: model, options: o)
             if n > o.gridLimit && !o.confirmGrid { throw SimulationError.gridTooLarge(points: n, limit: o.gridLimit) }
