@@ -214,6 +214,8 @@ final class Runner: @unchecked Sendable {
     let values: [SharedPointer<Double>]
     let means: [SharedPointer<Double>]
     let scratch: [SharedPointer<Double>]
+    /// Per worker: the histogram bin of each value of the column being tallied.
+    let bins: [SharedPointer<Int32>]
 
     init(model: SweepModel, design: Design, options o: SweepOptions) {
         self.model = model
@@ -234,12 +236,14 @@ final class Runner: @unchecked Sendable {
         let inputs = (o.chunkSize + 8) * (d + kernel.normalsPerPath + 1)
         means = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, inputs))) }
         scratch = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: scratchCount)) }
+        bins = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: o.chunkSize + 8)) }
     }
 
     deinit {
         for p in values { p.p.deallocate() }
         for p in means { p.p.deallocate() }
         for p in scratch { p.p.deallocate() }
+        for p in bins { p.p.deallocate() }
     }
 
     func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(N, (c + 1) * chunkSize) }
@@ -324,12 +328,13 @@ final class Runner: @unchecked Sendable {
         defer { lo.p.deallocate(); invWidth.p.deallocate() }
         let stride = B + 2
         // Bin of a value: 0 below the range (and NaN), 1...B inside, B + 1 above. Any
-        // monotone rule works (the same one is used everywhere); this one is branch-free.
-        let fb = Double(B)
+        // monotone rule works (the same one is used everywhere); this one is branch-free
+        // and has no conversion trap: the clamped position y ∈ [−0.5, B + 0.75] is
+        // rounded to an integer by adding 1.5·2⁵² (round to nearest is monotone) and read
+        // from the low bits, which the compiler can vectorise.
+        let top = Double(B) + 0.25
         @Sendable @inline(__always) func bin(_ x: Double, _ j: Int) -> Int {
-            let f = (x - lo.p[j]) * invWidth.p[j]
-            let c = f >= -1 ? f : -1
-            return Int((c < fb ? c : fb) + 1)
+            Int(Runner.binIndex(x, lo: lo.p[j], invWidth: invWidth.p[j], top: top))
         }
         // Speculative flags: bins within ±5 binomial sd (in pilot ranks) of each needed
         // statistic's pilot estimate. Values in flagged bins are kept during pass 1.
@@ -416,41 +421,35 @@ final class Runner: @unchecked Sendable {
             let part = partial.p + c * W * 5
             let cs = columnStride
             let store = kept.stores[w]
+            let bb = bins[w].p
             for j in 0..<W {
                 let col = v + j * cs
                 let hj = h + j * stride
                 let k = col[0]
-                var s1 = 0.0, s2 = 0.0, mn = k, mx = k
+                let p = part + j * 5
+                Runner.moments(col, count: n, shift: k, into: p)
+                // Bins first (a loop without dependences between values), then the
+                // histogram and the kept values.
+                let lj = lo.p[j], iw = invWidth.p[j]
+                for i in 0..<n { bb[i] = Runner.binIndex(col[i], lo: lj, invWidth: iw, top: top) }
                 if keepColumn[j] {
-                    // Histogram and keep in one sweep; the pair is written unconditionally
-                    // and kept by advancing the count (no unpredictable branch).
+                    // The pair is written unconditionally and kept by advancing the count
+                    // (no unpredictable branch).
                     store.reserve(n)
                     var m = store.count
                     let ps = store.slots, pv = store.values
                     let sl = slots1.p + j * stride
                     for i in 0..<n {
-                        let x = col[i]
-                        let dx = x - k
-                        s1 += dx; s2 += dx * dx
-                        mn = min(mn, x); mx = max(mx, x)
-                        let b = bin(x, j)
+                        let b = Int(bb[i])
                         hj[b] &+= 1
                         let slot = sl[b]
-                        ps[m] = slot; pv[m] = x
+                        ps[m] = slot; pv[m] = col[i]
                         m += slot >= 0 ? 1 : 0
                     }
                     store.count = m
                 } else {
-                    for i in 0..<n {
-                        let x = col[i]
-                        let dx = x - k
-                        s1 += dx; s2 += dx * dx
-                        mn = min(mn, x); mx = max(mx, x)
-                        hj[bin(x, j)] &+= 1
-                    }
+                    for i in 0..<n { hj[Int(bb[i])] &+= 1 }
                 }
-                let p = part + j * 5
-                p[0] = k; p[1] = s1; p[2] = s2; p[3] = mn; p[4] = mx
             }
             if nT > 0 {
                 let mc = metChunk.p + c * nT
@@ -577,6 +576,44 @@ final class Runner: @unchecked Sendable {
         }
         secondPassRan = !missing.isEmpty
         return PassStats(columns: columns, metCounts: metCounts)
+    }
+
+    /// Histogram bin of `x` (see `run`): 0 below the range and for NaN, 1...B inside, B + 1
+    /// above, with `top` = B + 0.25.
+    @inline(__always)
+    static func binIndex(_ x: Double, lo: Double, invWidth: Double, top: Double) -> Int32 {
+        let f = (x - lo) * invWidth
+        let c = f >= -1 ? f : -1
+        let y = (c < top ? c : top) + 0.5
+        return Int32(truncatingIfNeeded: (y + 0x1.8p52).bitPattern)
+    }
+
+    /// Shift, Σ(x−K), Σ(x−K)², min and max of `n` values into `out[0...4]` (K = `shift`),
+    /// summed in four interleaved lanes so the additions do not wait on each other.
+    @inline(__always)
+    static func moments(_ col: UnsafeMutablePointer<Double>, count n: Int, shift k: Double,
+                        into out: UnsafeMutablePointer<Double>) {
+        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+        var q0 = 0.0, q1 = 0.0, q2 = 0.0, q3 = 0.0
+        var mn0 = k, mn1 = k, mx0 = k, mx1 = k
+        var i = 0
+        while i + 4 <= n {
+            let x0 = col[i], x1 = col[i + 1], x2 = col[i + 2], x3 = col[i + 3]
+            let d0 = x0 - k, d1 = x1 - k, d2 = x2 - k, d3 = x3 - k
+            a0 += d0; a1 += d1; a2 += d2; a3 += d3
+            q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3
+            mn0 = min(mn0, min(x0, x1)); mn1 = min(mn1, min(x2, x3))
+            mx0 = max(mx0, max(x0, x1)); mx1 = max(mx1, max(x2, x3))
+            i += 4
+        }
+        while i < n {
+            let x = col[i], d = x - k
+            a0 += d; q0 += d * d
+            mn0 = min(mn0, x); mx0 = max(mx0, x)
+            i += 1
+        }
+        out[0] = k; out[1] = (a0 + a1) + (a2 + a3); out[2] = (q0 + q1) + (q2 + q3)
+        out[3] = min(mn0, mn1); out[4] = max(mx0, mx1)
     }
 
     /// The k-th smallest value (0-based) of `a`, by quickselect (Hoare partition, median of
