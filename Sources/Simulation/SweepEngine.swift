@@ -293,6 +293,23 @@ final class Runner: @unchecked Sendable {
         }
     }
 
+    /// Runs `body(i)` for i in 0..<count on up to `workers` threads (order not fixed:
+    /// bodies must write disjoint memory).
+    func parallelFor(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        if workers == 1 || count < 2 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = ChunkCounter(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
+            while true {
+                let i = next.claim()
+                if i >= count { break }
+                body(i)
+            }
+        }
+    }
+
     /// Bytes of pass-1 speculative collection above which the engine prefers a second pass.
     static let speculativeBudget = 192 << 20
 
@@ -341,10 +358,15 @@ final class Runner: @unchecked Sendable {
         let flags = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
         flags.p.initialize(repeating: 0, count: W * stride)
         defer { flags.p.deallocate() }
-        var expectedKept = 0.0
-        var pilotHist = [Int](repeating: 0, count: stride)
-        var cumP = [Int](repeating: 0, count: stride + 1)
-        for j in 0..<W {
+        // Columns are independent: analysed in parallel, each writing only its own range,
+        // flags and expected kept count.
+        let keptPer = SharedPointer<Double>(p: .allocate(capacity: W))
+        keptPer.p.initialize(repeating: 0, count: W)
+        defer { keptPer.p.deallocate() }
+        let interiorRanks = interior, Nn = N
+        parallelFor(W) { j in
+            var pilotHist = [Int](repeating: 0, count: stride)
+            var cumP = [Int](repeating: 0, count: stride + 1)
             let col = pilot.p + j * P
             var a = col[0], b = col[0]
             for i in 0..<P { a = min(a, col[i]); b = max(b, col[i]) }
@@ -353,13 +375,13 @@ final class Runner: @unchecked Sendable {
             let l = a - 0.05 * span, h = b + 0.05 * span
             lo.p[j] = l
             invWidth.p[j] = Double(B) / (h - l)
-            if a == b { continue }
+            if a == b { return }
             // The pilot's own histogram gives each bin's range of pilot ranks.
             for k in 0..<stride { pilotHist[k] = 0 }
             for i in 0..<P { pilotHist[bin(col[i], j)] += 1 }
             for k in 0..<stride { cumP[k + 1] = cumP[k] + pilotHist[k] }
-            for r in interior {
-                let p = Double(r) / Double(N - 1)
+            for r in interiorRanks {
+                let p = Double(r) / Double(Nn - 1)
                 let centre = p * Double(P - 1)
                 let delta = 5 * (Double(P) * p * (1 - p)).squareRoot() + 2
                 let r0 = centre - delta, r1 = centre + delta
@@ -377,8 +399,10 @@ final class Runner: @unchecked Sendable {
             }
             var kept = 0
             for k in 0..<stride where flags.p[j * stride + k] != 0 { kept += pilotHist[k] }
-            expectedKept += Double(kept) / Double(P) * Double(N)
+            keptPer.p[j] = Double(kept) / Double(P) * Double(Nn)
         }
+        var expectedKept = 0.0
+        for j in 0..<W { expectedKept += keptPer.p[j] }
         let speculate = keepLikelyBins && (P == N || expectedKept * 8 * 1.5 < Double(Runner.speculativeBudget))
         if !speculate { flags.p.update(repeating: 0, count: W * stride) }
         let keepColumn = (0..<W).map { j in (0..<stride).contains { flags.p[j * stride + $0] != 0 } }
@@ -550,18 +574,36 @@ final class Runner: @unchecked Sendable {
             let binKey = need.column * stride + need.bin
             if flags.p[binKey] != 0 { fromKept.insert(slots1.p[binKey]) } else { fromCollected.insert(slots2.p[binKey]) }
         }
-        let keptValues = kept.values(slots: fromKept), collectedValues = collected.values(slots: fromCollected)
-        // Each bin's needed ranks (at most a few) by selection rather than a full sort.
+        let keptValues = kept.gather(slots: fromKept, runner: self)
+        let collectedValues = collected.gather(slots: fromCollected, runner: self)
+        // Each bin's needed ranks (at most a few) by selection rather than a full sort;
+        // bins in parallel, each selecting in place in its own part of the gathered buffer.
         var byBin: [Int: [(key: Int, offset: Int)]] = [:]
         for (key, need) in needs { byBin[need.column * stride + need.bin, default: []].append((key, need.offset)) }
-        for (binKey, wanted) in byBin {
-            var xs = (flags.p[binKey] != 0 ? keptValues[slots1.p[binKey]] : collectedValues[slots2.p[binKey]])!
-            xs.withUnsafeMutableBufferPointer { buf in
-                for (key, offset) in wanted.sorted(by: { $0.offset < $1.offset }) {
-                    exact[key] = Runner.select(offset, in: buf)
-                }
+        let jobs = byBin.map { (binKey, wanted) -> (UnsafeMutableBufferPointer<Double>, [(key: Int, offset: Int)]) in
+            let buf = flags.p[binKey] != 0 ? keptValues.values(slots1.p[binKey]) : collectedValues.values(slots2.p[binKey])
+            return (buf, wanted.sorted(by: { $0.offset < $1.offset }))
+        }
+        let selected = SharedPointer<Double>(p: .allocate(capacity: max(1, needs.count)))
+        defer { selected.p.deallocate() }
+        var firstOut = [Int](), total = 0
+        for job in jobs { firstOut.append(total); total += job.1.count }
+        let jobList = SendableBox(jobs), outStart = firstOut
+        parallelFor(jobs.count) { q in
+            let (buf, wanted) = jobList.value[q]
+            var from = 0
+            for (n, w) in wanted.enumerated() {
+                // Values left of an earlier selected rank are no larger: start from there.
+                let sub = UnsafeMutableBufferPointer(rebasing: buf[from...])
+                selected.p[outStart[q] + n] = Runner.select(w.offset - from, in: sub)
+                from = w.offset
             }
         }
+        for (q, job) in jobs.enumerated() {
+            for (n, w) in job.1.enumerated() { exact[w.key] = selected.p[firstOut[q] + n] }
+        }
+        withExtendedLifetime(keptValues) {}
+        withExtendedLifetime(collectedValues) {}
         progress?(1)
 
         var columns: [Distribution1D] = []
@@ -684,6 +726,24 @@ final class Runner: @unchecked Sendable {
     }
 }
 
+/// Values of some slots in one buffer (see `Collected.gather`).
+final class Gathered: @unchecked Sendable {
+    let buffer: UnsafeMutablePointer<Double>
+    let ranges: [Int32: Range<Int>]
+    init(total: Int, ranges: [Int32: Range<Int>]) {
+        buffer = LargeBuffer.allocate(Double.self, count: max(1, total))
+        self.ranges = ranges
+    }
+    deinit { LargeBuffer.release(buffer) }
+    func values(_ slot: Int32) -> UnsafeMutableBufferPointer<Double> {
+        let r = ranges[slot]!
+        return UnsafeMutableBufferPointer(start: buffer + r.lowerBound, count: r.count)
+    }
+}
+
+/// An immutable value handed to worker threads.
+struct SendableBox<T>: @unchecked Sendable { let value: T; init(_ v: T) { value = v } }
+
 /// The next chunk to run, shared by the workers of a wave.
 final class ChunkCounter: @unchecked Sendable {
     private var value: Int
@@ -728,6 +788,50 @@ final class Collected: @unchecked Sendable {
     }
     let stores: [Store]
     init(workers: Int, slots: Int) { stores = (0..<workers).map { _ in Store() } }
+
+    /// The values of the wanted slots gathered into one buffer (stores counted, then
+    /// copied, in parallel, one store per thread).
+    func gather(slots wanted: Set<Int32>, runner: Runner) -> Gathered {
+        guard let top = wanted.max() else { return Gathered(total: 0, ranges: [:]) }
+        let order = wanted.sorted()
+        let nw = order.count, ns = stores.count
+        let index = SharedPointer<Int32>(p: .allocate(capacity: Int(top) + 1))
+        index.p.initialize(repeating: -1, count: Int(top) + 1)
+        defer { index.p.deallocate() }
+        for (k, s) in order.enumerated() { index.p[Int(s)] = Int32(k) }
+        let counts = SharedPointer<Int>(p: .allocate(capacity: ns * nw))
+        counts.p.initialize(repeating: 0, count: ns * nw)
+        defer { counts.p.deallocate() }
+        let storeList = stores, topSlot = Int(top)
+        runner.parallelFor(ns) { w in
+            let st = storeList[w], c = counts.p + w * nw, ix = index.p
+            for i in 0..<st.count {
+                let s = Int(st.slots[i])
+                if s <= topSlot { let k = Int(ix[s]); if k >= 0 { c[k] += 1 } }
+            }
+        }
+        // Offsets: slot-major, store-minor.
+        var ranges: [Int32: Range<Int>] = [:]
+        var total = 0
+        for (k, s) in order.enumerated() {
+            let start = total
+            for w in 0..<ns { let c = counts.p[w * nw + k]; counts.p[w * nw + k] = total; total += c }
+            ranges[s] = start..<total
+        }
+        let g = Gathered(total: total, ranges: ranges)
+        let out = SharedPointer<Double>(p: g.buffer)
+        runner.parallelFor(ns) { w in
+            let st = storeList[w], next = counts.p + w * nw, ix = index.p
+            for i in 0..<st.count {
+                let s = Int(st.slots[i])
+                if s <= topSlot {
+                    let k = Int(ix[s])
+                    if k >= 0 { out.p[next[k]] = st.values[i]; next[k] += 1 }
+                }
+            }
+        }
+        return g
+    }
 
     /// The values of each wanted slot (order of collection; callers sort).
     func values(slots wanted: Set<Int32>) -> [Int32: [Double]] {
