@@ -423,13 +423,12 @@ final class Runner: @unchecked Sendable {
         let pathBytes = PathBuffers(count: wave)
         let seriesIds = model.seriesIds.map { Array($0.utf8) }
         let years = model.years
-        let kept = Collected(workers: workers, slots: slotCount1)
-        if speculate {
-            // Room for the expected kept values up front (a quarter more than the pilot's
-            // share), so buffers rarely grow and copy.
-            let each = Int(expectedKept * 1.25 / Double(workers)) + chunkSize
-            for st in kept.stores { st.reserve(each) }
-        }
+        // Kept values: per worker and column, values only (a value's bin is recomputed when
+        // it is needed), with room up front for a quarter more than the pilot's share so
+        // buffers rarely grow and copy.
+        let kept = ColumnStores(workers: workers, columns: W,
+                                capacity: (0..<W).map { j in
+                                    keepColumn[j] ? Int(keptPer.p[j] * 1.25 / Double(workers)) + chunkSize : 0 })
 
         try forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
             let v = values[w].p
@@ -444,7 +443,6 @@ final class Runner: @unchecked Sendable {
             let h = hist.p + w * W * stride
             let part = partial.p + c * W * 5
             let cs = columnStride
-            let store = kept.stores[w]
             let bb = bins[w].p
             for j in 0..<W {
                 let col = v + j * cs
@@ -457,18 +455,18 @@ final class Runner: @unchecked Sendable {
                 let lj = lo.p[j], iw = invWidth.p[j]
                 for i in 0..<n { bb[i] = Runner.binIndex(col[i], lo: lj, invWidth: iw, top: top) }
                 if keepColumn[j] {
-                    // The pair is written unconditionally and kept by advancing the count
-                    // (no unpredictable branch).
+                    // The value is written unconditionally and kept by advancing the count
+                    // by its bin's flag (no unpredictable branch).
+                    let store = kept.store(worker: w, column: j)
                     store.reserve(n)
                     var m = store.count
-                    let ps = store.slots, pv = store.values
-                    let sl = slots1.p + j * stride
+                    let pv = store.values
+                    let fl = flags.p + j * stride
                     for i in 0..<n {
                         let b = Int(bb[i])
                         hj[b] &+= 1
-                        let slot = sl[b]
-                        ps[m] = slot; pv[m] = col[i]
-                        m += slot >= 0 ? 1 : 0
+                        pv[m] = col[i]
+                        m += Int(fl[b])
                     }
                     store.count = m
                 } else {
@@ -569,21 +567,79 @@ final class Runner: @unchecked Sendable {
                 }
             }, afterWave: { _ in })
         }
-        var fromKept = Set<Int32>(), fromCollected = Set<Int32>()
+        var fromCollected = Set<Int32>()
         for need in needs.values {
             let binKey = need.column * stride + need.bin
-            if flags.p[binKey] != 0 { fromKept.insert(slots1.p[binKey]) } else { fromCollected.insert(slots2.p[binKey]) }
+            if flags.p[binKey] == 0 { fromCollected.insert(slots2.p[binKey]) }
         }
-        let keptValues = kept.gather(slots: fromKept, runner: self)
         let collectedValues = collected.gather(slots: fromCollected, runner: self)
-        // Each bin's needed ranks (at most a few) by selection rather than a full sort;
-        // bins in parallel, each selecting in place in its own part of the gathered buffer.
+        // Each bin's needed ranks (at most a few) by selection rather than a full sort.
         var byBin: [Int: [(key: Int, offset: Int)]] = [:]
         for (key, need) in needs { byBin[need.column * stride + need.bin, default: []].append((key, need.offset)) }
-        let jobs = byBin.map { (binKey, wanted) -> (UnsafeMutableBufferPointer<Double>, [(key: Int, offset: Int)]) in
-            let buf = flags.p[binKey] != 0 ? keptValues.values(slots1.p[binKey]) : collectedValues.values(slots2.p[binKey])
-            return (buf, wanted.sorted(by: { $0.offset < $1.offset }))
+        // Bins kept in pass 1: per column (in parallel), the column's stores are read once
+        // to gather the wanted bins' values, then each bin's ranks are selected.
+        var keptByColumn: [Int: [(bin: Int, wanted: [(key: Int, offset: Int)])]] = [:]
+        var jobs: [(UnsafeMutableBufferPointer<Double>, [(key: Int, offset: Int)])] = []
+        for (binKey, wanted) in byBin {
+            let sorted = wanted.sorted(by: { $0.offset < $1.offset })
+            if flags.p[binKey] != 0 {
+                keptByColumn[binKey / stride, default: []].append((binKey % stride, sorted))
+            } else {
+                jobs.append((collectedValues.values(slots2.p[binKey]), sorted))
+            }
         }
+        var keptSelected: [Int: Double] = [:]
+        do {
+            let cols = keptByColumn.keys.sorted()
+            var outPos = [Int](), count = 0
+            for j in cols { outPos.append(count); for b in keptByColumn[j]! { count += b.wanted.count } }
+            let out = SharedPointer<Double>(p: .allocate(capacity: max(1, count)))
+            defer { out.p.deallocate() }
+            let colList = SendableBox(cols.map { keptByColumn[$0]! }), colIds = cols, starts = outPos
+            let strideB = stride
+            parallelFor(cols.count) { q in
+                let j = colIds[q], bins = colList.value[q]
+                let l = lo.p[j], iw = invWidth.p[j]
+                var index = [Int](repeating: -1, count: strideB)
+                for (k, b) in bins.enumerated() { index[b.bin] = k }
+                var counts = [Int](repeating: 0, count: bins.count)
+                for w in 0..<kept.workers {
+                    let st = kept.store(worker: w, column: j)
+                    for i in 0..<st.count {
+                        let k = index[Int(Runner.binIndex(st.values[i], lo: l, invWidth: iw, top: top))]
+                        if k >= 0 { counts[k] += 1 }
+                    }
+                }
+                var first = [Int](repeating: 0, count: bins.count + 1)
+                for k in 0..<bins.count { first[k + 1] = first[k] + counts[k] }
+                let buf = UnsafeMutablePointer<Double>.allocate(capacity: max(1, first[bins.count]))
+                defer { buf.deallocate() }
+                var next = first
+                for w in 0..<kept.workers {
+                    let st = kept.store(worker: w, column: j)
+                    for i in 0..<st.count {
+                        let x = st.values[i]
+                        let k = index[Int(Runner.binIndex(x, lo: l, invWidth: iw, top: top))]
+                        if k >= 0 { buf[next[k]] = x; next[k] += 1 }
+                    }
+                }
+                var o = starts[q]
+                for (k, b) in bins.enumerated() {
+                    let all = UnsafeMutableBufferPointer(start: buf + first[k], count: counts[k])
+                    var from = 0
+                    for wnt in b.wanted {
+                        // Values left of an earlier selected rank are no larger: start there.
+                        out.p[o] = Runner.select(wnt.offset - from, in: UnsafeMutableBufferPointer(rebasing: all[from...]))
+                        from = wnt.offset; o += 1
+                    }
+                }
+            }
+            for (q, j) in cols.enumerated() {
+                var o = outPos[q]
+                for b in keptByColumn[j]! { for wnt in b.wanted { keptSelected[wnt.key] = out.p[o]; o += 1 } }
+            }
+        }
+        for (key, v) in keptSelected { exact[key] = v }
         let selected = SharedPointer<Double>(p: .allocate(capacity: max(1, needs.count)))
         defer { selected.p.deallocate() }
         var firstOut = [Int](), total = 0
@@ -602,7 +658,6 @@ final class Runner: @unchecked Sendable {
         for (q, job) in jobs.enumerated() {
             for (n, w) in job.1.enumerated() { exact[w.key] = selected.p[firstOut[q] + n] }
         }
-        withExtendedLifetime(keptValues) {}
         withExtendedLifetime(collectedValues) {}
         progress?(1)
 
@@ -724,6 +779,47 @@ final class Runner: @unchecked Sendable {
             out += Array(s.utf8)
         }
     }
+}
+
+/// Values kept in pass 1, per worker and column (a store is written by one worker only).
+/// Each worker's stores start in one arena sized from the pilot's estimate; a store that
+/// outgrows its part moves to a buffer of its own.
+final class ColumnStores: @unchecked Sendable {
+    final class Store {
+        var values: UnsafeMutablePointer<Double>
+        var count = 0
+        var capacity: Int
+        var owned = false
+        init(values: UnsafeMutablePointer<Double>, capacity: Int) { self.values = values; self.capacity = capacity }
+        deinit { if owned { LargeBuffer.release(values) } }
+        /// Makes room for `n` more values (capacity doubles).
+        func reserve(_ n: Int) {
+            guard count + n > capacity else { return }
+            var c = max(capacity, 1024)
+            while count + n > c { c *= 2 }
+            let v2 = LargeBuffer.allocate(Double.self, count: c)
+            v2.update(from: values, count: count)
+            if owned { LargeBuffer.release(values) }
+            values = v2; capacity = c; owned = true
+        }
+    }
+    let workers: Int, columns: Int
+    private let arenas: [UnsafeMutablePointer<Double>]
+    private let stores: [Store]
+    init(workers: Int, columns: Int, capacity: [Int]) {
+        self.workers = workers; self.columns = columns
+        let total = capacity.reduce(0, +)
+        var arenas: [UnsafeMutablePointer<Double>] = [], stores: [Store] = []
+        for _ in 0..<workers {
+            let a = LargeBuffer.allocate(Double.self, count: max(1, total))
+            arenas.append(a)
+            var at = 0
+            for j in 0..<columns { stores.append(Store(values: a + at, capacity: capacity[j])); at += capacity[j] }
+        }
+        self.arenas = arenas; self.stores = stores
+    }
+    deinit { for a in arenas { LargeBuffer.release(a) } }
+    @inline(__always) func store(worker w: Int, column j: Int) -> Store { stores[w * columns + j] }
 }
 
 /// Values of some slots in one buffer (see `Collected.gather`).
