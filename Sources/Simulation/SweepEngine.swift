@@ -602,14 +602,8 @@ final class Runner: @unchecked Sendable {
                 let l = lo.p[j], iw = invWidth.p[j]
                 var index = [Int](repeating: -1, count: strideB)
                 for (k, b) in bins.enumerated() { index[b.bin] = k }
-                var counts = [Int](repeating: 0, count: bins.count)
-                for w in 0..<kept.workers {
-                    let st = kept.store(worker: w, column: j)
-                    for i in 0..<st.count {
-                        let k = index[Int(Runner.binIndex(st.values[i], lo: l, invWidth: iw, top: top))]
-                        if k >= 0 { counts[k] += 1 }
-                    }
-                }
+                // A kept bin holds all its values: the merged histogram has its count.
+                let counts = bins.map { Int(hist.p[j * strideB + $0.bin]) }
                 var first = [Int](repeating: 0, count: bins.count + 1)
                 for k in 0..<bins.count { first[k + 1] = first[k] + counts[k] }
                 let buf = UnsafeMutablePointer<Double>.allocate(capacity: max(1, first[bins.count]))
@@ -620,9 +614,10 @@ final class Runner: @unchecked Sendable {
                     for i in 0..<st.count {
                         let x = st.values[i]
                         let k = index[Int(Runner.binIndex(x, lo: l, invWidth: iw, top: top))]
-                        if k >= 0 { buf[next[k]] = x; next[k] += 1 }
+                        if k >= 0 && next[k] < first[k + 1] { buf[next[k]] = x; next[k] += 1 }
                     }
                 }
+                for k in 0..<bins.count { precondition(next[k] == first[k + 1], "kept bin count differs from its histogram count") }
                 var o = starts[q]
                 for (k, b) in bins.enumerated() {
                     let all = UnsafeMutableBufferPointer(start: buf + first[k], count: counts[k])
