@@ -315,7 +315,9 @@ final class Runner: @unchecked Sendable {
 
     func run(paths: PathSink?, progress: ((Double) -> Void)?) throws -> PassStats {
         let W = self.W, B = self.B, nT = kernel.nTargets
-        let wave = paths == nil ? max(workers * 32, nChunks / 16) : workers * 2
+        // Waves exist for the paths file (written in order between waves) and for progress;
+        // without either, one wave (no barrier between waves for the threads to wait at).
+        let wave = paths != nil ? workers * 2 : (progress == nil ? max(1, nChunks) : max(workers * 32, nChunks / 16))
         let S = model.seriesCount, T = model.yearCount
 
         // Ranks needed: ⌊h⌋ and ⌊h⌋ + 1 for each percentile (numpy's linear method).
