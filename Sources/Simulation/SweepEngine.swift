@@ -408,9 +408,6 @@ final class Runner: @unchecked Sendable {
         let speculate = keepLikelyBins && (P == N || expectedKept * 8 * 1.5 < Double(Runner.speculativeBudget))
         if !speculate { flags.p.update(repeating: 0, count: W * stride) }
         let keepColumn = (0..<W).map { j in (0..<stride).contains { flags.p[j * stride + $0] != 0 } }
-        let slots1 = SharedPointer<Int32>(p: .allocate(capacity: W * stride))
-        defer { slots1.p.deallocate() }
-        let slotCount1 = Runner.assignSlots(flags: flags.p, count: W * stride, slots: slots1.p)
 
         // Pass 1: moments, target counts, histograms, kept values, paths.
         let hist = SharedPointer<UInt32>(p: .allocate(capacity: workers * W * stride))
@@ -945,22 +942,5 @@ final class Collected: @unchecked Sendable {
             }
         }
         return g
-    }
-
-    /// The values of each wanted slot (order of collection; callers sort).
-    func values(slots wanted: Set<Int32>) -> [Int32: [Double]] {
-        guard let top = wanted.max() else { return [:] }
-        var index = [Int](repeating: -1, count: Int(top) + 1)
-        var lists: [[Double]] = []
-        for s in wanted { index[Int(s)] = lists.count; lists.append([]) }
-        for st in stores {
-            for i in 0..<st.count {
-                let s = Int(st.slots[i])
-                if s <= Int(top), index[s] >= 0 { lists[index[s]].append(st.values[i]) }
-            }
-        }
-        var out: [Int32: [Double]] = [:]
-        for s in wanted { out[s] = lists[index[Int(s)]] }
-        return out
     }
 }
