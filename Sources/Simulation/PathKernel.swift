@@ -107,7 +107,7 @@ final class PathKernel: @unchecked Sendable {
         // registers (same draw order as year by year: year-major, drivers inside).
         if nVol > 0 {
             var g = rng
-            for i in 0..<(T * nVol) { zAll[i] = g.normal(zig) }
+            g.normals(zig, count: T * nVol, into: zAll, stride: 1)
             rng = g
         }
         for t in 0..<T {
@@ -178,7 +178,7 @@ final class PathKernel: @unchecked Sendable {
         for i in 0..<n {
             design.means(scenario: first + i, rng: &g, out: scratch)
             for k in 0..<d { means[k * ms + i] = scratch[k] }
-            for q in 0..<nz { z[q * ms + i] = g.normal(zig) }
+            if nz > 0 { g.normals(zig, count: nz, into: z + i, stride: ms) }
         }
         rng = g
     }

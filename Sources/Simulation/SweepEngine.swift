@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Distributions
+import LinearAlgebra
 
 /// Options of a sweep. Rates are fractions inside the engine; `percentiles` are in percent.
 public struct SweepOptions: Sendable {
@@ -86,6 +87,8 @@ public enum SweepEngine {
     public static func run(model: SweepModel, options o: SweepOptions,
                            paths: PathSink? = nil, progress: ((Double) -> Void)? = nil) throws -> SweepResult {
         try validate(o)
+        // The workers below are the process's threads; OpenBLAS's idle ones would spin.
+        BLASThreads.stopIdleWorkers()
         if o.mode == .grid {
             let n = gridPointCount(model: model, options: o)
             if n > o.gridLimit && !o.confirmGrid { throw SimulationError.gridTooLarge(points: n, limit: o.gridLimit) }
@@ -211,6 +214,8 @@ final class Runner: @unchecked Sendable {
     let values: [SharedPointer<Double>]
     let means: [SharedPointer<Double>]
     let scratch: [SharedPointer<Double>]
+    /// Per worker: the histogram bin of each value of the column being tallied.
+    let bins: [SharedPointer<Int32>]
 
     init(model: SweepModel, design: Design, options o: SweepOptions) {
         self.model = model
@@ -231,12 +236,14 @@ final class Runner: @unchecked Sendable {
         let inputs = (o.chunkSize + 8) * (d + kernel.normalsPerPath + 1)
         means = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: max(1, inputs))) }
         scratch = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: scratchCount)) }
+        bins = (0..<nw).map { _ in SharedPointer(p: .allocate(capacity: o.chunkSize + 8)) }
     }
 
     deinit {
         for p in values { p.p.deallocate() }
         for p in means { p.p.deallocate() }
         for p in scratch { p.p.deallocate() }
+        for p in bins { p.p.deallocate() }
     }
 
     func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(N, (c + 1) * chunkSize) }
@@ -286,12 +293,31 @@ final class Runner: @unchecked Sendable {
         }
     }
 
+    /// Runs `body(i)` for i in 0..<count on up to `workers` threads (order not fixed:
+    /// bodies must write disjoint memory).
+    func parallelFor(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        if workers == 1 || count < 2 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = ChunkCounter(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
+            while true {
+                let i = next.claim()
+                if i >= count { break }
+                body(i)
+            }
+        }
+    }
+
     /// Bytes of pass-1 speculative collection above which the engine prefers a second pass.
     static let speculativeBudget = 192 << 20
 
     func run(paths: PathSink?, progress: ((Double) -> Void)?) throws -> PassStats {
         let W = self.W, B = self.B, nT = kernel.nTargets
-        let wave = paths == nil ? max(workers * 32, nChunks / 16) : workers * 2
+        // Waves exist for the paths file (written in order between waves) and for progress;
+        // without either, one wave (no barrier between waves for the threads to wait at).
+        let wave = paths != nil ? workers * 2 : (progress == nil ? max(1, nChunks) : max(workers * 32, nChunks / 16))
         let S = model.seriesCount, T = model.yearCount
 
         // Ranks needed: ⌊h⌋ and ⌊h⌋ + 1 for each percentile (numpy's linear method).
@@ -321,22 +347,28 @@ final class Runner: @unchecked Sendable {
         defer { lo.p.deallocate(); invWidth.p.deallocate() }
         let stride = B + 2
         // Bin of a value: 0 below the range (and NaN), 1...B inside, B + 1 above. Any
-        // monotone rule works (the same one is used everywhere); this one is branch-free.
-        let fb = Double(B)
+        // monotone rule works (the same one is used everywhere); this one is branch-free
+        // and has no conversion trap: the clamped position y ∈ [−0.5, B + 0.75] is
+        // rounded to an integer by adding 1.5·2⁵² (round to nearest is monotone) and read
+        // from the low bits, which the compiler can vectorise.
+        let top = Double(B) + 0.25
         @Sendable @inline(__always) func bin(_ x: Double, _ j: Int) -> Int {
-            let f = (x - lo.p[j]) * invWidth.p[j]
-            let c = f >= -1 ? f : -1
-            return Int((c < fb ? c : fb) + 1)
+            Int(Runner.binIndex(x, lo: lo.p[j], invWidth: invWidth.p[j], top: top))
         }
         // Speculative flags: bins within ±5 binomial sd (in pilot ranks) of each needed
         // statistic's pilot estimate. Values in flagged bins are kept during pass 1.
         let flags = SharedPointer<UInt8>(p: .allocate(capacity: W * stride))
         flags.p.initialize(repeating: 0, count: W * stride)
         defer { flags.p.deallocate() }
-        var expectedKept = 0.0
-        var pilotHist = [Int](repeating: 0, count: stride)
-        var cumP = [Int](repeating: 0, count: stride + 1)
-        for j in 0..<W {
+        // Columns are independent: analysed in parallel, each writing only its own range,
+        // flags and expected kept count.
+        let keptPer = SharedPointer<Double>(p: .allocate(capacity: W))
+        keptPer.p.initialize(repeating: 0, count: W)
+        defer { keptPer.p.deallocate() }
+        let interiorRanks = interior, Nn = N
+        parallelFor(W) { j in
+            var pilotHist = [Int](repeating: 0, count: stride)
+            var cumP = [Int](repeating: 0, count: stride + 1)
             let col = pilot.p + j * P
             var a = col[0], b = col[0]
             for i in 0..<P { a = min(a, col[i]); b = max(b, col[i]) }
@@ -345,13 +377,13 @@ final class Runner: @unchecked Sendable {
             let l = a - 0.05 * span, h = b + 0.05 * span
             lo.p[j] = l
             invWidth.p[j] = Double(B) / (h - l)
-            if a == b { continue }
+            if a == b { return }
             // The pilot's own histogram gives each bin's range of pilot ranks.
             for k in 0..<stride { pilotHist[k] = 0 }
             for i in 0..<P { pilotHist[bin(col[i], j)] += 1 }
             for k in 0..<stride { cumP[k + 1] = cumP[k] + pilotHist[k] }
-            for r in interior {
-                let p = Double(r) / Double(N - 1)
+            for r in interiorRanks {
+                let p = Double(r) / Double(Nn - 1)
                 let centre = p * Double(P - 1)
                 let delta = 5 * (Double(P) * p * (1 - p)).squareRoot() + 2
                 let r0 = centre - delta, r1 = centre + delta
@@ -369,14 +401,13 @@ final class Runner: @unchecked Sendable {
             }
             var kept = 0
             for k in 0..<stride where flags.p[j * stride + k] != 0 { kept += pilotHist[k] }
-            expectedKept += Double(kept) / Double(P) * Double(N)
+            keptPer.p[j] = Double(kept) / Double(P) * Double(Nn)
         }
+        var expectedKept = 0.0
+        for j in 0..<W { expectedKept += keptPer.p[j] }
         let speculate = keepLikelyBins && (P == N || expectedKept * 8 * 1.5 < Double(Runner.speculativeBudget))
         if !speculate { flags.p.update(repeating: 0, count: W * stride) }
         let keepColumn = (0..<W).map { j in (0..<stride).contains { flags.p[j * stride + $0] != 0 } }
-        let slots1 = SharedPointer<Int32>(p: .allocate(capacity: W * stride))
-        defer { slots1.p.deallocate() }
-        let slotCount1 = Runner.assignSlots(flags: flags.p, count: W * stride, slots: slots1.p)
 
         // Pass 1: moments, target counts, histograms, kept values, paths.
         let hist = SharedPointer<UInt32>(p: .allocate(capacity: workers * W * stride))
@@ -391,13 +422,12 @@ final class Runner: @unchecked Sendable {
         let pathBytes = PathBuffers(count: wave)
         let seriesIds = model.seriesIds.map { Array($0.utf8) }
         let years = model.years
-        let kept = Collected(workers: workers, slots: slotCount1)
-        if speculate {
-            // Room for the expected kept values up front (a quarter more than the pilot's
-            // share), so buffers rarely grow and copy.
-            let each = Int(expectedKept * 1.25 / Double(workers)) + chunkSize
-            for st in kept.stores { st.reserve(each) }
-        }
+        // Kept values: per worker and column, values only (a value's bin is recomputed when
+        // it is needed), with room up front for a quarter more than the pilot's share so
+        // buffers rarely grow and copy.
+        let kept = ColumnStores(workers: workers, columns: W,
+                                capacity: (0..<W).map { j in
+                                    keepColumn[j] ? Int(keptPer.p[j] * 1.25 / Double(workers)) + chunkSize : 0 })
 
         try forEachChunk(0..<nChunks, waveSize: wave, body: { [self] w, c in
             let v = values[w].p
@@ -412,42 +442,35 @@ final class Runner: @unchecked Sendable {
             let h = hist.p + w * W * stride
             let part = partial.p + c * W * 5
             let cs = columnStride
-            let store = kept.stores[w]
+            let bb = bins[w].p
             for j in 0..<W {
                 let col = v + j * cs
                 let hj = h + j * stride
                 let k = col[0]
-                var s1 = 0.0, s2 = 0.0, mn = k, mx = k
+                let p = part + j * 5
+                Runner.moments(col, count: n, shift: k, into: p)
+                // Bins first (a loop without dependences between values), then the
+                // histogram and the kept values.
+                let lj = lo.p[j], iw = invWidth.p[j]
+                Runner.binIndices(col, count: n, lo: lj, invWidth: iw, top: top, into: bb)
                 if keepColumn[j] {
-                    // Histogram and keep in one sweep; the pair is written unconditionally
-                    // and kept by advancing the count (no unpredictable branch).
+                    // The value is written unconditionally and kept by advancing the count
+                    // by its bin's flag (no unpredictable branch).
+                    let store = kept.store(worker: w, column: j)
                     store.reserve(n)
                     var m = store.count
-                    let ps = store.slots, pv = store.values
-                    let sl = slots1.p + j * stride
+                    let pv = store.values
+                    let fl = flags.p + j * stride
                     for i in 0..<n {
-                        let x = col[i]
-                        let dx = x - k
-                        s1 += dx; s2 += dx * dx
-                        mn = min(mn, x); mx = max(mx, x)
-                        let b = bin(x, j)
+                        let b = Int(bb[i])
                         hj[b] &+= 1
-                        let slot = sl[b]
-                        ps[m] = slot; pv[m] = x
-                        m += slot >= 0 ? 1 : 0
+                        pv[m] = col[i]
+                        m += Int(fl[b])
                     }
                     store.count = m
                 } else {
-                    for i in 0..<n {
-                        let x = col[i]
-                        let dx = x - k
-                        s1 += dx; s2 += dx * dx
-                        mn = min(mn, x); mx = max(mx, x)
-                        hj[bin(x, j)] &+= 1
-                    }
+                    for i in 0..<n { hj[Int(bb[i])] &+= 1 }
                 }
-                let p = part + j * 5
-                p[0] = k; p[1] = s1; p[2] = s2; p[3] = mn; p[4] = mx
             }
             if nT > 0 {
                 let mc = metChunk.p + c * nT
@@ -543,23 +566,93 @@ final class Runner: @unchecked Sendable {
                 }
             }, afterWave: { _ in })
         }
-        var fromKept = Set<Int32>(), fromCollected = Set<Int32>()
+        var fromCollected = Set<Int32>()
         for need in needs.values {
             let binKey = need.column * stride + need.bin
-            if flags.p[binKey] != 0 { fromKept.insert(slots1.p[binKey]) } else { fromCollected.insert(slots2.p[binKey]) }
+            if flags.p[binKey] == 0 { fromCollected.insert(slots2.p[binKey]) }
         }
-        let keptValues = kept.values(slots: fromKept), collectedValues = collected.values(slots: fromCollected)
+        let collectedValues = collected.gather(slots: fromCollected, runner: self)
         // Each bin's needed ranks (at most a few) by selection rather than a full sort.
         var byBin: [Int: [(key: Int, offset: Int)]] = [:]
         for (key, need) in needs { byBin[need.column * stride + need.bin, default: []].append((key, need.offset)) }
+        // Bins kept in pass 1: per column (in parallel), the column's stores are read once
+        // to gather the wanted bins' values, then each bin's ranks are selected.
+        var keptByColumn: [Int: [(bin: Int, wanted: [(key: Int, offset: Int)])]] = [:]
+        var jobs: [(UnsafeMutableBufferPointer<Double>, [(key: Int, offset: Int)])] = []
         for (binKey, wanted) in byBin {
-            var xs = (flags.p[binKey] != 0 ? keptValues[slots1.p[binKey]] : collectedValues[slots2.p[binKey]])!
-            xs.withUnsafeMutableBufferPointer { buf in
-                for (key, offset) in wanted.sorted(by: { $0.offset < $1.offset }) {
-                    exact[key] = Runner.select(offset, in: buf)
-                }
+            let sorted = wanted.sorted(by: { $0.offset < $1.offset })
+            if flags.p[binKey] != 0 {
+                keptByColumn[binKey / stride, default: []].append((binKey % stride, sorted))
+            } else {
+                jobs.append((collectedValues.values(slots2.p[binKey]), sorted))
             }
         }
+        var keptSelected: [Int: Double] = [:]
+        do {
+            let cols = keptByColumn.keys.sorted()
+            var outPos = [Int](), count = 0
+            for j in cols { outPos.append(count); for b in keptByColumn[j]! { count += b.wanted.count } }
+            let out = SharedPointer<Double>(p: .allocate(capacity: max(1, count)))
+            defer { out.p.deallocate() }
+            let colList = SendableBox(cols.map { keptByColumn[$0]! }), colIds = cols, starts = outPos
+            let strideB = stride
+            parallelFor(cols.count) { q in
+                let j = colIds[q], bins = colList.value[q]
+                let l = lo.p[j], iw = invWidth.p[j]
+                var index = [Int](repeating: -1, count: strideB)
+                for (k, b) in bins.enumerated() { index[b.bin] = k }
+                // A kept bin holds all its values: the merged histogram has its count.
+                let counts = bins.map { Int(hist.p[j * strideB + $0.bin]) }
+                var first = [Int](repeating: 0, count: bins.count + 1)
+                for k in 0..<bins.count { first[k + 1] = first[k] + counts[k] }
+                let buf = UnsafeMutablePointer<Double>.allocate(capacity: max(1, first[bins.count]))
+                defer { buf.deallocate() }
+                var next = first
+                for w in 0..<kept.workers {
+                    let st = kept.store(worker: w, column: j)
+                    for i in 0..<st.count {
+                        let x = st.values[i]
+                        let k = index[Int(Runner.binIndex(x, lo: l, invWidth: iw, top: top))]
+                        if k >= 0 && next[k] < first[k + 1] { buf[next[k]] = x; next[k] += 1 }
+                    }
+                }
+                for k in 0..<bins.count { precondition(next[k] == first[k + 1], "kept bin count differs from its histogram count") }
+                var o = starts[q]
+                for (k, b) in bins.enumerated() {
+                    let all = UnsafeMutableBufferPointer(start: buf + first[k], count: counts[k])
+                    var from = 0
+                    for wnt in b.wanted {
+                        // Values left of an earlier selected rank are no larger: start there.
+                        out.p[o] = Runner.select(wnt.offset - from, in: UnsafeMutableBufferPointer(rebasing: all[from...]))
+                        from = wnt.offset; o += 1
+                    }
+                }
+            }
+            for (q, j) in cols.enumerated() {
+                var o = outPos[q]
+                for b in keptByColumn[j]! { for wnt in b.wanted { keptSelected[wnt.key] = out.p[o]; o += 1 } }
+            }
+        }
+        for (key, v) in keptSelected { exact[key] = v }
+        let selected = SharedPointer<Double>(p: .allocate(capacity: max(1, needs.count)))
+        defer { selected.p.deallocate() }
+        var firstOut = [Int](), total = 0
+        for job in jobs { firstOut.append(total); total += job.1.count }
+        let jobList = SendableBox(jobs), outStart = firstOut
+        parallelFor(jobs.count) { q in
+            let (buf, wanted) = jobList.value[q]
+            var from = 0
+            for (n, w) in wanted.enumerated() {
+                // Values left of an earlier selected rank are no larger: start from there.
+                let sub = UnsafeMutableBufferPointer(rebasing: buf[from...])
+                selected.p[outStart[q] + n] = Runner.select(w.offset - from, in: sub)
+                from = w.offset
+            }
+        }
+        for (q, job) in jobs.enumerated() {
+            for (n, w) in job.1.enumerated() { exact[w.key] = selected.p[firstOut[q] + n] }
+        }
+        withExtendedLifetime(collectedValues) {}
         progress?(1)
 
         var columns: [Distribution1D] = []
@@ -574,6 +667,65 @@ final class Runner: @unchecked Sendable {
         }
         secondPassRan = !missing.isEmpty
         return PassStats(columns: columns, metCounts: metCounts)
+    }
+
+    /// Histogram bin of `x` (see `run`): 0 below the range and for NaN, 1...B inside, B + 1
+    /// above, with `top` = B + 0.25.
+    @inline(__always)
+    static func binIndex(_ x: Double, lo: Double, invWidth: Double, top: Double) -> Int32 {
+        let f = (x - lo) * invWidth
+        let c = f >= -1 ? f : -1
+        let y = (c < top ? c : top) + 0.5
+        return Int32(truncatingIfNeeded: (y + 0x1.8p52).bitPattern)
+    }
+
+    /// `binIndex` of `n` values, two at a time in vector registers (the same operations in
+    /// the same order, so the same bins).
+    @inline(__always)
+    static func binIndices(_ col: UnsafeMutablePointer<Double>, count n: Int, lo: Double, invWidth: Double, top: Double,
+                           into out: UnsafeMutablePointer<Int32>) {
+        let vlo = SIMD2<Double>(repeating: lo), viw = SIMD2<Double>(repeating: invWidth)
+        let m1 = SIMD2<Double>(repeating: -1), vt = SIMD2<Double>(repeating: top)
+        let half = SIMD2<Double>(repeating: 0.5), magic = SIMD2<Double>(repeating: 0x1.8p52)
+        var i = 0
+        while i + 2 <= n {
+            let x = SIMD2<Double>(col[i], col[i + 1])
+            let f = (x - vlo) * viw
+            var c = m1.replacing(with: f, where: f .>= m1)
+            c = vt.replacing(with: c, where: c .< vt)
+            let bits = unsafeBitCast((c + half) + magic, to: SIMD2<UInt64>.self)
+            out[i] = Int32(truncatingIfNeeded: bits[0]); out[i + 1] = Int32(truncatingIfNeeded: bits[1])
+            i += 2
+        }
+        if i < n { out[i] = binIndex(col[i], lo: lo, invWidth: invWidth, top: top) }
+    }
+
+    /// Shift, Σ(x−K), Σ(x−K)², min and max of `n` values into `out[0...4]` (K = `shift`),
+    /// summed in four interleaved lanes so the additions do not wait on each other.
+    @inline(__always)
+    static func moments(_ col: UnsafeMutablePointer<Double>, count n: Int, shift k: Double,
+                        into out: UnsafeMutablePointer<Double>) {
+        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+        var q0 = 0.0, q1 = 0.0, q2 = 0.0, q3 = 0.0
+        var mn0 = k, mn1 = k, mx0 = k, mx1 = k
+        var i = 0
+        while i + 4 <= n {
+            let x0 = col[i], x1 = col[i + 1], x2 = col[i + 2], x3 = col[i + 3]
+            let d0 = x0 - k, d1 = x1 - k, d2 = x2 - k, d3 = x3 - k
+            a0 += d0; a1 += d1; a2 += d2; a3 += d3
+            q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3
+            mn0 = min(mn0, min(x0, x1)); mn1 = min(mn1, min(x2, x3))
+            mx0 = max(mx0, max(x0, x1)); mx1 = max(mx1, max(x2, x3))
+            i += 4
+        }
+        while i < n {
+            let x = col[i], d = x - k
+            a0 += d; q0 += d * d
+            mn0 = min(mn0, x); mx0 = max(mx0, x)
+            i += 1
+        }
+        out[0] = k; out[1] = (a0 + a1) + (a2 + a3); out[2] = (q0 + q1) + (q2 + q3)
+        out[3] = min(mn0, mn1); out[4] = max(mx0, mx1)
     }
 
     /// The k-th smallest value (0-based) of `a`, by quickselect (Hoare partition, median of
@@ -644,6 +796,65 @@ final class Runner: @unchecked Sendable {
     }
 }
 
+/// Values kept in pass 1, per worker and column (a store is written by one worker only).
+/// Each worker's stores start in one arena sized from the pilot's estimate; a store that
+/// outgrows its part moves to a buffer of its own.
+final class ColumnStores: @unchecked Sendable {
+    final class Store {
+        var values: UnsafeMutablePointer<Double>
+        var count = 0
+        var capacity: Int
+        var owned = false
+        init(values: UnsafeMutablePointer<Double>, capacity: Int) { self.values = values; self.capacity = capacity }
+        deinit { if owned { LargeBuffer.release(values) } }
+        /// Makes room for `n` more values (capacity doubles).
+        func reserve(_ n: Int) {
+            guard count + n > capacity else { return }
+            var c = max(capacity, 1024)
+            while count + n > c { c *= 2 }
+            let v2 = LargeBuffer.allocate(Double.self, count: c)
+            v2.update(from: values, count: count)
+            if owned { LargeBuffer.release(values) }
+            values = v2; capacity = c; owned = true
+        }
+    }
+    let workers: Int, columns: Int
+    private let arenas: [UnsafeMutablePointer<Double>]
+    private let stores: [Store]
+    init(workers: Int, columns: Int, capacity: [Int]) {
+        self.workers = workers; self.columns = columns
+        let total = capacity.reduce(0, +)
+        var arenas: [UnsafeMutablePointer<Double>] = [], stores: [Store] = []
+        for _ in 0..<workers {
+            let a = LargeBuffer.allocate(Double.self, count: max(1, total))
+            arenas.append(a)
+            var at = 0
+            for j in 0..<columns { stores.append(Store(values: a + at, capacity: capacity[j])); at += capacity[j] }
+        }
+        self.arenas = arenas; self.stores = stores
+    }
+    deinit { for a in arenas { LargeBuffer.release(a) } }
+    @inline(__always) func store(worker w: Int, column j: Int) -> Store { stores[w * columns + j] }
+}
+
+/// Values of some slots in one buffer (see `Collected.gather`).
+final class Gathered: @unchecked Sendable {
+    let buffer: UnsafeMutablePointer<Double>
+    let ranges: [Int32: Range<Int>]
+    init(total: Int, ranges: [Int32: Range<Int>]) {
+        buffer = LargeBuffer.allocate(Double.self, count: max(1, total))
+        self.ranges = ranges
+    }
+    deinit { LargeBuffer.release(buffer) }
+    func values(_ slot: Int32) -> UnsafeMutableBufferPointer<Double> {
+        let r = ranges[slot]!
+        return UnsafeMutableBufferPointer(start: buffer + r.lowerBound, count: r.count)
+    }
+}
+
+/// An immutable value handed to worker threads.
+struct SendableBox<T>: @unchecked Sendable { let value: T; init(_ v: T) { value = v } }
+
 /// The next chunk to run, shared by the workers of a wave.
 final class ChunkCounter: @unchecked Sendable {
     private var value: Int
@@ -689,20 +900,47 @@ final class Collected: @unchecked Sendable {
     let stores: [Store]
     init(workers: Int, slots: Int) { stores = (0..<workers).map { _ in Store() } }
 
-    /// The values of each wanted slot (order of collection; callers sort).
-    func values(slots wanted: Set<Int32>) -> [Int32: [Double]] {
-        guard let top = wanted.max() else { return [:] }
-        var index = [Int](repeating: -1, count: Int(top) + 1)
-        var lists: [[Double]] = []
-        for s in wanted { index[Int(s)] = lists.count; lists.append([]) }
-        for st in stores {
+    /// The values of the wanted slots gathered into one buffer (stores counted, then
+    /// copied, in parallel, one store per thread).
+    func gather(slots wanted: Set<Int32>, runner: Runner) -> Gathered {
+        guard let top = wanted.max() else { return Gathered(total: 0, ranges: [:]) }
+        let order = wanted.sorted()
+        let nw = order.count, ns = stores.count
+        let index = SharedPointer<Int32>(p: .allocate(capacity: Int(top) + 1))
+        index.p.initialize(repeating: -1, count: Int(top) + 1)
+        defer { index.p.deallocate() }
+        for (k, s) in order.enumerated() { index.p[Int(s)] = Int32(k) }
+        let counts = SharedPointer<Int>(p: .allocate(capacity: ns * nw))
+        counts.p.initialize(repeating: 0, count: ns * nw)
+        defer { counts.p.deallocate() }
+        let storeList = stores, topSlot = Int(top)
+        runner.parallelFor(ns) { w in
+            let st = storeList[w], c = counts.p + w * nw, ix = index.p
             for i in 0..<st.count {
                 let s = Int(st.slots[i])
-                if s <= Int(top), index[s] >= 0 { lists[index[s]].append(st.values[i]) }
+                if s <= topSlot { let k = Int(ix[s]); if k >= 0 { c[k] += 1 } }
             }
         }
-        var out: [Int32: [Double]] = [:]
-        for s in wanted { out[s] = lists[index[Int(s)]] }
-        return out
+        // Offsets: slot-major, store-minor.
+        var ranges: [Int32: Range<Int>] = [:]
+        var total = 0
+        for (k, s) in order.enumerated() {
+            let start = total
+            for w in 0..<ns { let c = counts.p[w * nw + k]; counts.p[w * nw + k] = total; total += c }
+            ranges[s] = start..<total
+        }
+        let g = Gathered(total: total, ranges: ranges)
+        let out = SharedPointer<Double>(p: g.buffer)
+        runner.parallelFor(ns) { w in
+            let st = storeList[w], next = counts.p + w * nw, ix = index.p
+            for i in 0..<st.count {
+                let s = Int(st.slots[i])
+                if s <= topSlot {
+                    let k = Int(ix[s])
+                    if k >= 0 { out.p[next[k]] = st.values[i]; next[k] += 1 }
+                }
+            }
+        }
+        return g
     }
 }
