@@ -22,7 +22,8 @@ public struct ImportPlanCommand: ParsableCommand {
         --strict they make the command fail (exit 65) without writing anything.
 
         Examples:
-          planforecast import-plan ke-hoach-an-hung-2026-2030.txt --output plans/an-hung-imported
+          planforecast import-plan ke-hoach-an-hung-2026-2030.txt \\
+            --output plans/an-hung-imported
           planforecast import-plan phu-luc-1.csv --period 2026-2030 > targets.csv
         """)
 

@@ -9,20 +9,23 @@ struct ProjectCommand: ParsableCommand {
         commandName: "project",
         abstract: "Project every indicator from the baseline, year by year, under scenarios.",
         discussion: """
-        Without --scenario, runs the plan's own low, middle and high assumptions (plan-low,
-        plan-mid, plan-high: the low end, middle and high end of every growth range in the
-        targets). Production value is projected by sector and the total is their sum.
-        Indicators without a driver follow the path that just reaches their level target.
+        Without --scenario, runs the plan's own low, middle and high assumptions
+        (plan-low, plan-mid, plan-high: the low end, middle and high end of every
+        growth range in the targets). Production value is projected by sector and
+        the total is their sum. Indicators without a driver follow the path that
+        just reaches their level target.
 
-        CSV views (tidy, one row per plan, scenario, indicator/target and year):
-          paths     plan,scenario,indicator,name_en,unit,year,value,growth_pct,basis,path_target,illustrative
-          outcomes  one row per plan, scenario and target: projected value, met, required growth
+        CSV views (tidy: one row per plan, scenario, indicator or target, year):
+          paths     plan, scenario, indicator, name_en, unit, year, value,
+                    growth_pct, basis, path_target, illustrative
+          outcomes  per target: projected value, met, required growth
           findings  consistency checks of the targets given the baseline
 
         Examples:
           planforecast project
           planforecast project --format csv --output paths.csv
-          planforecast project --scenario Scenarios/plan-high.yaml --format csv --view outcomes
+          planforecast project --scenario Scenarios/plan-high.yaml \\
+            --format csv --view outcomes
         """)
 
     @OptionGroup var planOptions: PlanOptions

@@ -65,16 +65,18 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Mid-term review: the status of every target from the actuals so far.",
         discussion: """
-        For every target: latest actual, trend growth with its interval, projected target-year
-        value with prediction intervals, growth required from now, gap, probability of
-        meeting it, and a status (achieved, on track, acceleration needed, limited progress,
-        deterioration, insufficient data, not quantifiable). Default rule: the ratio of the
-        least-squares trend growth to the growth required from the baseline, with cut-offs
-        95 %, 60 % and 0 % (Eurostat SDG progress assessment).
+        For every target: latest actual, trend growth with its interval, projected
+        target-year value with prediction intervals, growth required from now, gap,
+        probability of meeting it, and a status (achieved, on track, acceleration
+        needed, limited progress, deterioration, insufficient data, not
+        quantifiable). Default rule: the ratio of the least-squares trend growth to
+        the growth required from the baseline, with cut-offs 95 %, 60 % and 0 %
+        (Eurostat SDG progress assessment).
 
         Examples:
           planforecast review
-          planforecast review --actuals actuals-2028.csv --format html --output review.html
+          planforecast review --actuals actuals-2028.csv --format html \\
+            --output review.html
           planforecast review --rule probability --at-risk 25 --format csv --excel
           planforecast review --lang en --format md --output review.md
         """)

@@ -21,11 +21,15 @@ public struct SweepCommand: ParsableCommand {
 
         Examples:
           planforecast sweep --scenario Scenarios/an-hung-ranges.yaml
-          planforecast sweep --scenario Scenarios/mc-a.yaml --samples 1000000 --format csv --output mc-a.csv
-          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml --mode grid --step 0.5
-          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml --mode lhs --paths paths.csv --samples 10000
+          planforecast sweep --scenario Scenarios/mc-a.yaml --samples 1000000 \\
+            --format csv --output mc-a.csv
+          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
+            --mode grid --step 0.5
+          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
+            --mode lhs --paths paths.csv --samples 10000
 
-        Exit codes: 0 success, 64 usage, 65 bad input data, 74 I/O failure. See docs/sweep.md.
+        Exit codes: 0 success, 64 usage, 65 bad input data, 74 I/O failure.
+        See docs/sweep.md.
         """)
 
     @Option(help: "Scenario file (YAML) with the drivers' distributions.")

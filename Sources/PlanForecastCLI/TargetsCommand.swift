@@ -7,9 +7,9 @@ struct TargetsCommand: ParsableCommand {
         commandName: "targets",
         abstract: "List a plan's targets.",
         discussion: """
-        Every target of section II.1 and every row of the plan's target appendix, with kind
-        (growth, level, maintained, qualitative), requirement, years and responsible unit.
-        Growth targets are in percent per year.
+        Every target of section II.1 and every row of the plan's target appendix,
+        with kind (growth, level, maintained, qualitative), requirement, years and
+        responsible unit. Growth targets are in percent per year.
 
         Examples:
           planforecast targets
