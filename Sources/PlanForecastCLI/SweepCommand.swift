@@ -184,13 +184,13 @@ public enum SweepReport {
 
     /// Tidy long CSV: one row per (section, id, factor, year, statistic).
     public static func csv(_ r: SweepResult, model: SweepModel) -> String {
-        var lines = ["section,scenario,id,factor,year,statistic,value,std_error,ci_low,ci_high,unit"]
+        // CSVText quotes every field that needs it (names and units come from input files).
+        var w = CSVText(header: ["section", "scenario", "id", "factor", "year", "statistic", "value", "std_error", "ci_low", "ci_high", "unit"])
         func row(_ section: String, _ id: String, _ factor: String, _ year: String, _ stat: String, _ value: Double,
                  se: Double? = nil, ci: ClosedRange<Double>? = nil, unit: String) {
             let f = { (x: Double?) in x.map { Formatting.number($0) } ?? "" }
-            let u = unit.contains(",") ? "\"\(unit)\"" : unit
-            lines.append([section, r.scenario, id, factor, year, stat, Formatting.number(value), f(se),
-                          f(ci?.lowerBound), f(ci?.upperBound), u].joined(separator: ","))
+            w.row([section, r.scenario, id, factor, year, stat, Formatting.number(value), f(se),
+                   f(ci?.lowerBound), f(ci?.upperBound), unit])
         }
         for s in r.series {
             for (t, y) in s.years.enumerated() {
@@ -224,7 +224,7 @@ public enum SweepReport {
             row("sobol", s.target, s.factor, "", "first_order", s.firstOrder, ci: s.firstOrderInterval, unit: "share")
             row("sobol", s.target, s.factor, "", "total", s.total, ci: s.totalInterval, unit: "share")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return w.text
     }
 
     /// Terminal summary: targets first (the answer), then series, tornado and Sobol tables.

@@ -206,23 +206,22 @@ public enum TargetsFile {
         return out
     }
 
-    /// The targets as a CSV in this same format (growth back in percent per year).
+    /// The targets as a CSV in this same format (growth back in percent per year;
+    /// `Formatting.number` rounds away the binary noise of ×100 at 12 significant digits).
     public static func csv(_ targets: [Target]) -> String {
         var w = CSVText(header: columns)
         for t in targets {
             let scale = t.kind == .growth ? 100.0 : 1.0
             let comp = (t.low == nil && t.kind == .qualitative) ? "" : t.comparator.rawValue
             w.row([t.id, t.indicator, t.planItem, t.appendixRow, t.nameVi, t.nameEn, t.unit, t.kind.rawValue, comp,
-                   t.low.map { Formatting.number(roundPercent($0 * scale)) } ?? "",
-                   t.high.map { Formatting.number(roundPercent($0 * scale)) } ?? "",
+                   t.low.map { Formatting.number($0 * scale) } ?? "",
+                   t.high.map { Formatting.number($0 * scale) } ?? "",
                    String(t.startYear), String(t.targetYear), t.direction.rawValue, t.responsibleUnit, t.source, t.note,
                    t.appendixNameVi, t.appendixUnit, t.appendixValue])
         }
         return w.text
     }
 
-    /// Undo the binary noise of ×100 (0.145 × 100 = 14.499999999999998) to 12 significant digits.
-    static func roundPercent(_ v: Double) -> Double { Double(String(format: "%.12g", v)) ?? v }
 }
 
 /// `baseline.csv`.
