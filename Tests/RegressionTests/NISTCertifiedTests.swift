@@ -71,6 +71,12 @@ func lre(_ value: Double, _ certified: Double) -> Double {
     return err == 0 ? 16 : min(16, -log10(err))
 }
 
+/// The digits the README states: with extended-precision refinement (x86 `Float80`) every
+/// certified value to ≥ 13.4 significant digits and Longley's to ≥ 14.5 (measured on x86-64:
+/// the least is Pontius B0, 13.51; Longley's least 14.62); without it, ≥ 10.
+let nistDigits: Double = LinearAlgebra.hasExtendedPrecision ? 13.4 : 10
+let longleyDigits: Double = LinearAlgebra.hasExtendedPrecision ? 14.5 : 10
+
 @Suite struct NISTCertifiedTests {
     /// Fits the dataset as NIST specifies: an intercept when B0 is certified; a polynomial
     /// when there are more slope parameters than x columns (Pontius: y on x, x²).
@@ -83,9 +89,11 @@ func lre(_ value: Double, _ certified: Double) -> Double {
         return try LinearLeastSquares.fit(design: Matrix(d.x), response: d.y, intercept: d.hasIntercept, series: d.name)
     }
 
-    /// Every coefficient, its SD, the residual SD and R² to ≥ 10 significant digits.
+    /// Every coefficient, its SD, the residual SD and R² to the README's digits
+    /// (`nistDigits`, Longley `longleyDigits`).
     @Test(arguments: ["Longley", "Norris", "Pontius", "NoInt1", "NoInt2"])
-    func agreesWithCertifiedValuesToTenDigits(_ name: String) throws {
+    func agreesWithCertifiedValuesToTheStatedDigits(_ name: String) throws {
+        let need = name == "Longley" ? longleyDigits : nistDigits
         let d = try NISTDataset.load(name)
         #expect(d.certifiedEstimates.count >= 1 && d.y.count == d.x.count && d.y.count >= 3)
         #expect(d.certifiedResidualSD.isFinite && d.certifiedRSquared.isFinite)
@@ -94,15 +102,15 @@ func lre(_ value: Double, _ certified: Double) -> Double {
         for k in 0..<d.certifiedEstimates.count {
             let b = lre(f.coefficients[k], d.certifiedEstimates[k])
             let s = lre(f.standardErrors![k], d.certifiedSDs[k])
-            report.append(String(format: "B%d %.1f/%.1f", k + (d.hasIntercept ? 0 : 1), b, s))
-            #expect(b >= 10, "\(name) B\(k): \(f.coefficients[k]) vs \(d.certifiedEstimates[k]) (LRE \(b))")
-            #expect(s >= 10, "\(name) SD(B\(k)): \(f.standardErrors![k]) vs \(d.certifiedSDs[k]) (LRE \(s))")
+            report.append(String(format: "B%d %.2f/%.2f", k + (d.hasIntercept ? 0 : 1), b, s))
+            #expect(b >= need, "\(name) B\(k): \(f.coefficients[k]) vs \(d.certifiedEstimates[k]) (LRE \(b))")
+            #expect(s >= need, "\(name) SD(B\(k)): \(f.standardErrors![k]) vs \(d.certifiedSDs[k]) (LRE \(s))")
         }
         let rsd = lre(f.residualStandardDeviation!, d.certifiedResidualSD)
         let r2 = lre(f.rSquared!, d.certifiedRSquared)
-        #expect(rsd >= 10, "\(name) residual SD LRE \(rsd)")
-        #expect(r2 >= 10, "\(name) R² LRE \(r2)")
-        print("NIST \(name): " + report.joined(separator: ", ") + String(format: ", resSD %.1f, R2 %.1f", rsd, r2))
+        #expect(rsd >= need, "\(name) residual SD LRE \(rsd)")
+        #expect(r2 >= need, "\(name) R² LRE \(r2)")
+        print("NIST \(name): " + report.joined(separator: ", ") + String(format: ", resSD %.2f, R2 %.2f", rsd, r2))
     }
 
     @Test func pontiusAsAGeneralLinearModelAlsoMeetsTenDigits() throws {

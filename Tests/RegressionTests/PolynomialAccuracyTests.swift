@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LinearAlgebra
 @testable import Regression
 
 /// Hard polynomial problems of the kind NIST's Wampler and Filip sets pose, with certified
@@ -8,6 +9,15 @@ import Testing
 /// operations as the script, so both sides fit bit-identical doubles.
 /// numpy.linalg.lstsq on the same data (printed by the script): wampler1 9.6 digits,
 /// filip10 (raw design condition 1.1e15) 0 digits.
+/// The README's statement: the degree-10 polynomial (filip10, raw design condition 1.1e15)
+/// to ≥ 15 digits and every Wampler coefficient to ≥ 13.5 with extended-precision
+/// refinement (measured on x86-64: filip10 16.0 throughout, least wampler1 β1 13.75); ≥ 10
+/// without it.
+func polynomialDigits(_ name: String) -> Double {
+    guard LinearAlgebra.hasExtendedPrecision else { return 10 }
+    return name == "filip10" ? 15 : 13.5
+}
+
 @Suite struct PolynomialAccuracyTests {
     /// 1 + i + i² + … + i⁵, exactly.
     static func wampler(_ i: Int) -> Int {
@@ -48,7 +58,8 @@ import Testing
     }
 
     @Test(arguments: ["wampler1", "wampler2", "wampler3", "filip10"])
-    func rawCoefficientsAgreeWithExactSolutionToTenDigits(_ name: String) throws {
+    func rawCoefficientsAgreeWithExactSolutionToTheStatedDigits(_ name: String) throws {
+        let need = polynomialDigits(name)
         let c = try #require(polynomialCertified[name])
         let (x, y) = Self.data(name)
         let f = try PolynomialRegression.fit(x: x, y: y, degree: c.degree, series: name)
@@ -65,8 +76,8 @@ import Testing
         }
         for k in 0...c.degree {
             let b = lre(f.coefficients[k], Double(c.estimates[k])!)
-            digits.append(String(format: "%.1f", b))
-            #expect(b >= 10, "\(name) β\(k) = \(f.coefficients[k]), certified \(c.estimates[k])")
+            digits.append(String(format: "%.2f", b))
+            #expect(b >= need, "\(name) β\(k) = \(f.coefficients[k]), certified \(c.estimates[k])")
             let sd = Double(c.sds[k])!
             if !residualsAreRoundingNoise {
                 let s = lre(f.standardErrors![k], sd)
