@@ -28,7 +28,7 @@ let package = Package(
         // Least squares on LAPACK and trend models with intervals (pure).
         .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"]),
         // Scenario sweeps: grid, Monte Carlo, Latin hypercube, sensitivity (pure).
-        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"]),
+        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Readers and writers at the edges.
@@ -54,5 +54,5 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
