@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
-            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",
+            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "LinearAlgebra",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),

@@ -9,7 +9,9 @@ public struct PlanForecastCommand: ParsableCommand {
         Units: growth in percent per year in files and output; levels in each indicator's
         own unit. Years are calendar years; the baseline year is the year before the plan.
         Exit codes: 0 success, 64 usage, 65 bad input data, 74 I/O failure.
+        Shell completion: planforecast --generate-completion-script bash|zsh|fish.
         """,
+        version: Version.text,
         subcommands: [
             MainJobCommand.self,
             ReviewCommand.self,
