@@ -21,6 +21,8 @@ struct ReviewOptions: ParsableArguments {
     var lang: LanguageArgument?
     @Flag(name: .customLong("decimal-point"), help: "In the actuals, a lone `.` before three digits is a decimal point (85.558), as pandas and R write; by default such a value (1.500) is ambiguous and an error unless the unit decides.")
     var decimalPoint = false
+    @Flag(help: "On a terminal, every column even when the table is wider than the window (by default the essential columns, the rest on a line under each row). Piped output always has every column.")
+    var wide = false
 
     enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case trend, cagr, probability }
     enum LanguageArgument: String, ExpressibleByArgument, CaseIterable { case vi, en }
@@ -97,7 +99,8 @@ struct ReviewCommand: ParsableCommand {
             let toTerminal = (outputOptions.output == nil || outputOptions.output == "-") && CLIOutput.stdoutIsTerminal
             let style: CSVStyle = excelSemicolon ? .excelSemicolon : (excel ? .excel : .plain)
             let text = ReviewReport.render(review, format: ReportFormat(argument: format.rawValue)!, language: reviewOptions.language,
-                                           options: ReportOptions(colour: toTerminal && format == .table, csvStyle: style))
+                                           options: ReportOptions(colour: toTerminal && format == .table, csvStyle: style,
+                                                                  width: toTerminal ? Terminal.outputColumns : nil, wide: reviewOptions.wide))
             try outputOptions.write(text)
         }
     }
@@ -122,7 +125,8 @@ struct MainJobCommand: ParsableCommand {
             let plan = try planOptions.load()
             let review = try reviewOptions.review(plan: plan, planDirectory: planOptions.plan)
             let lang = reviewOptions.language
-            let table = ReviewReport.render(review, format: .table, language: lang, options: ReportOptions(colour: CLIOutput.stdoutIsTerminal))
+            let table = ReviewReport.render(review, format: .table, language: lang, options: ReportOptions(colour: CLIOutput.stdoutIsTerminal,
+                                                                                                         width: Terminal.outputColumns, wide: reviewOptions.wide))
             FileHandle.standardOutput.write(Data(table.utf8))
             do { try FileManager.default.createDirectory(atPath: reportDir, withIntermediateDirectories: true) } catch {
                 throw InputError.io(path: reportDir, reason: "cannot create the report folder (\(error.localizedDescription))")

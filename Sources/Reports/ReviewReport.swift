@@ -65,9 +65,15 @@ public struct ReportOptions: Sendable, Hashable {
     public var maxNameWidth: Int
     /// Draw an SVG chart per indicator in HTML reports.
     public var charts: Bool
+    /// Columns of the terminal the table goes to; nil (a pipe or a file) draws every column.
+    public var width: Int?
+    /// Every column even on a narrow terminal (`--wide`).
+    public var wide: Bool
 
-    public init(colour: Bool = false, csvStyle: CSVStyle = .plain, maxNameWidth: Int = 32, charts: Bool = true) {
+    public init(colour: Bool = false, csvStyle: CSVStyle = .plain, maxNameWidth: Int = 32, charts: Bool = true,
+                width: Int? = nil, wide: Bool = false) {
         self.colour = colour; self.csvStyle = csvStyle; self.maxNameWidth = maxNameWidth; self.charts = charts
+        self.width = width; self.wide = wide
     }
 }
 
