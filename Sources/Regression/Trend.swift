@@ -65,8 +65,9 @@ public enum TrendModel: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// z = g(y), or the rule y breaks.
-    func transform(_ y: Double) -> Double? {
+    /// z = g(y) on the model's scale, or nil when y is outside the model's domain
+    /// (y ≤ 0 under log, y outside (0, B) under the logit).
+    public func transform(_ y: Double) -> Double? {
         switch self {
         case .linear, .polynomial: return y
         case .exponential: return y > 0 ? log(y) : nil

@@ -42,22 +42,22 @@ struct ReviewText {
                           "≥ \(on): \(TargetStatus.onTrack.labelEn); \(acc)–\(on): \(TargetStatus.accelerationNeeded.labelEn); \(lim)–\(acc): \(TargetStatus.limitedProgress.labelEn); below \(lim): \(TargetStatus.deterioration.labelEn)")
         switch review.rule {
         case .trend:
-            return t("Quy tắc đánh giá (xu hướng): tỷ lệ giữa tốc độ tăng theo xu hướng bình phương tối thiểu (năm gốc và mọi số thực hiện) và tốc độ cần đạt từ năm gốc đến mục tiêu; ngưỡng theo đánh giá tiến độ SDG của Eurostat: ",
-                     "Rule (trend): ratio of the growth of the least-squares trend (baseline and all actuals) to the growth required from the baseline to the target; cut-offs of the Eurostat SDG progress assessment: ") + ratioCuts + "."
+            return t("Quy tắc đánh giá (xu hướng): tỷ lệ giữa tốc độ của xu hướng bình phương tối thiểu (năm gốc và mọi số thực hiện) và tốc độ cần đạt từ số thực hiện gần nhất đến mục tiêu, tức phần khoảng cách còn lại được thu hẹp vào năm mục tiêu; đúng hướng chỉ khi chính đường xu hướng cũng đạt ngưỡng đó; số thực hiện gần nhất chưa đạt mà xu hướng đi ngược mục tiêu là \(TargetStatus.deterioration.labelVi); ngưỡng theo đánh giá tiến độ SDG của Eurostat: ",
+                     "Rule (trend): the least-squares trend's pace (baseline and all actuals) against the pace needed from the latest actual to the target, i.e. the share of the remaining gap it closes by the target year; on track only when the trend line itself closes that share too; a latest actual that misses while the trend moves away is \(TargetStatus.deterioration.labelEn); cut-offs of the Eurostat SDG progress assessment: ") + ratioCuts + "."
         case .cagr:
-            return t("Quy tắc đánh giá (CAGR): tỷ lệ giữa tốc độ tăng bình quân từ năm gốc đến số thực hiện gần nhất và tốc độ cần đạt; ngưỡng: ",
-                     "Rule (CAGR): ratio of the compound growth from the baseline to the latest actual to the required growth (Eurostat/UNSD); cut-offs: ") + ratioCuts + "."
+            return t("Quy tắc đánh giá (CAGR): tỷ lệ giữa tốc độ bình quân từ năm gốc đến số thực hiện gần nhất và tốc độ cần đạt từ số thực hiện gần nhất đến mục tiêu; ngưỡng: ",
+                     "Rule (CAGR): the compound pace from the baseline to the latest actual against the pace needed from the latest actual to the target (Eurostat/UNSD); cut-offs: ") + ratioCuts + "."
         case .probability:
             let p = percent(c.probabilityOnTrack), r = percent(c.probabilityAtRisk)
-            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo phân phối dự báo Student-t của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelVi) (có nguy cơ); < \(r): \(TargetStatus.limitedProgress.labelVi), hoặc \(TargetStatus.deterioration.labelVi) khi xu hướng đi ngược mục tiêu.",
-                     "Rule (probability): probability of meeting the target from the trend's Student-t prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelEn) (at risk); below \(r): \(TargetStatus.limitedProgress.labelEn), or \(TargetStatus.deterioration.labelEn) when the trend moves away from the target.")
+            return t("Quy tắc đánh giá (xác suất): xác suất đạt mục tiêu theo phân phối dự báo Student-t của xu hướng; ≥ \(p): \(TargetStatus.onTrack.labelVi); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelVi) (có nguy cơ); < \(r): \(TargetStatus.limitedProgress.labelVi); \(TargetStatus.deterioration.labelVi) khi số thực hiện gần nhất chưa đạt và xu hướng đi ngược mục tiêu.",
+                     "Rule (probability): probability of meeting the target from the trend's Student-t prediction distribution; ≥ \(p): \(TargetStatus.onTrack.labelEn); \(r)–\(p): \(TargetStatus.accelerationNeeded.labelEn) (at risk); below \(r): \(TargetStatus.limitedProgress.labelEn); \(TargetStatus.deterioration.labelEn) when the latest actual misses and the trend moves away from the target.")
         }
     }
 
     /// How maintained and level targets are judged besides the ratio (as the engine does).
     var ruleExtraLine: String {
-        t("Chỉ tiêu mức: \(TargetStatus.achieved.labelVi) khi số thực hiện gần nhất đã đạt. Chỉ tiêu duy trì hằng năm: xét từng năm; một năm đã qua không đạt là \(TargetStatus.limitedProgress.labelVi); năm gần nhất không đạt là \(TargetStatus.deterioration.labelVi) nếu xu hướng đi ngược, nếu không là \(TargetStatus.accelerationNeeded.labelVi). Chỉ tiêu định tính: ghi nhận như trong kế hoạch.",
-          "Level targets: \(TargetStatus.achieved.labelEn) when the latest actual already meets them. Maintained (every-year) targets are judged year by year: a past year missed is \(TargetStatus.limitedProgress.labelEn); the latest year missed is \(TargetStatus.deterioration.labelEn) when the trend moves away, else \(TargetStatus.accelerationNeeded.labelEn). Qualitative targets are reported as entered.")
+        t("Chỉ tiêu mức: \(TargetStatus.achieved.labelVi) khi số thực hiện gần nhất đã đạt. Chỉ tiêu duy trì hằng năm: xét từng năm; năm gần nhất không đạt là \(TargetStatus.deterioration.labelVi) nếu xu hướng đi ngược, \(TargetStatus.accelerationNeeded.labelVi) nếu đó là năm duy nhất không đạt; đã có năm trước không đạt là \(TargetStatus.limitedProgress.labelVi). Chỉ tiêu định tính: ghi nhận như trong kế hoạch.",
+          "Level targets: \(TargetStatus.achieved.labelEn) when the latest actual already meets them. Maintained (every-year) targets are judged year by year: the latest year missed is \(TargetStatus.deterioration.labelEn) when the trend moves away, \(TargetStatus.accelerationNeeded.labelEn) when it is the only year missed; an earlier year missed is \(TargetStatus.limitedProgress.labelEn). Qualitative targets are reported as entered.")
     }
 
     var intervalLine: String {
@@ -68,14 +68,14 @@ struct ReviewText {
 
     /// What the short column headers of the terminal table mean.
     var columnsLine: String {
-        t("Cột: Tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc (xu hướng logistic: trên thang logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
-          "Columns: Ratio = trend growth ÷ growth required from the baseline (logistic trends: on the logit scale); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
+        t("Cột: Tiến độ = tốc độ theo xu hướng ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+          "Columns: Ratio = trend pace ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
     }
 
     /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
     var gapLine: String {
-        t("Tỷ lệ tiến độ = tăng theo xu hướng ÷ tăng cần đạt từ năm gốc (xu hướng logistic: trên thang logit). Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
-          "Progress ratio = trend growth ÷ growth required from the baseline (logistic trends: on the logit scale). Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
+        t("Tỷ lệ tiến độ = tốc độ theo xu hướng ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
+          "Progress ratio = trend pace ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
     }
 
     var illustrativeNote: String {
@@ -318,7 +318,16 @@ struct ReviewText {
                 return "Đạt trong mọi năm đã có số liệu" + (a.status == .onTrack ? "." : ", nhưng xu hướng cho thấy có thể không đạt vào năm \(tg.targetYear).")
             }
             let years = a.yearsMissed.map(String.init).joined(separator: ", ")
-            return "Chỉ tiêu phải đạt hằng năm; không đạt trong năm \(years)" + (a.status == .deterioration ? ", và xu hướng đang đi ngược mục tiêu." : ".")
+            let tail: String
+            switch a.status {
+            case .deterioration: tail = ", và xu hướng đang đi ngược mục tiêu."
+            case .accelerationNeeded: tail = " (năm gần nhất, năm duy nhất không đạt); xu hướng không đi ngược mục tiêu."
+            default: tail = " (đã mất cho những năm đó)."
+            }
+            return "Chỉ tiêu phải đạt hằng năm; không đạt trong năm \(years)" + tail
+        }
+        if a.rule != .probability, a.status == .deterioration, (a.progressRatio ?? -1) < 0 {
+            return "Số thực hiện gần nhất \(latest(a, withUnit: true)) chưa đạt mục tiêu \(requirement(a, withUnit: true)) và xu hướng đang đi ngược mục tiêu: \(TargetStatus.deterioration.labelVi)."
         }
         let band: String
         switch a.status {
@@ -332,14 +341,20 @@ struct ReviewText {
             guard let p = a.probability else { break }
             return "Xác suất đạt mục tiêu theo phân phối dự báo của xu hướng là \(percent(p)): \(statusLabel(a.status))."
         case .trend, .cagr:
-            guard let r = a.progressRatio else { break }
+            guard let r = a.progressRatio else {
+                return a.status == .onTrack ? "Đã ở mức mà tốc độ yêu cầu cho năm \(tg.targetYear) và xu hướng giữ được mức đó: \(statusLabel(a.status))."
+                                            : "Đã ở mức mà tốc độ yêu cầu cho năm \(tg.targetYear), nhưng xu hướng giảm xuống dưới mức đó trước năm mục tiêu: \(statusLabel(a.status))."
+            }
             let basis = a.rule == .trend ? "xu hướng bình phương tối thiểu" + (a.model.map { " (\(model($0)))" } ?? "")
-                                         : "tăng bình quân từ năm gốc đến \(a.latest.map { String($0.year) } ?? "năm gần nhất")"
-            var s = "Tiến độ quan sát (\(basis)) bằng \(percent(r)) tiến độ cần đạt"
+                                         : "tốc độ bình quân từ năm gốc đến \(a.latest.map { String($0.year) } ?? "năm gần nhất")"
+            var s = "Tốc độ quan sát (\(basis)), tính tiếp từ số thực hiện gần nhất, thu hẹp \(percent(r)) khoảng cách còn lại đến mục tiêu vào năm \(tg.targetYear)"
             let logit = a.model?.hasPrefix("logistic") ?? false
             if logit { s += ", tính trên thang logit của tỷ lệ" }
-            if let g = a.trendGrowth, let q = a.requiredGrowth {
-                s += logit ? " (theo điểm %: \(growth(g, a)) so với \(growth(q, a)) mỗi năm)" : " (\(growth(g, a)) so với \(growth(q, a)) mỗi năm)"
+            if let g = a.trendGrowth, let q = a.requiredFromNow {
+                s += " (\(growth(g, a)) so với \(growth(q, a)) cần đạt mỗi năm từ nay)"
+            }
+            if a.status == .accelerationNeeded, r >= review.cutoffs.onTrack, let tr = a.trendPositionRatio {
+                return s + "; nhưng chính đường xu hướng chỉ thu hẹp \(percent(tr)): \(TargetStatus.accelerationNeeded.labelVi)."
             }
             return s + "; \(band)."
         }

@@ -97,9 +97,9 @@ public enum SampleReview {
             build(&a)
             return a
         }
-        let a1 = assess(t01, .accelerationNeeded, "Trend growth 10.3 %/yr is 82 % of the required 12.5 %/yr (60-95 %: acceleration needed).") {
+        let a1 = assess(t01, .accelerationNeeded, "Trend growth 10.3 %/yr carried on from the latest actual closes 76 % of the remaining gap (13.82 %/yr needed from now; 60-95 %: acceleration needed).") {
             $0.model = "exponential"; $0.trendGrowth = 0.103; $0.trendGrowthInterval = LevelInterval(level: 0.95, lower: 0.081, upper: 0.126)
-            $0.requiredGrowth = 0.125; $0.requiredFromNow = 0.1382; $0.progressRatio = 0.824; $0.projected = 0.103
+            $0.requiredGrowth = 0.125; $0.requiredFromNow = 0.1382; $0.progressRatio = 0.757; $0.projected = 0.103
             $0.projectedIntervals = [LevelInterval(level: 0.8, lower: 0.088, upper: 0.118), LevelInterval(level: 0.95, lower: 0.080, upper: 0.127)]
             $0.gap = 0.103 - 0.125; $0.probability = 0.04
         }
@@ -121,7 +121,7 @@ public enum SampleReview {
             $0.projectedIntervals = [LevelInterval(level: 0.8, lower: 64.5, upper: 71.4), LevelInterval(level: 0.95, lower: 62.6, upper: 73.2)]
             $0.gap = 68.0 - 80; $0.probability = 0.002
         }
-        let a5 = assess(t05, .deterioration, "Maintained every year: 2026 missed (98.6 % < 100 %).") {
+        let a5 = assess(t05, .limitedProgress, "Maintained every year: 2026 missed (98.6 % < 100 %), lost for that year.") {
             $0.yearsMissed = [2026]
         }
         let a6 = assess(t06, .insufficientData, "No actuals for this indicator.") { _ in }

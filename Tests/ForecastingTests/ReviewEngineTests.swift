@@ -5,8 +5,10 @@ import Testing
 @testable import PlanModel
 
 /// Statuses on constructed series whose progress ratio is known by construction: the
-/// actuals lie exactly on the model's curve at a chosen fraction of the required slope,
-/// so the least-squares trend recovers that slope exactly (to rounding).
+/// actuals lie exactly on the model's curve, so the least-squares slope is the curve's
+/// slope k (to rounding), and the ratio ρ = k · h / G (pace carried on from the latest
+/// actual over the h years left, against the remaining gap G on the model's scale) is
+/// solved for k by hand in each test.
 @Suite struct ReviewStatuses {
     func plan(measure: Measure, baseline: Double, target: Target, bound: Double? = nil) -> Plan {
         let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: measure == .rate ? "%" : "tỷ đồng", measure: measure, upperBound: bound)
@@ -23,10 +25,10 @@ import Testing
         values.enumerated().map { Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element) }
     }
 
-    /// Amount 100 → 200 by 2030: required log-slope ln(2)/5 = 0.1386294; actuals grow at
-    /// `ratio` × that slope.
+    /// Amount 100 → 200 by 2030, three actuals on exp(k·t): latest 100·e^{3k} in 2028,
+    /// G = ln 2 − 3k, h = 2, so ρ = 2k / (ln 2 − 3k), i.e. k = ρ · ln 2 / (2 + 3ρ).
     func amountStatus(ratio: Double, rule: AssessmentRule = .trend) -> TargetAssessment {
-        let slope = ratio * log(2) / 5
+        let slope = ratio * log(2) / (2 + 3 * ratio)
         let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
         var o = ReviewEngine.Options(); o.rule = rule
         return ReviewEngine.review(plan: p, actuals: obs((1...3).map { 100 * exp(slope * Double($0)) }), options: o).assessments[0]
@@ -39,29 +41,36 @@ import Testing
         #expect(amountStatus(ratio: 0.59).status == .limitedProgress)
         #expect(amountStatus(ratio: 0.01).status == .limitedProgress)
         #expect(amountStatus(ratio: -0.01).status == .deterioration)
+        #expect(amountStatus(ratio: 0.96, rule: .cagr).status == .onTrack)
+        #expect(amountStatus(ratio: 0.59, rule: .cagr).status == .limitedProgress)
     }
 
     @Test func ratioAndGrowthFigures() throws {
+        // ρ = 0.8: k = 0.8 ln2 / 4.4 = (2/11) ln 2.
         let a = amountStatus(ratio: 0.8)
         #expect(abs(a.progressRatio! - 0.8) < 1e-9)
-        // Required growth 2^(1/5) − 1 = 14.8698 %/yr; observed exp(0.8 ln2 / 5) − 1 = 11.7287 %/yr.
+        #expect(abs(a.trendPositionRatio! - 0.8) < 1e-9)      // exact curve: the trend line is the curve
+        // Required growth from the baseline 2^(1/5) − 1 = 14.8698 %/yr; observed e^k − 1 = 2^(2/11) − 1.
         #expect(abs(a.requiredGrowth! - (pow(2, 0.2) - 1)) < 1e-12)
-        #expect(abs(a.trendGrowth! - (pow(2, 0.16) - 1)) < 1e-9)
-        // Exact curve: residuals 0, so the 2030 point is 100 × 2^(0.8) = 174.11.
-        #expect(abs(a.projected! - 100 * pow(2, 0.8)) < 1e-6)
+        #expect(abs(a.trendGrowth! - (pow(2, 2.0 / 11) - 1)) < 1e-9)
+        // From the latest 100·2^(6/11) to 200 in 2 years: 2^(5/22) − 1 per year.
+        #expect(abs(a.requiredFromNow! - (pow(2, 5.0 / 22) - 1)) < 1e-12)
+        // Exact curve: residuals 0, so the 2030 point is 100 × 2^(10/11).
+        #expect(abs(a.projected! - 100 * pow(2, 10.0 / 11)) < 1e-6)
         #expect(a.gap! < 0)
         #expect(a.model == "exponential")
     }
 
     @Test func endPointRuleUsesBaselineAndLatestOnly() {
         // Noisy middle point: trend and end points differ; the CAGR rule looks only at 2025
-        // and 2028: (100 → 100·2^(0.6·3/5)) gives ratio 0.6 exactly.
+        // and 2028: end-point slope k = ln(y3/100)/3 with k = 0.7 ln2 / 4.1 gives ρ = 2k / (ln 2 − 3k) = 0.7.
         let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
-        let y3 = 100 * pow(2, 0.6 * 3 / 5)
+        let y3 = 100 * exp(3 * 0.7 * log(2) / 4.1)
         var o = ReviewEngine.Options(); o.rule = .cagr
         let a = ReviewEngine.review(plan: p, actuals: obs([150, 100, y3]), options: o).assessments[0]
-        #expect(abs(a.progressRatio! - 0.6) < 1e-9)
+        #expect(abs(a.progressRatio! - 0.7) < 1e-9)
         #expect(a.status == .accelerationNeeded)
+        #expect(a.trendPositionRatio == nil)
     }
 
     @Test func latestActualMeetingALevelIsAchieved() {
@@ -72,12 +81,14 @@ import Testing
 
     @Test func fallingIndicatorUsesItsDirection() throws {
         // Poverty 4 % → < 3 % by 2030 (lower is better), logistic on logit(p/100).
-        // Required logit slope (logit .03 − logit .04)/5; actuals at 1.2 × that slope.
+        // D = logit 3 − logit 4 (< 0); two actuals on logit 4 + k·t: G (oriented) =
+        // −(D − 2k), pace −k, h = 3, so ρ = 3k / (D − 2k), i.e. k = ρ·D / (3 + 2ρ).
         func logit(_ p: Double) -> Double { log(p / (100 - p)) }
         func inv(_ z: Double) -> Double { 100 / (1 + exp(-z)) }
-        let req = (logit(3) - logit(4)) / 5
+        let d = logit(3) - logit(4)
+        let k = 1.2 * d / (3 + 2 * 1.2)
         let p = plan(measure: .rate, baseline: 4, target: level(.less, 3, .lower), bound: 100)
-        let values = (1...2).map { inv(logit(4) + 1.2 * req * Double($0)) }
+        let values = (1...2).map { inv(logit(4) + k * Double($0)) }
         let a = ReviewEngine.review(plan: p, actuals: obs(values)).assessments[0]
         #expect(a.model == "logistic(100)")
         #expect(abs(a.progressRatio! - 1.2) < 1e-9)
@@ -85,13 +96,17 @@ import Testing
         #expect(a.growthIsChange)
         let below = ReviewEngine.review(plan: p, actuals: obs([3.5, 2.9])).assessments[0]
         #expect(below.status == .achieved)
+        // Rising poverty above the ceiling moves away: deterioration.
+        let rising = ReviewEngine.review(plan: p, actuals: obs([4.2, 4.5])).assessments[0]
+        #expect(rising.status == .deterioration)
     }
 
     @Test func boundedRateBelowTheBoundUsesTheLogisticTrend() {
-        // Coverage 90 → ≥ 97; actuals at 0.7 of the required logit slope → acceleration.
+        // Coverage 90 → ≥ 97; three actuals on logit 90 + k·t with k = 0.7·D / (2 + 3·0.7),
+        // D = logit 97 − logit 90, give ρ = 0.7 → acceleration needed.
         func logit(_ p: Double) -> Double { log(p / (100 - p)) }
-        let req = (logit(97) - logit(90)) / 5
-        let values = (1...3).map { 100 / (1 + exp(-(logit(90) + 0.7 * req * Double($0)))) }
+        let k = 0.7 * (logit(97) - logit(90)) / (2 + 3 * 0.7)
+        let values = (1...3).map { 100 / (1 + exp(-(logit(90) + k * Double($0)))) }
         let p = plan(measure: .rate, baseline: 90, target: level(.greaterOrEqual, 97), bound: 100)
         let a = ReviewEngine.review(plan: p, actuals: obs(values)).assessments[0]
         #expect(abs(a.progressRatio! - 0.7) < 1e-9)
@@ -101,12 +116,14 @@ import Testing
     }
 
     @Test func targetOnTheBoundFallsBackToALinearTrend() {
-        // 96 → 100 % needs +0.8 pp/yr; +0.4 pp/yr observed gives ratio 0.5.
+        // 96 → 100 %: +0.4 pp/yr observed; from 97.2 (2028) 2.8 pp remain in 2 years, so
+        // ρ = 0.4 · 2 / 2.8 = 2/7 → limited progress. Required from the baseline: 0.8 pp/yr.
         let p = plan(measure: .rate, baseline: 96, target: level(.greaterOrEqual, 100), bound: 100)
         let a = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2])).assessments[0]
         #expect(a.model == "linear")
         #expect(abs(a.requiredGrowth! - 0.8) < 1e-12)
-        #expect(abs(a.progressRatio! - 0.5) < 1e-9)
+        #expect(abs(a.requiredFromNow! - 1.4) < 1e-12)
+        #expect(abs(a.progressRatio! - 2.0 / 7) < 1e-9)
         #expect(a.status == .limitedProgress)
     }
 
@@ -121,6 +138,18 @@ import Testing
         #expect(latest.status == .deterioration)
         let kept = ReviewEngine.review(plan: p, actuals: obs([100, 100, 100])).assessments[0]
         #expect(kept.status == .onTrack)
+        // Only the latest year missed, trend rising: 99, 100, 100, 99.5 has slope +0.15
+        // (Σ(x − 1.5)(y − 99.625) = 0.75 over Σ(x − 1.5)² = 5).
+        let p99 = plan(measure: .rate, baseline: 99, target: t, bound: 100)
+        let dip = ReviewEngine.review(plan: p99, actuals: obs([100, 100, 99.5])).assessments[0]
+        #expect(dip.yearsMissed == [2028])
+        #expect(dip.status == .accelerationNeeded)
+        // Every year missed, rising 95 → 96, 98, 99: an earlier year is lost, limited
+        // progress; raising 2028 to 100 meets that year and keeps limited progress (the
+        // earlier misses stay), never worse.
+        let p95 = plan(measure: .rate, baseline: 95, target: t, bound: 100)
+        #expect(ReviewEngine.review(plan: p95, actuals: obs([96, 98, 99])).assessments[0].status == .limitedProgress)
+        #expect(ReviewEngine.review(plan: p95, actuals: obs([96, 98, 100])).assessments[0].status == .limitedProgress)
     }
 
     @Test func noActualsIsInsufficientData() {

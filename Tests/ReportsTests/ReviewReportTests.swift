@@ -207,12 +207,12 @@ func hostileReview() -> Review {
 
     @Test func vietnameseNotesExplainTheStatusInVietnamese() {
         let md = ReviewReport.render(SampleReview.make(), format: .markdown, language: .vi)
-        // T01: ratio 0.824, trend 10.3 %/yr against 12.5 %/yr required
-        #expect(md.contains("- **Cách xác định:** Tiến độ quan sát (xu hướng bình phương tối thiểu (hàm mũ)) bằng 82 % tiến độ cần đạt (10,3 % so với 12,5 % mỗi năm); từ 60 % đến dưới 95 %: cần tăng tốc."))
-        // T05: maintained, 2026 missed, deterioration
-        #expect(md.contains("- **Cách xác định:** Chỉ tiêu phải đạt hằng năm; không đạt trong năm 2026, và xu hướng đang đi ngược mục tiêu."))
+        // T01: ratio 0.757 = ln 1.103 / ln 1.1382, trend 10.3 %/yr against 13.82 %/yr needed from now
+        #expect(md.contains("- **Cách xác định:** Tốc độ quan sát (xu hướng bình phương tối thiểu (hàm mũ)), tính tiếp từ số thực hiện gần nhất, thu hẹp 76 % khoảng cách còn lại đến mục tiêu vào năm 2030 (10,3 % so với 13,8 % cần đạt mỗi năm từ nay); từ 60 % đến dưới 95 %: cần tăng tốc."))
+        // T05: maintained, 2026 missed, 2027 met: limited progress
+        #expect(md.contains("- **Cách xác định:** Chỉ tiêu phải đạt hằng năm; không đạt trong năm 2026 (đã mất cho những năm đó)."))
         #expect(md.contains("- **Cách xác định:** Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."))
-        #expect(md.contains("- **Chi tiết (tiếng Anh):** Trend growth 10.3 %/yr"))
+        #expect(md.contains("- **Chi tiết (tiếng Anh):** Trend growth 10.3 %/yr carried on"))
     }
 
     @Test func escapesMarkupFromInputFiles() {
@@ -312,7 +312,7 @@ func hostileReview() -> Review {
         #expect(t01["value_low"] == "12.5")          // 0.125 as percent
         #expect(t01["trend_growth"] == "10.3")       // 0.103 as percent
         #expect(t01["growth_unit"] == "%/yr")
-        #expect(t01["progress_ratio_pct"] == "82.4")
+        #expect(t01["progress_ratio_pct"] == "75.7")
         #expect(t01["gap"] == "-2.2")                // (0.103 − 0.125) × 100 pp
         #expect(t01["illustrative"] == "true")
         let t03 = table.rowAccessors[2]
