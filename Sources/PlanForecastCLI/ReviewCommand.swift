@@ -19,7 +19,7 @@ struct ReviewOptions: ParsableArguments {
     var level: String = "80,95"
     @Option(help: "Language of labels and numbers: vi or en (default: the plan's).")
     var lang: LanguageArgument?
-    @Flag(name: .customLong("decimal-point"), help: "In the actuals, a lone `.` before three digits is a decimal point (85.558), as pandas and R write; by default such a value (1.500) is ambiguous and an error unless the unit decides.")
+    @Flag(name: .customLong("decimal-point"), help: "The actuals' decimal mark is `.` (85.558 is 85.558), as pandas and R write; a value with a decimal comma is then an error. By default the file's own values decide (17.5 proves `.`, 12,5 proves `,`).")
     var decimalPoint = false
 
     enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case trend, cagr, probability }
@@ -44,7 +44,7 @@ struct ReviewOptions: ParsableArguments {
         // The embedded plan's files live in the build folder; name them by plan instead.
         let shown = planDirectory == nil && actuals == nil ? "\(plan.id)/actuals-example.csv (example shipped with the tool)" : path
         if actuals == nil { CLIOutput.note("using the plan's ILLUSTRATIVE example actuals (\(shown)); pass --actuals FILE for real figures") }
-        let obs = try ActualsFile.read(path: path, plan: plan, dot: decimalPoint ? .decimalPoint : .askWhenAmbiguous)
+        let obs = try ActualsFile.read(path: path, plan: plan, decimalMark: decimalPoint ? .point : nil)
         if let asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
             throw InputError.usage("--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear)")
         }
