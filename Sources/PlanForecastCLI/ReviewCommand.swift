@@ -25,16 +25,7 @@ struct ReviewOptions: ParsableArguments {
     enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case trend, cagr, probability }
     enum LanguageArgument: String, ExpressibleByArgument, CaseIterable { case vi, en }
 
-    func levels() throws -> [Double] {
-        let parts = level.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var out: [Double] = []
-        for p in parts {
-            guard let v = Double(p), v > 0, v < 100 else { throw InputError.usage("--level: \"\(p)\" is not a percentage strictly between 0 and 100 (e.g. --level 80,95)") }
-            out.append(v / 100)
-        }
-        if out.isEmpty { throw InputError.usage("--level needs at least one percentage, e.g. 80,95") }
-        return out.sorted()
-    }
+    func levels() throws -> [Double] { try IntervalLevels.parse(level) }
 
     /// Loads actuals and runs the review engine.
     func review(plan: Plan, planDirectory: String?) throws -> Review {
