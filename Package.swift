@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // C shims: the only places that see raw pointers.
@@ -32,11 +31,12 @@ let package = Package(
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Readers and writers at the edges.
+        // The plan folders of Notebooks-data/plans, copied beside the executable.
+        .target(name: "PlanData", path: "Notebooks-data", sources: ["PlanData.swift"], resources: [.copy("plans")]),
         .target(name: "PlanIO", dependencies: [
-            "PlanModel",
+            "PlanModel", "PlanData",
             .product(name: "Yams", package: "Yams"),
-            .product(name: "CSV", package: "CSV.swift"),
-        ], resources: [.copy("Plans")]),
+        ], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
@@ -47,12 +47,13 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Distributions"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
-        .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"],
+                    exclude: ["Fixtures"]),  // NIST StRD files, read from the source tree
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
-        .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
+        .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

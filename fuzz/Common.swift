@@ -9,7 +9,7 @@ enum FuzzSupport {
     static let plan: Plan = {
         let root = ProcessInfo.processInfo.environment["PLANFORECAST_ROOT"] ?? FileManager.default.currentDirectoryPath
         do {
-            return try PlanLoader.load(directory: root + "/Sources/PlanIO/Plans/an-hung")
+            return try PlanLoader.load(directory: root + "/Notebooks-data/plans/an-hung")
         } catch {
             fatalError("fuzz harness: cannot load the An Hưng plan from \(root): \(error)")
         }

@@ -19,7 +19,7 @@ struct ReviewOptions: ParsableArguments {
     var level: String = "80,95"
     @Option(help: "Language of labels and numbers: vi or en (default: the plan's).")
     var lang: LanguageArgument?
-    @Flag(name: .customLong("decimal-point"), help: "In the actuals, a lone `.` before three digits is a decimal point (85.558), as pandas and R write; by default such a value (1.500) is ambiguous and an error unless the unit decides.")
+    @Flag(name: .customLong("decimal-point"), help: "The actuals' decimal mark is `.` (85.558 is 85.558), as pandas and R write; a value with a decimal comma is then an error. By default the file's own values decide (17.5 proves `.`, 12,5 proves `,`).")
     var decimalPoint = false
     @Flag(help: "On a terminal, every column even when the table is wider than the window (by default the essential columns, the rest on a line under each row). Piped output always has every column.")
     var wide = false
@@ -27,16 +27,7 @@ struct ReviewOptions: ParsableArguments {
     enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case trend, cagr, probability }
     enum LanguageArgument: String, ExpressibleByArgument, CaseIterable { case vi, en }
 
-    func levels() throws -> [Double] {
-        let parts = level.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var out: [Double] = []
-        for p in parts {
-            guard let v = Double(p), v > 0, v < 100 else { throw InputError.usage("--level: \"\(p)\" is not a percentage strictly between 0 and 100 (e.g. --level 80,95)") }
-            out.append(v / 100)
-        }
-        if out.isEmpty { throw InputError.usage("--level needs at least one percentage, e.g. 80,95") }
-        return out.sorted()
-    }
+    func levels() throws -> [Double] { try IntervalLevels.parse(level) }
 
     /// Loads actuals and runs the review engine.
     func review(plan: Plan, planDirectory: String?) throws -> Review {
@@ -46,7 +37,7 @@ struct ReviewOptions: ParsableArguments {
         // The embedded plan's files live in the build folder; name them by plan instead.
         let shown = planDirectory == nil && actuals == nil ? "\(plan.id)/actuals-example.csv (example shipped with the tool)" : path
         if actuals == nil { CLIOutput.note("using the plan's ILLUSTRATIVE example actuals (\(shown)); pass --actuals FILE for real figures") }
-        let obs = try ActualsFile.read(path: path, plan: plan, dot: decimalPoint ? .decimalPoint : .askWhenAmbiguous)
+        let obs = try ActualsFile.read(path: path, plan: plan, decimalMark: decimalPoint ? .point : nil)
         if let asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
             throw InputError.usage("--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear)")
         }

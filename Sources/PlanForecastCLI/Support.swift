@@ -60,3 +60,21 @@ enum CLIOutput {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 }
+
+/// `--level` of every command: interval levels in percent, comma-separated (`80,95`).
+enum IntervalLevels {
+    /// The levels as fractions, ascending, each once (`"95, 80"` → [0.8, 0.95]).
+    /// - Throws: `InputError.usage` (exit 64) for an empty list or a value that is not a
+    ///   percentage strictly between 0 and 100.
+    static func parse(_ text: String) throws -> [Double] {
+        var levels: [Double] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let p = part.trimmingCharacters(in: .whitespaces)
+            guard let v = Double(p), v > 0, v < 100 else {
+                throw InputError.usage("--level: \"\(p)\" is not a percentage strictly between 0 and 100 (e.g. --level 80,95)")
+            }
+            if !levels.contains(v / 100) { levels.append(v / 100) }
+        }
+        return levels.sorted()
+    }
+}

@@ -53,7 +53,7 @@ public enum PlanTables {
     public static let pathColumns = ["plan", "scenario", "indicator", "name_en", "unit", "year", "value", "growth_pct", "basis", "path_target", "illustrative"]
 
     public static func pathsCSV(_ projections: [Projection]) -> String {
-        var w = CSVText(header: pathColumns)
+        var w = CSVWriter(header: pathColumns)
         for p in projections {
             for s in p.series {
                 for pt in s.points {
@@ -72,7 +72,7 @@ public enum PlanTables {
                                         "required_change_per_year", "basis", "illustrative", "remark"]
 
     public static func outcomesCSV(_ projections: [Projection]) -> String {
-        var w = CSVText(header: outcomeColumns)
+        var w = CSVWriter(header: outcomeColumns)
         for p in projections {
             for o in p.outcomes {
                 let t = o.target
@@ -88,7 +88,7 @@ public enum PlanTables {
     }
 
     public static func findingsCSV(_ findings: [Finding], plan: Plan) -> String {
-        var w = CSVText(header: ["plan", "check", "severity", "targets", "message", "illustrative"])
+        var w = CSVWriter(header: ["plan", "check", "severity", "targets", "message", "illustrative"])
         for f in findings {
             w.row([plan.id, f.kind.rawValue, f.severity.rawValue, f.targets.joined(separator: " "), f.message, bool(f.illustrative)])
         }

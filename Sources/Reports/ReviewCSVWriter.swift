@@ -60,7 +60,7 @@ struct ReviewCSVWriter {
     func render() -> String {
         let plan = review.plan
         let levels = self.levels
-        var w = CSVText(header: Self.columns(levels: levels), delimiter: style.delimiter)
+        var w = CSVWriter(header: Self.columns(levels: levels), delimiter: style.delimiter)
         for a in review.assessments {
             let tg = a.target
             let ind = plan.indicator(tg.indicator)

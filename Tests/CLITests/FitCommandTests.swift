@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import PlanIO
+@testable import Reports
 @testable import PlanForecastCLI
 
 /// Drives `planforecast fit` in-process on small CSV files written to a temporary folder.
@@ -76,11 +77,11 @@ import PlanIO
 
     @Test func badNumberErrorNamesFileLineAndField() throws {
         let bad = try Self.temp("bad2.csv", "year,value\n2021,1\n2022,abc\n")
-        let table = try CSVTable.read(path: bad)
-        let spec = try FitSpec(model: "linear", levels: "80,95", until: nil, x: "year", y: "value", weights: nil, group: nil)
+        let data = try FileInput.read(path: bad)
+        let spec = try FitSpec(model: "linear", levels: [0.8, 0.95], until: nil, columns: SeriesColumns(x: "year", y: "value"))
         #expect(throws: InputError.badData(location: SourceLocation(file: bad, line: 3, field: "value"),
                                            found: "\"abc\"", expected: "a number such as 12.5 or 12,5")) {
-            try FitRunner.run(table: table, spec: spec, format: .csv)
+            try FitRunner.run(data: data, file: bad, spec: spec, format: .csv)
         }
     }
 
@@ -92,25 +93,18 @@ import PlanIO
     }
 }
 
-@Suite struct FitFastPathTests {
-    @Test func plainFastPathAndCSVTablePathGiveTheSameOutput() throws {
+@Suite struct FitBatchReadingTests {
+    /// The batch CSV and the table output read the same series (trimmed groups, a blank
+    /// line, a gap, a decimal comma in a `;` file): expected by hand.
+    @Test func groupedFileGivesTheSameFitsInEveryFormat() throws {
         let text = "indicator;year;value\n a ;2021;1,5\na;2022;2.25\n\nb;2021;3\nb;2022;\nb;2023;4.5\nb;2024;5\n"
-        let spec = try FitSpec(model: "linear", levels: "80,95", until: 2026, x: "year", y: "value", weights: nil, group: "indicator")
-        let fast = try #require(PlainCSVSeries.extract(Data(text.utf8), spec: spec))
-        let slow = try FitRunner.extract(table: CSVTable.parse(text: text, file: "t.csv"), spec: spec)
-        #expect(fast.map(\.name) == ["a", "b"] && slow.map(\.name) == ["a", "b"])
-        #expect(fast.map(\.x) == slow.map(\.x) && fast.map(\.y) == slow.map(\.y) && fast.map(\.lines) == slow.map(\.lines))
-        #expect(fast[1].lines == [5, 7, 8])   // line 6 is a gap (empty value)
-        let viaData = try FitRunner.runData(data: Data(text.utf8), file: "t.csv", spec: spec, format: .csv)
-        let viaTable = try FitRunner.run(table: CSVTable.parse(text: text, file: "t.csv"), spec: spec, format: .csv)
-        #expect(String(decoding: viaData, as: UTF8.self) == viaTable)
-    }
-
-    @Test func fastPathDeclinesQuotedOrMalformedFiles() throws {
-        let spec = try FitSpec(model: "linear", levels: "95", until: nil, x: "year", y: "value", weights: nil, group: nil)
-        #expect(PlainCSVSeries.extract(Data("year,value\n\"2021\",1\n".utf8), spec: spec) == nil)
-        #expect(PlainCSVSeries.extract(Data("year,value\n2021,1,9\n".utf8), spec: spec) == nil)
-        #expect(PlainCSVSeries.extract(Data("year,value\n2021,nan\n".utf8), spec: spec) == nil)
+        let spec = try FitSpec(model: "linear", levels: [0.8, 0.95], until: 2026, columns: SeriesColumns(x: "year", y: "value", group: "indicator"))
+        let series = try FitRunner.series(data: Data(text.utf8), file: "t.csv", spec: spec)
+        #expect(series.map(\.name) == ["a", "b"])
+        #expect(series[0].y == [1.5, 2.25] && series[1].lines == [5, 7, 8])   // line 6 is a gap
+        let batch = try FitRunner.runData(data: Data(text.utf8), file: "t.csv", spec: spec, format: .csv)
+        let serial = try FitRunner.run(series: series, file: "t.csv", spec: spec, format: .csv)
+        #expect(String(decoding: batch, as: UTF8.self) == serial)
     }
 }
 

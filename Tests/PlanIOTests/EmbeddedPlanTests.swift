@@ -3,7 +3,7 @@ import Testing
 @testable import PlanIO
 @testable import PlanModel
 
-/// The An Hưng plan as transcribed from ../shared/plan/ke-hoach-an-hung-2026-2030.txt.
+/// The An Hưng plan as transcribed from Notebooks-data/plans/an-hung/source/ke-hoach-an-hung-2026-2030.txt.
 @Suite struct EmbeddedAnHungPlan {
     let plan: Plan
     init() throws { plan = try PlanLoader.load(directory: nil) }

@@ -16,7 +16,7 @@ import Testing
         // Tests/PlanIOTests/RealExamplePlanTests.swift → repository root is three levels up.
         let root = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        directory = root.appendingPathComponent("Sources/PlanIO/Plans/vietnam-2021-2025").path
+        directory = root.appendingPathComponent("Notebooks-data/plans/vietnam-2021-2025").path
         plan = try PlanLoader.load(directory: directory)
         actuals = try ActualsFile.read(path: (directory as NSString).appendingPathComponent("actuals.csv"), plan: plan)
     }

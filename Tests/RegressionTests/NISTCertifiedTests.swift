@@ -16,15 +16,14 @@ struct NISTDataset {
     var y: [Double] = []
     var x: [[Double]] = []      // observation-major
 
-    /// The folder holding the StRD files: `$PLANFORECAST_NIST_DIR`, else
-    /// `<repo>/../shared/data/nist-strd` with the repo root found from this file's path.
+    /// The folder holding the StRD files: `$PLANFORECAST_NIST_DIR`, else the copies in
+    /// `Fixtures/nist-strd` beside this file (public domain; see the README there).
     static var directory: URL {
         if let env = ProcessInfo.processInfo.environment["PLANFORECAST_NIST_DIR"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/data/nist-strd")
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/nist-strd")
     }
 
     static func load(_ name: String) throws -> NISTDataset {

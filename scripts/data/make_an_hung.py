@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """One-off generator of the hand-made An Hưng plan folder (kept for provenance: every row
-below was transcribed by hand from ../shared/plan/ke-hoach-an-hung-2026-2030.txt, section
+below was transcribed by hand from Notebooks-data/plans/an-hung/source/ke-hoach-an-hung-2026-2030.txt, section
 II.1 and Phụ lục I). Planners edit the CSV files directly; rerunning this overwrites them."""
 import csv, os, sys
-out = sys.argv[1] if len(sys.argv) > 1 else "Sources/PlanIO/Plans/an-hung"
+out = sys.argv[1] if len(sys.argv) > 1 else "Notebooks-data/plans/an-hung"
 os.makedirs(out, exist_ok=True)
 KT, VH, HCC, QS, CA = "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Trung tâm Phục vụ hành chính công", "BCH quân sự", "Công an xã"
 INHERIT = "Responsible unit inherited from the merged cell above in Phụ lục I"

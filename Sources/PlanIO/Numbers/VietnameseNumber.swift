@@ -39,6 +39,9 @@ import PlanModel
 ///       write the value without the ambiguity (`1500` or `1,5`), unless the caller reads
 ///       a file in the project's own format and passes ``DotRule/decimalPoint``: then
 ///       `85.558` is a decimal point, as the tool itself writes numbers.
+///   When the decimal mark of the whole file is known — the user said so, or other
+///   values of the file prove it (see ``decimalEvidence(_:)`` and ``NumberColumn``) —
+///   that mark decides before the unit: ``parse(_:unit:decimalMark:because:)``.
 ///   Grouped digits must come in threes after a first group of one to three digits.
 /// - **Exponents.** `1,5E+06` and `2.5e-3` (as spreadsheets export) are accepted; the
 ///   mantissa's mark is then always decimal.
@@ -180,6 +183,12 @@ public enum VietnameseNumber {
     ///   magnitude ≥ 10^15, an ambiguous mark the unit does not decide, and a `%` that
     ///   contradicts `unit`.
     public static func parse(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Double {
+        try parse(text, unit: unit, dot: dot, decimalMark: nil)
+    }
+
+    /// `parse(_:unit:dot:)`, where a known `decimalMark` settles an ambiguous `1.500`
+    /// before the unit or `dot` are asked (see ``parse(_:unit:decimalMark:because:)``).
+    static func parse(_ text: String, unit: String?, dot: DotRule, decimalMark: DecimalMark?) throws -> Double {
         let t = trimmed(text)
         if t.isEmpty { throw ParseError(found: "an empty value", expected: "a number such as 12,5") }
         var s = Substring(t)
@@ -193,7 +202,7 @@ public enum VietnameseNumber {
             throw ParseError(found: "\(quote(t)) (a percentage) where the unit is \(quote(trimmed(unit)))",
                              expected: "a number in \(trimmed(unit)), without %")
         }
-        return try parseBody(s, original: t, unit: hasPercent ? "%" : unit, dot: dot)
+        return try parseBody(s, original: t, unit: hasPercent ? "%" : unit, dot: dot, decimalMark: decimalMark)
     }
 
     /// How to write a number, in the convention of the file being read.
@@ -201,7 +210,8 @@ public enum VietnameseNumber {
         dot == .decimalPoint ? "a number such as 12.5 or 12,5" : "a number such as 12,5 or 1.000"
     }
 
-    static func parseBody(_ body: Substring, original: String, unit: String?, dot: DotRule) throws -> Double {
+    static func parseBody(_ body: Substring, original: String, unit: String?, dot: DotRule,
+                          decimalMark: DecimalMark? = nil) throws -> Double {
         var s = body
         var negative = false
         if let c = s.first, c == "-" || c == "−" || c == "+" {
@@ -284,8 +294,11 @@ public enum VietnameseNumber {
                 if groupedBefore || frac.count != 3 || intPart.count > 3 || intPart.first == "0" {
                     decimalIndex = at
                 } else {
-                    // Ambiguous: 1.500 is 1.5 or 1500.
-                    if let unit, isCountUnit(unit) {
+                    // Ambiguous: 1.500 is 1.5 or 1500. The file's known mark decides
+                    // first, then the unit, then `dot`.
+                    if let decimalMark {
+                        decimalIndex = k == decimalMark.character ? at : nil
+                    } else if let unit, isCountUnit(unit) {
                         decimalIndex = nil
                     } else if k == ".", dot == .decimalPoint {
                         decimalIndex = at

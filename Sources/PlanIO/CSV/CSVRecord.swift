@@ -1,0 +1,90 @@
+/// One record of a ``CSVSource``: the line it starts on and its fields as byte ranges.
+///
+/// ```swift
+/// record.count          // number of fields
+/// record.text(0)        // "An Hưng" (quotes removed, "" unescaped)
+/// record.number(2)      // 12.5 for "12.5"; nil for "12,5" or "abc" (then read it with
+///                       // VietnameseNumber for the rules and a located error)
+/// record.isEmpty(1)     // true for "" or "  "
+/// ```
+public struct CSVRecord {
+    /// The whole text the ranges point into.
+    let bytes: [UInt8]
+    /// 1-based line on which the record starts.
+    public internal(set) var line: Int
+    /// Byte range of each field's content (inside the quotes for a quoted field).
+    var fields: [Range<Int>] = []
+    /// Whether each field holds `""` to unescape.
+    var quoted: [Bool] = []
+
+    init(bytes: [UInt8], line: Int) {
+        self.bytes = bytes
+        self.line = line
+        fields.reserveCapacity(16)
+        quoted.reserveCapacity(16)
+    }
+
+    /// Number of fields.
+    public var count: Int { fields.count }
+
+    /// A record of one field holding only spaces and tabs (a blank line).
+    var isBlank: Bool {
+        fields.count == 1 && bytes[fields[0]].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The text of field `index` as written (quotes removed, `""` made `"`), untrimmed.
+    public func text(_ index: Int) -> String {
+        let range = fields[index]
+        guard quoted[index] else { return String(decoding: bytes[range], as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            out.append(bytes[i])
+            i += bytes[i] == 0x22 ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Every field's text.
+    public var texts: [String] { fields.indices.map(text) }
+
+    /// The text of field `index` without surrounding white space (`String` trimming
+    /// only when an end is not plain ASCII).
+    public func trimmedText(_ index: Int) -> String {
+        let t = text(index)
+        guard let first = t.utf8.first, let last = t.utf8.last else { return t }
+        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return t }
+        return t.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether field `index` is empty or only spaces and tabs.
+    public func isEmpty(_ index: Int) -> Bool {
+        bytes[fields[index]].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The byte range of field `index` in the source (stable across records).
+    public func range(_ index: Int) -> Range<Int> { fields[index] }
+
+    /// Whether field `index` holds the same bytes as `range` of the same source (such as
+    /// another record's ``range(_:)``).
+    public func field(_ index: Int, equalsBytesAt range: Range<Int>) -> Bool {
+        bytes[fields[index]].elementsEqual(bytes[range])
+    }
+
+    /// Field `index` as a plain decimal number (`-12.5`, `2028`, `1.5e-3`; spaces or tabs
+    /// around it allowed), or nil for anything else — a decimal comma, grouping, `%`,
+    /// `NaN`, a magnitude of 10^15 or more — which the caller then reads with
+    /// ``VietnameseNumber`` for its rules and a located error. A lone `.` is a decimal
+    /// point here, as in the project's own files and programs' output.
+    public func number(_ index: Int) -> Double? {
+        var range = fields[index]
+        while range.lowerBound < range.upperBound, bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09 {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
+        while range.lowerBound < range.upperBound, bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09 {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        return ASCIIDecimal.parse(bytes[range])
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import PlanModel
+
+/// Identifiers and units as the plan files write them.
+enum Identifier {
+    /// Ids: letters, digits, `_`, `-`, `.`; no spaces.
+    static func check(_ row: CSVTable.Row, _ field: String) throws -> String {
+        let id = row[field]
+        if id.isEmpty { throw row.error(field, found: "an empty value", expected: "an id") }
+        let ok = id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0) }
+        if !ok { throw row.error(field, found: "\"\(id)\"", expected: "an id of letters, digits, _ - . (no spaces)") }
+        return id
+    }
+
+    /// Units compare ignoring spaces and case: "Triệu đồng/ người/ năm" = "triệu đồng/người/năm".
+    static func normalizeUnit(_ u: String) -> String {
+        u.precomposedStringWithCanonicalMapping.lowercased().filter { !$0.isWhitespace }
+    }
+}

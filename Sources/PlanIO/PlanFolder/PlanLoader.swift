@@ -1,0 +1,50 @@
+import Foundation
+import PlanData
+import PlanModel
+
+/// Reads a plan folder:
+///
+/// ```
+/// plan.yaml        id, names, first_year, last_year, baseline_year, language
+/// indicators.csv   id,name_vi,name_en,unit,measure,upper_bound,components
+/// targets.csv      id,indicator,plan_item,appendix_row,name_vi,name_en,unit,kind,comparator,
+///                  value_low,value_high,start_year,target_year,direction,responsible_unit,
+///                  source,note[,appendix_name_vi,appendix_unit,appendix_value]
+/// baseline.csv     indicator,year,value,unit,source,note
+/// ```
+/// Growth targets are written in percent per year in the file and held as fractions.
+/// Every problem is an `InputError` naming file, line and field.
+public enum PlanLoader {
+    /// The id of the plan shipped inside the executable.
+    public static let embeddedPlanID = "an-hung"
+
+    /// Folder of the embedded An Hưng plan: `Notebooks-data/plans/an-hung` as the build
+    /// copied it beside the executable (module `PlanData`).
+    public static var embeddedPlanDirectory: String {
+        PlanData.plansDirectory.appendingPathComponent(embeddedPlanID).path
+    }
+
+    /// Loads the plan in `directory`, or the embedded An Hưng plan when nil.
+    public static func load(directory: String?) throws -> Plan {
+        let dir = directory ?? embeddedPlanDirectory
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else {
+            throw InputError.io(path: dir, reason: "no such plan folder")
+        }
+        guard isDir.boolValue else { throw InputError.io(path: dir, reason: "is a file; expected a plan folder") }
+        func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
+        let meta = try PlanMetadata.read(path: path("plan.yaml"))
+        let indicators = try IndicatorsFile.read(path: path("indicators.csv"))
+        let targets = try TargetsFile.read(path: path("targets.csv"), indicators: indicators)
+        let baseline = try BaselineFile.read(path: path("baseline.csv"), indicators: indicators, baselineYear: meta.baselineYear)
+        return Plan(id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
+                    lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
+                    indicators: indicators, targets: targets, baseline: baseline)
+    }
+
+    /// The plan's example actuals file, if it ships one (`actuals-example.csv`).
+    public static func exampleActualsPath(directory: String?) -> String? {
+        let p = ((directory ?? embeddedPlanDirectory) as NSString).appendingPathComponent("actuals-example.csv")
+        return FileManager.default.fileExists(atPath: p) ? p : nil
+    }
+}
