@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("Plans")]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Simulation"]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",
@@ -45,7 +45,8 @@ let package = Package(
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
 
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Distributions"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),

@@ -6,7 +6,9 @@ import Distributions
 ///
 /// Per year t and driver k: g_kt = m_k + sd_k·e_kt + shock_kt, with e_t = L z_t, z_t
 /// independent standard normals (ziggurat) and L the Cholesky factor of the correlation
-/// matrix of the volatile drivers. Levels: L_t = L_{t−1}(1 + g) for growth drivers,
+/// matrix of the volatile drivers. Levels: L_t = L_{t−1}·max(1 + g, 0) for growth drivers
+/// (growth below −100 % a year, from a normal's tail, volatility or a shock, is floored at
+/// −100 %: the level reaches 0 and stays there, it never turns negative),
 /// L_{t−1} + g clamped to [0, upper bound] for change drivers; aggregates are the sum of
 /// their components in each year. Draw order per scenario is fixed (normals year by year,
 /// volatile drivers in scenario order) so a stream always gives the same path.
@@ -127,7 +129,9 @@ final class PathKernel: @unchecked Sendable {
                     l += g
                     l = l < 0 ? 0 : (l > upper[k] ? upper[k] : l)
                 } else {
-                    l *= 1 + g
+                    // Growth below −100 % is floored: the level falls to 0, never below.
+                    let factor = 1 + g
+                    l *= factor > 0 ? factor : 0
                 }
                 level[k] = l
                 out[(k * T + t) * stride] = l
@@ -223,7 +227,8 @@ final class PathKernel: @unchecked Sendable {
                 } else {
                     for i in 0..<n {
                         let g = m[i] + work[i] + sh
-                        dst[i] = prev[i * prevStep] * (1 + g)
+                        let factor = 1 + g
+                        dst[i] = prev[i * prevStep] * (factor > 0 ? factor : 0)
                     }
                 }
             }
@@ -268,40 +273,4 @@ final class PathKernel: @unchecked Sendable {
     /// Whether a path's metric meets target `i` (same as `Target.isMet`).
     @inline(__always)
     func isMet(target i: Int, metric: Double) -> Bool { rules[i].test(metric) }
-}
-
-/// `Target.isMet` reduced to one comparison against one bound (tolerance included), so the
-/// hot loop tests a target without touching the `Target` value.
-struct MetRule: Sendable, Equatable {
-    enum Op: UInt8, Sendable { case less, lessOrEqual, greater, greaterOrEqual, never }
-    let op: Op
-    let bound: Double
-
-    init(_ t: Target, tolerance: Double = 1e-9) {
-        guard let low = t.low else { op = .never; bound = 0; return }
-        let high = t.high ?? low
-        let higher = t.direction == .higher
-        switch t.comparator {
-        case .less: op = .less; bound = low
-        case .lessOrEqual: op = .lessOrEqual; bound = low + tolerance
-        case .greater: op = .greater; bound = low
-        case .greaterOrEqual: op = .greaterOrEqual; bound = low - tolerance
-        case .equal:
-            op = higher ? .greaterOrEqual : .lessOrEqual
-            bound = higher ? low - tolerance : low + tolerance
-        case .range:
-            op = higher ? .greaterOrEqual : .lessOrEqual
-            bound = higher ? low - tolerance : high + tolerance
-        }
-    }
-
-    @inline(__always) func test(_ v: Double) -> Bool {
-        switch op {
-        case .less: return v < bound
-        case .lessOrEqual: return v <= bound
-        case .greater: return v > bound
-        case .greaterOrEqual: return v >= bound
-        case .never: return false
-        }
-    }
 }
