@@ -11,6 +11,7 @@ import Simulation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSweep(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    FuzzSweepChecks.count(\.inputs)
     let data = FuzzSupport.data(start, count)
     guard let text = String(data: data, encoding: .utf8) else { return 0 }
     let scenario: Scenario
@@ -20,6 +21,7 @@ public func fuzzSweep(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         FuzzSupport.checkError(error, file: "scenario.yaml")
         return 0
     }
+    FuzzSweepChecks.count(\.accepted)
     // Small, but through every pass: several chunks, a pilot shorter than the run, coarse
     // histograms (so the second pass runs), each mode, tornado and Sobol.
     var options = SweepOptions()
@@ -41,6 +43,7 @@ public func fuzzSweep(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let model = try SweepModel(plan: FuzzSupport.plan, scenario: scenario)
         let result = try SweepEngine.run(model: model, options: options)
         FuzzSweepChecks.check(result)
+        FuzzSweepChecks.count(\.swept)
     } catch let e as SimulationError {
         if case .gridTooLarge = e { return 0 }   // 2 points per driver can exceed 4096
         if e.isUsageError { fatalError("accepted scenario gave a usage error: \(e)\n\(text)") }
@@ -51,6 +54,23 @@ public func fuzzSweep(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 }
 
 enum FuzzSweepChecks {
+    /// How far inputs got, printed to standard error when the process exits (libFuzzer
+    /// ends with `exit`), so a run's log says how many sweeps actually ran.
+    struct Counts { var inputs = 0, accepted = 0, swept = 0 }
+    nonisolated(unsafe) static var counts = Counts()
+    nonisolated(unsafe) static var registered = false
+
+    static func count(_ field: WritableKeyPath<Counts, Int>) {
+        if !registered {
+            registered = true
+            atexit {
+                let c = FuzzSweepChecks.counts
+                fputs("sweep harness: \(c.inputs) inputs, \(c.accepted) accepted by the reader, \(c.swept) swept\n", stderr)
+            }
+        }
+        counts[keyPath: field] += 1
+    }
+
     static func check(_ r: SweepResult) {
         func distribution(_ d: Distribution1D, _ what: String, level: Bool) {
             let all = d.percentiles + [d.mean, d.sd, d.min, d.max]

@@ -91,29 +91,11 @@ import Distributions
         let s = Scenario(name: "collapse", drivers: [Driver(indicator: "rev", spec: .normal(mean: -0.5, sd: 0.2), volatility: 0.6)],
                          shocks: [Shock(indicator: "rev", year: 2028, amount: -0.8)], evaluate: [])
         let model = try SweepModel(plan: Fixture.plan, scenario: s)
-        let kernel = PathKernel(model)
-        let design = Design(model: model, mode: .montecarlo, samples: 200, seed: 3, gridStep: .points(5), replicates: 1)
-        let n = 200, ms = 208, width = kernel.width, d = model.drivers.count
-        var rng1 = Xoshiro256StarStar(seed: 3, stream: 0), rng2 = rng1
-        let inputs = UnsafeMutablePointer<Double>.allocate(capacity: ms * (d + kernel.normalsPerPath + 1))
-        let chunk = UnsafeMutablePointer<Double>.allocate(capacity: ms * width)
-        let one = UnsafeMutablePointer<Double>.allocate(capacity: width)
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: kernel.scratchCount)
-        let means = UnsafeMutablePointer<Double>.allocate(capacity: d)
-        defer { inputs.deallocate(); chunk.deallocate(); one.deallocate(); scratch.deallocate(); means.deallocate() }
-        let z = inputs + d * ms
-        kernel.drawInputs(first: 0, count: n, design: design, rng: &rng1, means: inputs, z: z, ms: ms, scratch: scratch)
-        kernel.simulateChunk(count: n, means: inputs, z: z, ms: ms, out: chunk, stride: ms, work: z + kernel.normalsPerPath * ms)
-        var zeros = 0
-        for i in 0..<n {
-            design.means(scenario: i, rng: &rng2, out: means)
-            kernel.simulate(means: means, rng: &rng2, out: one, scratch: scratch)
-            let levels = model.seriesCount * model.yearCount
-            for j in 0..<width { #expect(one[j].bitPattern == chunk[j * ms + i].bitPattern) }
-            for j in 0..<levels { #expect(one[j] >= 0) }
-            if one[levels - 1] == 0 { zeros += 1 }
-        }
-        #expect(zeros > 0)
+        let paths = KernelPaths(model: model, samples: 200, seed: 3)
+        #expect(paths.agreeBitForBit && paths.sameDraws)
+        let levels = model.seriesCount * model.yearCount
+        #expect(paths.single.allSatisfy { $0.prefix(levels).allSatisfy { $0 >= 0 } })
+        #expect(paths.single.contains { $0[levels - 1] == 0 })
     }
 }
 

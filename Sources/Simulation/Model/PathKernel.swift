@@ -16,7 +16,10 @@ import Distributions
 /// Output layout per scenario (`width` doubles): series s, year t at `s·T + t`, then one
 /// metric per evaluated target (CAGR as a fraction, level, or worst value).
 final class PathKernel: @unchecked Sendable {
-    let d: Int, T: Int, S: Int, nVol: Int, nTargets: Int
+    /// Drivers, plan years, series (drivers then aggregates), drivers with yearly
+    /// volatility (0 when built without volatility) and evaluated targets.
+    let driverCount: Int, yearCount: Int, seriesCount: Int, volatileCount: Int, targetCount: Int
+    /// Quantities per path: `seriesCount · yearCount` levels, then one metric per target.
     let width: Int
     private let base: UnsafeMutablePointer<Double>
     private let sd: UnsafeMutablePointer<Double>
@@ -46,9 +49,10 @@ final class PathKernel: @unchecked Sendable {
     /// `withVolatility: false` leaves out the yearly shocks (deterministic paths given the
     /// means; fixed shocks are kept).
     init(_ m: SweepModel, withVolatility: Bool = true) {
-        d = m.drivers.count; T = m.yearCount; S = m.seriesCount
-        nVol = withVolatility ? m.volatileDrivers.count : 0; nTargets = m.targets.count
-        width = S * T + nTargets
+        driverCount = m.drivers.count; yearCount = m.yearCount; seriesCount = m.seriesCount
+        volatileCount = withVolatility ? m.volatileDrivers.count : 0; targetCount = m.targets.count
+        width = seriesCount * yearCount + targetCount
+        let nVol = volatileCount
         func copy<E>(_ a: [E], minCount: Int = 1) -> UnsafeMutablePointer<E> {
             let p = UnsafeMutablePointer<E>.allocate(capacity: max(a.count, minCount))
             for (i, v) in a.enumerated() { (p + i).initialize(to: v) }
@@ -94,13 +98,14 @@ final class PathKernel: @unchecked Sendable {
     }
 
     /// Scratch doubles `simulate` needs (levels, normals, noise).
-    var scratchCount: Int { d + max(nVol, 1) * T + 2 * d }
+    var scratchCount: Int { driverCount + max(volatileCount, 1) * yearCount + 2 * driverCount }
 
     /// Writes one path and its target metrics to `out[c · stride]` for quantity c in
     /// 0..<width (stride 1 for a single path; the chunk length for column-major chunks).
     @inline(__always)
     func simulate(means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
                   out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>) {
+        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount, nTargets = targetCount
         let level = scratch
         let noise = scratch + d
         let zAll = scratch + 2 * d
@@ -167,7 +172,7 @@ final class PathKernel: @unchecked Sendable {
     }
 
     /// Number of normals one path draws (T years × volatile drivers).
-    var normalsPerPath: Int { T * nVol }
+    var normalsPerPath: Int { yearCount * volatileCount }
 
     /// Draws the random inputs of `n` consecutive scenarios from `rng`, in exactly the
     /// order `simulate` would (per scenario: the means through `design`, then the path's
@@ -177,6 +182,7 @@ final class PathKernel: @unchecked Sendable {
     func drawInputs(first: Int, count n: Int, design: Design, rng: inout Xoshiro256StarStar,
                     means: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>, ms: Int,
                     scratch: UnsafeMutablePointer<Double>) {
+        let d = driverCount, T = yearCount, nVol = volatileCount
         var g = rng
         let nz = T * nVol
         for i in 0..<n {
@@ -193,6 +199,7 @@ final class PathKernel: @unchecked Sendable {
     /// compiler vectorises. `work` needs `n` doubles.
     func simulateChunk(count n: Int, means: UnsafePointer<Double>, z: UnsafePointer<Double>, ms: Int,
                        out: UnsafeMutablePointer<Double>, stride: Int, work: UnsafeMutablePointer<Double>) {
+        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount, nTargets = targetCount
         var volOf = [Int](repeating: -1, count: d)
         for a in 0..<nVol { volOf[volIndex[a]] = a }
         for t in 0..<T {

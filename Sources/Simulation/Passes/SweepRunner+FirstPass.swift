@@ -24,7 +24,7 @@ extension SweepRunner {
     /// and the result does not depend on the thread count.
     func runFirstPass(pilot: PilotResult, wave: Int, paths: PathSink?,
                       progress: ((Double) -> Void)?) throws -> FirstPassResult {
-        let width = quantityCount, targetCount = kernel.nTargets
+        let width = quantityCount, targetCount = kernel.targetCount
         let bins = pilot.bins, stride = bins.stride, top = bins.top
         let seriesCount = model.seriesCount, yearCount = model.yearCount
         let histograms = SharedPointer<UInt32>.filled(workerCount * width * stride, with: 0)

@@ -10,12 +10,12 @@ public protocol PathSink: AnyObject {
 /// Written by hand rather than through the project's CSV writer (`CSVText`, module PlanIO)
 /// and number formatting (`Formatting.number`) because of speed: the file has
 /// N × series × years rows (30 million at a million MC-A scenarios), built by the worker
-/// threads inside the sweep's inner loop. `Formatting.number` goes through
-/// `String(format: "%.12g")` and a parse back, about 1 µs a value; `appendFixed6` writes
-/// bytes directly, about 30 times faster, and the whole file would otherwise take longer
-/// than the sweep itself. No field needs quoting: scenario numbers and years are digits,
-/// values are numbers and series ids are plan indicator ids, which the plan readers
-/// restrict to letters, digits, `_`, `-` and `.` (PlanIO `Identifier.check`).
+/// threads inside the sweep's first pass. `Formatting.number` goes through
+/// `String(format: "%.12g")`, a parse back and a new `String` for every value;
+/// `appendFixed6` appends digits to one byte buffer per chunk, with no allocation per
+/// value. No field needs quoting: scenario numbers and years are digits, values are
+/// numbers, and series ids are plan indicator ids, which the plan readers restrict to
+/// letters, digits, `_`, `-` and `.` (PlanIO `Identifier.check`).
 public enum PathsCSV {
     /// The header row (the rows follow without one).
     public static let header = "scenario,series,year,value\n"

@@ -15,8 +15,10 @@ public struct TargetProbability: Sendable {
     public var probability: Double
     /// Monte Carlo standard error √(p(1 − p)/N). For Latin hypercube samples this is the
     /// same formula, an upper bound in practice (LHS never does worse than independent
-    /// sampling by more than a factor N/(N−1), and does better for monotone models). Nil for
-    /// grids, where the share is of grid points, not an estimate.
+    /// sampling by more than a factor N/(N−1), and does better for monotone models). For
+    /// grids with yearly volatility also this formula, an upper bound (see
+    /// `SweepEngine.standardErrorRule`); nil for grids without volatility, where the share
+    /// is of fixed grid points, not an estimate.
     public var standardError: Double?
     public var metricDistribution: Distribution1D
 }

@@ -25,7 +25,7 @@ public enum Sensitivity {
             for k in 0..<d { m[k] = means[k] }
             kernel.simulate(means: m, rng: &rng, out: out, scratch: sc)
             let base = model.seriesCount * model.yearCount
-            return (0..<kernel.nTargets).map { out[base + $0] }
+            return (0..<kernel.targetCount).map { out[base + $0] }
         }
         let c = metrics(centre)
         var bars: [[TornadoBar]] = Array(repeating: [], count: model.targets.count)
@@ -68,7 +68,7 @@ public enum Sensitivity {
             // The noise factor's value picks the stream of yearly shocks.
             var rng = Xoshiro256StarStar(seed: seed, stream: hasNoise ? u[names.count - 1].bitPattern : 0)
             kernel.simulate(means: m, rng: &rng, out: out, scratch: sc)
-            return (0..<kernel.nTargets).map { out[base + $0] }
+            return (0..<kernel.targetCount).map { out[base + $0] }
         }
         var result: [SobolIndex] = []
         for (i, t) in model.targets.enumerated() {
