@@ -21,14 +21,15 @@ let package = Package(
 
         // Swift layers over the C libraries.
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-        .target(name: "Distributions", dependencies: ["CGSL"]),
+        .target(name: "Distributions", dependencies: ["CGSL"], exclude: ["README.md"]),
 
         // Value types: plans, targets, baselines, actuals, scenarios.
         .target(name: "PlanModel"),
         // Least squares on LAPACK and trend models with intervals (pure).
         .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"]),
         // Scenario sweeps: grid, Monte Carlo, Latin hypercube, sensitivity (pure).
-        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"]),
+        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"],
+                exclude: ["README.md"]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Readers and writers at the edges.
@@ -52,7 +53,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Simulation"]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
     ],
     swiftLanguageModes: [.v5]

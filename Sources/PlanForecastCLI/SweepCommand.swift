@@ -28,7 +28,8 @@ public struct SweepCommand: ParsableCommand {
           planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
             --mode lhs --paths paths.csv --samples 10000
 
-        Exit codes: 0 success, 64 usage, 65 bad input data, 74 I/O failure.
+        Exit codes: 0 success, 64 usage (also a run too large for the memory available: \
+        the message says how many scenarios fit), 65 bad input data, 74 I/O failure.
         See docs/sweep.md.
         """)
 

@@ -12,26 +12,11 @@ extension SweepRunner {
         let flags = pilot.flags, histogram = SharedPointer(first.histogram), kept = first.kept
         let mins = first.moments.minimum, maxs = first.moments.maximum
 
-        // Where each needed order statistic lies: bin and rank inside it.
-        struct Need { var column: Int; var bin: Int; var offset: Int }
-        var needs: [Int: Need] = [:]          // key: column · N + rank
-        var exact: [Int: Double] = [:]
-        let missingFlags = SharedPointer<UInt8>.filled(width * stride, with: 0)
-        defer { missingFlags.deallocate() }
-        var missing = Set<Int>()
-        for j in 0..<width {
-            var cumulative = [Int](repeating: 0, count: stride + 1)
-            for b in 0..<stride { cumulative[b + 1] = cumulative[b] + Int(histogram.pointer[j * stride + b]) }
-            for pair in ranks.pairs { for r in [pair.lower, pair.upper] {
-                if mins[j] == maxs[j] || r == 0 { exact[j * n + r] = mins[j]; continue }
-                if r == n - 1 { exact[j * n + r] = maxs[j]; continue }
-                var b = 0
-                while cumulative[b + 1] <= r { b += 1 }
-                needs[j * n + r] = Need(column: j, bin: b, offset: r - cumulative[b])
-                if flags[j * stride + b] == 0 { missingFlags.pointer[j * stride + b] = 1; missing.insert(j) }
-            } }
-        }
-
+        let location = locateStatistics(ranks: ranks, pilot: pilot, first: first)
+        defer { location.missingFlags.deallocate() }
+        let needs = location.needs
+        let missing = location.missingColumns
+        let missingFlags = location.missingFlags
         // Pass 2, only for statistics whose bin pass 1 did not keep.
         let slots = SharedPointer<Int32>.allocate(width * stride)
         defer { slots.deallocate() }
@@ -106,6 +91,7 @@ extension SweepRunner {
                 for b in keptByColumn[j]! { for wanted in b.wanted { keptSelected[wanted.key] = out.pointer[o]; o += 1 } }
             }
         }
+        var exact = location.known
         for (key, v) in keptSelected { exact[key] = v }
         let selected = SharedPointer<Double>.allocate(needs.count)
         defer { selected.deallocate() }
@@ -137,5 +123,42 @@ extension SweepRunner {
                                   sd: n > 1 ? (moments.squaredDeviations[j] / Double(n - 1)).squareRoot() : 0,
                                   min: mins[j], max: maxs[j])
         }
+    }
+
+    /// Where a needed order statistic lies: its quantity, the histogram bin holding it and
+    /// its rank inside that bin.
+    struct StatisticLocation { var column: Int; var bin: Int; var offset: Int }
+
+    /// Every needed statistic located from the merged histogram's cumulative counts.
+    struct Located {
+        /// Keyed by quantity · N + rank.
+        var needs: [Int: StatisticLocation]
+        /// Statistics known without selection (ranks 0 and N − 1, constant quantities).
+        var known: [Int: Double]
+        /// 1 for a bin pass 1 did not keep but a statistic needs (free with `deallocate`).
+        var missingFlags: SharedPointer<UInt8>
+        var missingColumns: Set<Int>
+    }
+
+    func locateStatistics(ranks: PercentileRanks, pilot: PilotResult, first: FirstPassResult) -> Located {
+        let width = quantityCount, n = sampleCount, stride = pilot.bins.stride
+        let mins = first.moments.minimum, maxs = first.moments.maximum
+        var located = Located(needs: [:], known: [:], missingFlags: .filled(width * stride, with: 0), missingColumns: [])
+        for j in 0..<width {
+            var cumulative = [Int](repeating: 0, count: stride + 1)
+            for b in 0..<stride { cumulative[b + 1] = cumulative[b] + Int(first.histogram[j * stride + b]) }
+            for pair in ranks.pairs { for r in [pair.lower, pair.upper] {
+                if mins[j] == maxs[j] || r == 0 { located.known[j * n + r] = mins[j]; continue }
+                if r == n - 1 { located.known[j * n + r] = maxs[j]; continue }
+                var b = 0
+                while cumulative[b + 1] <= r { b += 1 }
+                located.needs[j * n + r] = StatisticLocation(column: j, bin: b, offset: r - cumulative[b])
+                if pilot.flags[j * stride + b] == 0 {
+                    located.missingFlags.pointer[j * stride + b] = 1
+                    located.missingColumns.insert(j)
+                }
+            } }
+        }
+        return located
     }
 }
