@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import ArgumentParser
 @testable import PlanForecastCLI
 import Simulation
 import PlanIO
@@ -39,6 +40,18 @@ import PlanIO
         let (code, message) = Self.outcome(["--scenario", path, "--samples", "100", "--sobol-samples", "0"])
         #expect(code == 65)
         #expect(message.hasPrefix("\(path):7 [income_per_capita.growth.truncated_normal.mean]: found 12, outside [5, 9]"))
+    }
+
+    /// `project` reads the same file: it used to project 12 %/yr, outside the distribution.
+    @Test func projectRefusesItToo() throws {
+        let path = try Self.temporaryScenario(Self.base)
+        defer { unlink(path) }
+        do {
+            try ProjectCommand.parse(["--scenario", path]).run()
+            Issue.record("expected exit 65")
+        } catch let e as ExitCode {
+            #expect(e.rawValue == 65)
+        }
     }
 
     @Test func theSameScenarioWithItsMeanInsideRuns() throws {
