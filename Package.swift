@@ -20,14 +20,15 @@ let package = Package(
 
         // Swift layers over the C libraries.
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-        .target(name: "Distributions", dependencies: ["CGSL"]),
+        .target(name: "Distributions", dependencies: ["CGSL"], exclude: ["README.md"]),
 
         // Value types: plans, targets, baselines, actuals, scenarios.
         .target(name: "PlanModel"),
         // Least squares on LAPACK and trend models with intervals (pure).
         .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"]),
         // Scenario sweeps: grid, Monte Carlo, Latin hypercube, sensitivity (pure).
-        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"], swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"],
+                exclude: ["README.md"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Readers and writers at the edges.
@@ -37,7 +38,7 @@ let package = Package(
             "PlanModel", "PlanData",
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Simulation"]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "LinearAlgebra",
@@ -45,14 +46,15 @@ let package = Package(
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
 
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Distributions"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"],
                     exclude: ["Fixtures"]),  // NIST StRD files, read from the source tree
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Simulation"]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
     ],
     swiftLanguageModes: [.v6]

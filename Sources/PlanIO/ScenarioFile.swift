@@ -62,6 +62,10 @@ public enum ScenarioReader {
             if ind.measure == .qualitative {
                 throw doc.error(k, field: id, found: "qualitative indicator \"\(id)\"", expected: "a quantitative indicator")
             }
+            if plan.baselineValue(of: id) == nil, !baselineOverrideGiven(top, id) {
+                throw doc.error(k, field: id, found: "driver \"\(id)\" with no baseline value in plan \(plan.id)",
+                                expected: "a baseline for it under baseline:")
+            }
             drivers.append(try driver(doc, id: id, indicator: ind, node: v))
         }
         // Every indicator with a growth target must be driven (aggregates through components).
@@ -126,14 +130,35 @@ public enum ScenarioReader {
         if let e = top["evaluate"] {
             guard case .sequence(let seq) = e else { throw doc.error(e, field: "evaluate", found: doc.describe(e), expected: "a list of target ids") }
             for item in seq {
-                guard let id = item.string, plan.targets.contains(where: { $0.id == id }) else {
+                guard let id = item.string, let t = plan.targets.first(where: { $0.id == id }) else {
                     throw doc.error(item, field: "evaluate", found: doc.describe(item), expected: "a target id of plan \(plan.id)")
+                }
+                if let reason = notSimulated(t, plan: plan, drivers: drivers) {
+                    throw doc.error(item, field: "evaluate", found: "\(id), which \(reason)",
+                                    expected: "a quantitative target of a driven indicator in the plan years")
                 }
                 evaluate.append(id)
             }
         }
         return Scenario(name: name, description: description, plan: planId, drivers: drivers, baselineOverrides: overrides,
                         correlations: correlations, shocks: shocks, evaluate: evaluate)
+    }
+
+    /// Whether `baseline:` gives a value for `id` (read before the drivers are checked).
+    static func baselineOverrideGiven(_ top: Node.Mapping, _ id: String) -> Bool {
+        guard case .mapping(let m)? = top["baseline"] else { return false }
+        return m.keys.contains { $0.string == id }
+    }
+
+    /// Why a sweep cannot evaluate target `t` (the same rules as `SweepModel`), or nil.
+    static func notSimulated(_ t: Target, plan: Plan, drivers: [Driver]) -> String? {
+        if !t.isQuantitative { return t.kind == .qualitative ? "is qualitative" : "has no target value" }
+        guard let ind = plan.indicator(t.indicator) else { return "names no indicator of the plan" }
+        let driven = Set(drivers.map(\.indicator))
+        let covered = driven.contains(ind.id) || (ind.isAggregate && !ind.components.isEmpty && ind.components.allSatisfy(driven.contains))
+        if !covered { return "measures \(ind.id), which has no driver in this scenario" }
+        if !plan.years.contains(t.targetYear) { return "has its year \(t.targetYear) outside the plan years" }
+        return nil
     }
 
     static func driver(_ doc: YAMLDocument, id: String, indicator: Indicator, node: Node) throws -> Driver {
@@ -152,7 +177,18 @@ public enum ScenarioReader {
         let specNode = m[hasGrowth ? "growth" : "change"]!
         let scale = hasGrowth ? 0.01 : 1.0
         let limits: ClosedRange<Double> = hasGrowth ? growthLimits : -(indicator.upperBound ?? 1e12)...(indicator.upperBound ?? 1e12)
-        let spec = try growthSpec(doc, node: specNode, field: "\(id).\(hasGrowth ? "growth" : "change")", scale: scale, limits: limits)
+        let specField = "\(id).\(hasGrowth ? "growth" : "change")"
+        let spec = try growthSpec(doc, node: specNode, field: specField, scale: scale, limits: limits)
+        if let problem = spec.supportProblem(scale: scale) {
+            throw doc.error(specNode, field: specField, found: problem, expected: "a distribution that can be sampled")
+        }
+        // A normal's mean − 2 sd is the low end a tornado sweeps: it must be a possible
+        // growth (single draws below −100 % are floored by the sweep).
+        if hasGrowth, spec.sweepRange.lowerBound <= -1 {
+            throw doc.error(specNode, field: specField,
+                            found: "mean − 2 sd = \(Formatting.number(spec.sweepRange.lowerBound * 100)) %/yr",
+                            expected: "mean − 2 sd above −100 %/yr")
+        }
         var vol = 0.0
         if let v = m["volatility"] {
             let x = try doc.number(v, field: "\(id).volatility")
@@ -209,8 +245,16 @@ public enum ScenarioReader {
                     }
                 }
                 if kind == "normal" { return .normal(mean: vals["mean"]!, sd: vals["sd"]!) }
-                if !(vals["low"]! < vals["high"]!) { throw doc.error(v, field: f, found: "low ≥ high", expected: "low < high") }
-                return .truncatedNormal(mean: vals["mean"]!, sd: vals["sd"]!, low: vals["low"]!, high: vals["high"]!)
+                let (mean, low, high) = (vals["mean"]!, vals["low"]!, vals["high"]!)
+                if !(low < high) { throw doc.error(v, field: f, found: "low ≥ high", expected: "low < high") }
+                // The mean of the normal before truncation must be a value the truncated
+                // distribution takes: it is the scenario's central value (`project`).
+                if mean < low || mean > high {
+                    throw doc.error(p["mean"]!, field: "\(f).mean",
+                                    found: "\(Formatting.number(mean / scale)), outside [\(Formatting.number(low / scale)), \(Formatting.number(high / scale))]",
+                                    expected: "a mean from low to high (the normal's mean before truncation)")
+                }
+                return .truncatedNormal(mean: mean, sd: vals["sd"]!, low: low, high: high)
             default:
                 throw doc.error(k, field: f, found: "unknown distribution \"\(kind)\"", expected: "uniform, triangular, normal or truncated_normal")
             }

@@ -265,28 +265,10 @@ import Distributions
         s.drivers.append(Driver(indicator: "poor", model: .change, spec: .uniform(low: -0.6, high: 0.1), volatility: 0.3))
         s.shocks = [Shock(indicator: "agri", year: 2027, amount: -0.03), Shock(indicator: "poor", year: 2029, amount: -1)]
         let model = try SweepModel(plan: Fixture.plan, scenario: s)
-        let kernel = PathKernel(model)
-        let design = Design(model: model, mode: .montecarlo, samples: 300, seed: 5, gridStep: .points(5), replicates: 1)
-        let n = 300, ms = 310, W = kernel.width, d = model.drivers.count
-        var rng1 = Xoshiro256StarStar(seed: 5, stream: 0), rng2 = rng1
-        let inputs = UnsafeMutablePointer<Double>.allocate(capacity: ms * (d + kernel.normalsPerPath + 1))
-        let chunk = UnsafeMutablePointer<Double>.allocate(capacity: ms * W)
-        let one = UnsafeMutablePointer<Double>.allocate(capacity: W)
-        let sc = UnsafeMutablePointer<Double>.allocate(capacity: kernel.scratchCount)
-        let m = UnsafeMutablePointer<Double>.allocate(capacity: d)
-        defer { inputs.deallocate(); chunk.deallocate(); one.deallocate(); sc.deallocate(); m.deallocate() }
-        let z = inputs + d * ms
-        kernel.drawInputs(first: 0, count: n, design: design, rng: &rng1, means: inputs, z: z, ms: ms, scratch: sc)
-        kernel.simulateChunk(count: n, means: inputs, z: z, ms: ms, out: chunk, stride: ms,
-                             work: z + kernel.normalsPerPath * ms)
-        var clamped = 0
-        for i in 0..<n {
-            design.means(scenario: i, rng: &rng2, out: m)
-            kernel.simulate(means: m, rng: &rng2, out: one, scratch: sc)
-            for j in 0..<W { #expect(one[j].bitPattern == chunk[j * ms + i].bitPattern) }
-            if one[model.seriesIds.firstIndex(of: "poor")! * 5 + 4] == 0 { clamped += 1 }
-        }
-        #expect(clamped > 0)   // the clamp at 0 was exercised
-        #expect(rng1.next() == rng2.next())   // both consumed the stream identically
+        let paths = KernelPaths(model: model, samples: 300, seed: 5)
+        #expect(paths.agreeBitForBit)
+        let poor2030 = model.seriesIds.firstIndex(of: "poor")! * 5 + 4
+        #expect(paths.single.contains { $0[poor2030] == 0 })   // the clamp at 0 was exercised
+        #expect(paths.sameDraws)   // both consumed the stream identically
     }
 }

@@ -6,7 +6,9 @@ import Distributions
 ///
 /// Per year t and driver k: g_kt = m_k + sd_k·e_kt + shock_kt, with e_t = L z_t, z_t
 /// independent standard normals (ziggurat) and L the Cholesky factor of the correlation
-/// matrix of the volatile drivers. Levels: L_t = L_{t−1}(1 + g) for growth drivers,
+/// matrix of the volatile drivers. Levels: L_t = L_{t−1}·max(1 + g, 0) for growth drivers
+/// (growth below −100 % a year, from a normal's tail, volatility or a shock, is floored at
+/// −100 %: the level reaches 0 and stays there, it never turns negative),
 /// L_{t−1} + g clamped to [0, upper bound] for change drivers; aggregates are the sum of
 /// their components in each year. Draw order per scenario is fixed (normals year by year,
 /// volatile drivers in scenario order) so a stream always gives the same path.
@@ -14,7 +16,10 @@ import Distributions
 /// Output layout per scenario (`width` doubles): series s, year t at `s·T + t`, then one
 /// metric per evaluated target (CAGR as a fraction, level, or worst value).
 final class PathKernel: @unchecked Sendable {
-    let d: Int, T: Int, S: Int, nVol: Int, nTargets: Int
+    /// Drivers, plan years, series (drivers then aggregates), drivers with yearly
+    /// volatility (0 when built without volatility) and evaluated targets.
+    let driverCount: Int, yearCount: Int, seriesCount: Int, volatileCount: Int, targetCount: Int
+    /// Quantities per path: `seriesCount · yearCount` levels, then one metric per target.
     let width: Int
     private let base: UnsafeMutablePointer<Double>
     private let sd: UnsafeMutablePointer<Double>
@@ -44,9 +49,10 @@ final class PathKernel: @unchecked Sendable {
     /// `withVolatility: false` leaves out the yearly shocks (deterministic paths given the
     /// means; fixed shocks are kept).
     init(_ m: SweepModel, withVolatility: Bool = true) {
-        d = m.drivers.count; T = m.yearCount; S = m.seriesCount
-        nVol = withVolatility ? m.volatileDrivers.count : 0; nTargets = m.targets.count
-        width = S * T + nTargets
+        driverCount = m.drivers.count; yearCount = m.yearCount; seriesCount = m.seriesCount
+        volatileCount = withVolatility ? m.volatileDrivers.count : 0; targetCount = m.targets.count
+        width = seriesCount * yearCount + targetCount
+        let nVol = volatileCount
         func copy<E>(_ a: [E], minCount: Int = 1) -> UnsafeMutablePointer<E> {
             let p = UnsafeMutablePointer<E>.allocate(capacity: max(a.count, minCount))
             for (i, v) in a.enumerated() { (p + i).initialize(to: v) }
@@ -92,13 +98,14 @@ final class PathKernel: @unchecked Sendable {
     }
 
     /// Scratch doubles `simulate` needs (levels, normals, noise).
-    var scratchCount: Int { d + max(nVol, 1) * T + 2 * d }
+    var scratchCount: Int { driverCount + max(volatileCount, 1) * yearCount + 2 * driverCount }
 
     /// Writes one path and its target metrics to `out[c · stride]` for quantity c in
     /// 0..<width (stride 1 for a single path; the chunk length for column-major chunks).
     @inline(__always)
     func simulate(means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
                   out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>) {
+        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount, nTargets = targetCount
         let level = scratch
         let noise = scratch + d
         let zAll = scratch + 2 * d
@@ -127,7 +134,9 @@ final class PathKernel: @unchecked Sendable {
                     l += g
                     l = l < 0 ? 0 : (l > upper[k] ? upper[k] : l)
                 } else {
-                    l *= 1 + g
+                    // Growth below −100 % is floored: the level falls to 0, never below.
+                    let factor = 1 + g
+                    l *= factor > 0 ? factor : 0
                 }
                 level[k] = l
                 out[(k * T + t) * stride] = l
@@ -163,7 +172,7 @@ final class PathKernel: @unchecked Sendable {
     }
 
     /// Number of normals one path draws (T years × volatile drivers).
-    var normalsPerPath: Int { T * nVol }
+    var normalsPerPath: Int { yearCount * volatileCount }
 
     /// Draws the random inputs of `n` consecutive scenarios from `rng`, in exactly the
     /// order `simulate` would (per scenario: the means through `design`, then the path's
@@ -173,6 +182,7 @@ final class PathKernel: @unchecked Sendable {
     func drawInputs(first: Int, count n: Int, design: Design, rng: inout Xoshiro256StarStar,
                     means: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>, ms: Int,
                     scratch: UnsafeMutablePointer<Double>) {
+        let d = driverCount, T = yearCount, nVol = volatileCount
         var g = rng
         let nz = T * nVol
         for i in 0..<n {
@@ -189,6 +199,7 @@ final class PathKernel: @unchecked Sendable {
     /// compiler vectorises. `work` needs `n` doubles.
     func simulateChunk(count n: Int, means: UnsafePointer<Double>, z: UnsafePointer<Double>, ms: Int,
                        out: UnsafeMutablePointer<Double>, stride: Int, work: UnsafeMutablePointer<Double>) {
+        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount, nTargets = targetCount
         var volOf = [Int](repeating: -1, count: d)
         for a in 0..<nVol { volOf[volIndex[a]] = a }
         for t in 0..<T {
@@ -223,7 +234,8 @@ final class PathKernel: @unchecked Sendable {
                 } else {
                     for i in 0..<n {
                         let g = m[i] + work[i] + sh
-                        dst[i] = prev[i * prevStep] * (1 + g)
+                        let factor = 1 + g
+                        dst[i] = prev[i * prevStep] * (factor > 0 ? factor : 0)
                     }
                 }
             }
@@ -268,40 +280,4 @@ final class PathKernel: @unchecked Sendable {
     /// Whether a path's metric meets target `i` (same as `Target.isMet`).
     @inline(__always)
     func isMet(target i: Int, metric: Double) -> Bool { rules[i].test(metric) }
-}
-
-/// `Target.isMet` reduced to one comparison against one bound (tolerance included), so the
-/// hot loop tests a target without touching the `Target` value.
-struct MetRule: Sendable, Equatable {
-    enum Op: UInt8, Sendable { case less, lessOrEqual, greater, greaterOrEqual, never }
-    let op: Op
-    let bound: Double
-
-    init(_ t: Target, tolerance: Double = 1e-9) {
-        guard let low = t.low else { op = .never; bound = 0; return }
-        let high = t.high ?? low
-        let higher = t.direction == .higher
-        switch t.comparator {
-        case .less: op = .less; bound = low
-        case .lessOrEqual: op = .lessOrEqual; bound = low + tolerance
-        case .greater: op = .greater; bound = low
-        case .greaterOrEqual: op = .greaterOrEqual; bound = low - tolerance
-        case .equal:
-            op = higher ? .greaterOrEqual : .lessOrEqual
-            bound = higher ? low - tolerance : low + tolerance
-        case .range:
-            op = higher ? .greaterOrEqual : .lessOrEqual
-            bound = higher ? low - tolerance : high + tolerance
-        }
-    }
-
-    @inline(__always) func test(_ v: Double) -> Bool {
-        switch op {
-        case .less: return v < bound
-        case .lessOrEqual: return v <= bound
-        case .greater: return v > bound
-        case .greaterOrEqual: return v >= bound
-        case .never: return false
-        }
-    }
 }

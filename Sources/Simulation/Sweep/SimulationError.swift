@@ -1,8 +1,8 @@
 import PlanModel
 
 /// What is wrong with a sweep's inputs, in terms a planner can act on. Every case except
-/// `gridTooLarge` and `invalidConfiguration` is bad input data (exit 65); those two are
-/// usage errors (exit 64).
+/// `gridTooLarge`, `invalidConfiguration` and `insufficientMemory` is bad input data
+/// (exit 65); those three are usage errors (exit 64).
 public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A driver, correlation or shock names an indicator the plan does not have.
     case unknownDriver(String, context: String)
@@ -32,6 +32,10 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case gridTooLarge(points: Int, limit: Int)
     /// Sample count, percentiles, thread count or step out of range.
     case invalidConfiguration(String)
+    /// The run's estimated memory (`SweepMemory`) exceeds what is available; `fitting` is
+    /// the largest number of scenarios that would fit with the same options (0 when even
+    /// the parts that do not grow with the sample size do not fit).
+    case insufficientMemory(neededBytes: Int, availableBytes: Int, samples: Int, fitting: Int)
 
     public var description: String {
         switch self {
@@ -61,14 +65,37 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
             return "the grid has \(n) points, above the limit of \(limit); pass --confirm-grid to run it or use a larger --step"
         case let .invalidConfiguration(m):
             return m
+        case let .insufficientMemory(needed, available, samples, fitting):
+            let advice = fitting > 0
+                ? "at most about \(Self.grouped(fitting)) scenarios fit; run several sweeps with different --seed values and pool them, or lower --samples"
+                : "lower --threads, --sobol-samples or --bootstrap"
+            return "\(Self.grouped(samples)) scenarios need about \(Self.gigabytes(needed)) of memory, "
+                + "but \(Self.gigabytes(available)) is available: \(advice)"
         }
     }
 
     /// True for mistakes on the command line rather than in the data.
     public var isUsageError: Bool {
         switch self {
-        case .gridTooLarge, .invalidConfiguration: return true
+        case .gridTooLarge, .invalidConfiguration, .insufficientMemory: return true
         default: return false
         }
+    }
+
+    /// 1234567 → "1,234,567".
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// Bytes as "1.5 GB" / "120 MB" (powers of 1024).
+    static func gigabytes(_ bytes: Int) -> String {
+        let gb = Double(bytes) / Double(1 << 30)
+        return gb >= 1 ? Formatting.fixed(gb, 1) + " GB" : Formatting.fixed(Double(bytes) / Double(1 << 20), 0) + " MB"
     }
 }

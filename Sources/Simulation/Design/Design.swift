@@ -2,71 +2,6 @@ import Foundation
 import PlanModel
 import Distributions
 
-/// How scenarios' mean growths are chosen.
-public enum SweepMode: String, Sendable, CaseIterable {
-    /// Every combination of each driver's grid points (`SweepOptions.gridStep`).
-    case grid
-    /// Independent draws from each driver's distribution.
-    case montecarlo
-    /// Latin hypercube: each driver's distribution cut into N equal-probability strata,
-    /// one draw in each, strata matched across drivers by independent random permutations.
-    case lhs
-}
-
-/// Grid spacing per driver.
-public enum GridStep: Sendable, Equatable {
-    /// This many evenly spaced points across each uncertain driver's range (ends included).
-    case points(Int)
-    /// A step in percentage points per year for growth drivers, and in the indicator's own
-    /// unit per year for change drivers; points are low, low + step, … up to high.
-    case percentagePoints(Double)
-}
-
-/// A pseudo-random permutation of 0..<n that needs no memory: a 4-round balanced Feistel
-/// network on the smallest even number of bits covering n, with cycle walking (values ≥ n
-/// are encrypted again until they fall below n, which keeps it a bijection of 0..<n; on
-/// average fewer than 4 rounds of walking). Used for Latin hypercube strata so that any
-/// scenario's stratum can be computed from its index alone, by any thread.
-struct FeistelPermutation: Sendable {
-    let n: UInt64
-    let halfBits: UInt64
-    let mask: UInt64
-    let keys: (UInt64, UInt64, UInt64, UInt64)
-
-    init(count n: Int, seed: UInt64, stream: UInt64) {
-        precondition(n > 0)
-        self.n = UInt64(n)
-        var bits: UInt64 = 1
-        while (UInt64(1) << (2 * bits)) < UInt64(n) { bits += 1 }
-        halfBits = bits
-        mask = (UInt64(1) << bits) - 1
-        var g = Xoshiro256StarStar(seed: seed, stream: stream)
-        keys = (g.next(), g.next(), g.next(), g.next())
-    }
-
-    @inline(__always) private func round(_ r: UInt64, _ key: UInt64) -> UInt64 {
-        var z = (r &+ key) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return (z ^ (z >> 31)) & mask
-    }
-
-    @inline(__always) private func encrypt(_ x: UInt64) -> UInt64 {
-        var l = x >> halfBits, r = x & mask
-        (l, r) = (r, l ^ round(r, keys.0))
-        (l, r) = (r, l ^ round(r, keys.1))
-        (l, r) = (r, l ^ round(r, keys.2))
-        (l, r) = (r, l ^ round(r, keys.3))
-        return (l << halfBits) | r
-    }
-
-    func callAsFunction(_ i: Int) -> Int {
-        var x = encrypt(UInt64(i))
-        while x >= n { x = encrypt(x) }
-        return Int(x)
-    }
-}
-
 /// Chooses each scenario's driver means. All randomness comes from the scenario's chunk
 /// stream, drawn in a fixed order (one uniform per driver, in scenario order), so the
 /// result depends only on the seed and the scenario's index.
@@ -100,16 +35,34 @@ struct Design: Sendable {
         }
     }
 
-    /// Number of grid points for a model (before running, so the caller can print it).
+    /// Number of grid points for a model (before running, so the caller can print it);
+    /// `Int.max` when the product overflows.
     static func gridCount(model: SweepModel, step: GridStep, replicates: Int) -> Int {
         var n = max(1, replicates)
         for d in model.drivers {
-            let (m, overflow) = n.multipliedReportingOverflow(by: points(of: d, step: step).count)
+            let (m, overflow) = n.multipliedReportingOverflow(by: pointCount(of: d, step: step))
             n = overflow ? Int.max : m
         }
         return n
     }
 
+    /// How many points `points(of:step:)` gives, computed without building them (so a
+    /// step of 10⁻³⁰⁰ gives `Int.max`, not a trap or an allocation).
+    static func pointCount(of d: Driver, step: GridStep) -> Int {
+        if d.spec.isDegenerate { return 1 }
+        switch step {
+        case .points(let k):
+            return max(1, k)
+        case .percentagePoints(let pp):
+            let r = d.spec.sweepRange
+            let s = d.model == .growth ? pp / 100 : pp
+            let count = ((r.upperBound - r.lowerBound) / s + 1e-9).rounded(.down) + 1
+            return count.isFinite && count < 0x1p62 ? max(1, Int(count)) : Int.max
+        }
+    }
+
+    /// The grid points of one driver. Call only after `pointCount` was checked against
+    /// the sample limit.
     static func points(of d: Driver, step: GridStep) -> [Double] {
         let r = d.spec.sweepRange
         let lo = r.lowerBound, hi = r.upperBound
@@ -120,8 +73,7 @@ struct Design: Sendable {
             return (0..<k).map { lo + (hi - lo) * Double($0) / Double(k - 1) }
         case .percentagePoints(let pp):
             let s = d.model == .growth ? pp / 100 : pp
-            let count = Int(((hi - lo) / s + 1e-9).rounded(.down)) + 1
-            return (0..<count).map { lo + s * Double($0) }
+            return (0..<pointCount(of: d, step: step)).map { lo + s * Double($0) }
         }
     }
 

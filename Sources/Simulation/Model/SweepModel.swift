@@ -237,6 +237,9 @@ public struct SweepModel: Sendable {
             try finite(m, s, lo, hi)
             if s < 0 { throw SimulationError.negativeStandardDeviation(driver: id, what: "sd of the truncated normal distribution", value: s) }
             if lo > hi { throw SimulationError.emptyRange(driver: id, low: lo, high: hi) }
+            if m < lo || m > hi, let problem = d.spec.supportProblem() {
+                throw SimulationError.invalidDistribution(driver: id, detail: problem)
+            }
             if s > 0 {
                 let pa = StandardNormal.cdf((lo - m) / s), pb = StandardNormal.cdf((hi - m) / s)
                 if !(pb - pa > 1e-12) {
@@ -244,6 +247,8 @@ public struct SweepModel: Sendable {
                 }
             }
         }
+        // The range a tornado sweeps must be possible growth. Draws below it (a normal's
+        // tail, yearly volatility, shocks) are floored at −100 % by `PathKernel`.
         if d.model == .growth, d.spec.sweepRange.lowerBound <= -1 {
             throw SimulationError.invalidDistribution(driver: id, detail: "growth of −100 % or less per year is not possible")
         }
