@@ -36,9 +36,12 @@ public enum PlanLoader {
         let indicators = try IndicatorsFile.read(path: path("indicators.csv"))
         let targets = try TargetsFile.read(path: path("targets.csv"), indicators: indicators)
         let baseline = try BaselineFile.read(path: path("baseline.csv"), indicators: indicators, baselineYear: meta.baselineYear)
-        return Plan(id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
-                    lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
-                    indicators: indicators, targets: targets, baseline: baseline)
+        var plan = Plan(id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
+                        lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
+                        indicators: indicators, targets: targets, baseline: baseline)
+        plan.province = meta.province
+        plan.group = meta.group
+        return plan
     }
 
     /// The plan's example actuals file, if it ships one (`actuals-example.csv`).
@@ -51,8 +54,10 @@ public enum PlanLoader {
 struct PlanMetadata {
     var id: String, nameVi: String, nameEn: String
     var firstYear: Int, lastYear: Int, baselineYear: Int, language: String
+    /// Optional, for a batch review's roll-up.
+    var province = "", group = ""
 
-    static let keys = ["id", "name_vi", "name_en", "first_year", "last_year", "baseline_year", "language"]
+    static let keys = ["id", "name_vi", "name_en", "first_year", "last_year", "baseline_year", "language", "province", "group"]
 
     static func read(path: String) throws -> PlanMetadata {
         let text = try FileInput.readText(path: path)
@@ -67,8 +72,11 @@ struct PlanMetadata {
         if base >= first { throw doc.error(map["baseline_year"]!, found: "\(base)", expected: "a baseline year before first_year \(first)") }
         let lang = try doc.optionalString(map, "language") ?? "vi"
         guard ["vi", "en"].contains(lang) else { throw doc.error(map["language"]!, found: "\"\(lang)\"", expected: "vi or en") }
-        return PlanMetadata(id: id, nameVi: try doc.string(map, "name_vi"), nameEn: try doc.optionalString(map, "name_en") ?? "",
-                            firstYear: first, lastYear: last, baselineYear: base, language: lang)
+        var meta = PlanMetadata(id: id, nameVi: try doc.string(map, "name_vi"), nameEn: try doc.optionalString(map, "name_en") ?? "",
+                                firstYear: first, lastYear: last, baselineYear: base, language: lang)
+        meta.province = try doc.optionalString(map, "province") ?? ""
+        meta.group = try doc.optionalString(map, "group") ?? ""
+        return meta
     }
 }
 
