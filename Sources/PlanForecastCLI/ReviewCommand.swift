@@ -11,7 +11,7 @@ struct ReviewOptions: ParsableArguments {
     var actuals: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Use actuals up to this year (default: the latest year in the file).", valueName: "YEAR"))
     var asOf: Int?
-    @Option(help: "Status rule: trend (least-squares trend growth / required growth; default), cagr (end points), probability (from the trend's prediction interval).")
+    @Option(help: "Status rule: trend (least-squares trend pace / pace needed from the latest actual; default), cagr (end points), probability (from the trend's prediction interval).")
     var rule: RuleArgument = .trend
     @Option(name: .customLong("at-risk"), help: ArgumentHelp("With --rule probability: 'at risk' below this probability in percent (default 20).", valueName: "PERCENT"))
     var atRisk: Double = 20
@@ -29,6 +29,17 @@ struct ReviewOptions: ParsableArguments {
 
     func levels() throws -> [Double] { try IntervalLevels.parse(level) }
 
+    /// The engine options these arguments describe (without loading anything).
+    func engineOptions() throws -> ReviewEngine.Options {
+        if !(atRisk > 0 && atRisk < 100) { throw InputError.usage("--at-risk \(atRisk): expected a percentage strictly between 0 and 100") }
+        var o = ReviewEngine.Options()
+        o.rule = AssessmentRule(rawValue: rule.rawValue)!
+        o.levels = try levels()
+        o.asOf = asOf
+        o.cutoffs.probabilityAtRisk = atRisk / 100
+        return o
+    }
+
     /// Loads actuals and runs the review engine.
     func review(plan: Plan, planDirectory: String?) throws -> Review {
         guard let path = actuals ?? PlanLoader.exampleActualsPath(directory: planDirectory) else {
@@ -41,13 +52,7 @@ struct ReviewOptions: ParsableArguments {
         if let asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
             throw InputError.usage("--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear)")
         }
-        if !(atRisk > 0 && atRisk < 100) { throw InputError.usage("--at-risk \(atRisk): expected a percentage strictly between 0 and 100") }
-        var o = ReviewEngine.Options()
-        o.rule = AssessmentRule(rawValue: rule.rawValue)!
-        o.levels = try levels()
-        o.asOf = asOf
-        o.cutoffs.probabilityAtRisk = atRisk / 100
-        return ReviewEngine.review(plan: plan, actuals: obs, options: o, actualsSource: shown)
+        return ReviewEngine.review(plan: plan, actuals: obs, options: try engineOptions(), actualsSource: shown)
     }
 
     var language: ReportLanguage? { lang.map { ReportLanguage(rawValue: $0.rawValue)! } }
@@ -62,9 +67,10 @@ struct ReviewCommand: ParsableCommand {
         target-year value with prediction intervals, growth required from now, gap,
         probability of meeting it, and a status (achieved, on track, acceleration
         needed, limited progress, deterioration, insufficient data, not
-        quantifiable). Default rule: the ratio of the least-squares trend growth to
-        the growth required from the baseline, with cut-offs 95 %, 60 % and 0 %
-        (Eurostat SDG progress assessment).
+        quantifiable). Default rule: the least-squares trend's pace, carried on from
+        the latest actual, as a share of the remaining gap to the target, with
+        cut-offs 95 %, 60 % and 0 % (Eurostat SDG progress assessment); a target
+        missed while the trend moves away is deterioration. Invariants: docs/review.md.
 
         Examples:
           planforecast review
@@ -72,6 +78,13 @@ struct ReviewCommand: ParsableCommand {
             --output review.html
           planforecast review --rule probability --at-risk 25 --format csv --excel
           planforecast review --lang en --format md --output review.md
+          planforecast review --plans communes --recursive --format csv \\
+            --output reviews.csv
+          planforecast review --plans communes --format html --output dashboard
+
+        With --plans DIR every plan folder under DIR (with its own actuals.csv) is
+        reviewed in one process; a plan that fails to load is reported with its
+        file and line, the others go on, and the exit code is 65.
         """)
 
     @OptionGroup var planOptions: PlanOptions
@@ -80,10 +93,16 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark so Vietnamese letters show.") var excel = false
     @Flag(name: .customLong("excel-semicolon"), help: "CSV for Excel in a Vietnamese locale: BOM, `;` separators, decimal commas.") var excelSemicolon = false
     @OptionGroup var outputOptions: OutputOptions
+    @Option(help: ArgumentHelp("Review every plan folder (with plan.yaml and actuals.csv) under this folder in one process: summaries, long CSV or a dashboard.", valueName: "DIR"))
+    var plans: String?
+    @Flag(help: "With --plans: look for plan folders at any depth.") var recursive = false
+    @Option(help: ArgumentHelp("With --plans --format csv: write the summaries to PREFIX-plans.csv, -groups.csv, -provinces.csv (default: beside --output).", valueName: "PREFIX"))
+    var summary: String?
 
     enum FormatArgument: String, ExpressibleByArgument, CaseIterable { case table, csv, md, html }
 
     func run() throws {
+        if let plans { return try runBatch(plans) }
         try reportingErrors {
             let plan = try planOptions.load()
             let review = try reviewOptions.review(plan: plan, planDirectory: planOptions.plan)
@@ -95,6 +114,50 @@ struct ReviewCommand: ParsableCommand {
             try outputOptions.write(text)
         }
     }
+}
+
+extension ReviewCommand {
+    /// `--plans DIR`: the batch review (`Reports.BatchReviewJob`); exit 65 after the
+    /// outputs are written when any plan failed to load.
+    func runBatch(_ directory: String) throws {
+        try reportingErrors {
+            var options = BatchReview.Options()
+            options.recursive = recursive
+            options.review = try reviewOptions.engineOptions()
+            options.dot = reviewOptions.decimalPoint ? .decimalPoint : .askWhenAmbiguous
+            options.language = reviewOptions.language
+            if reviewOptions.actuals != nil { throw InputError.usage("--actuals is for one plan; with --plans each plan folder has its own actuals.csv") }
+            let job = BatchReviewJob(directory: directory, options: options, format: ReportFormat(argument: format.rawValue)!,
+                                     output: outputOptions.output, summaryPrefix: summary)
+            let bar = CLIOutput.stderrIsTerminal ? ProgressBar() : nil
+            let result = try job.run(progress: bar.map { bar in { done, total in bar.show(done, total) } })
+            bar?.finish()
+            if let text = result.standardOutput { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if !result.written.isEmpty { CLIOutput.note("written: \(result.written.joined(separator: ", "))") }
+            CLIOutput.note("\(result.batch.plans.count) plans reviewed, \(result.batch.failures.count) failed")
+            for failure in result.batch.failures { CLIOutput.error(failure.message) }
+            if !result.batch.failures.isEmpty { throw ExitCode(65) }
+        }
+    }
+}
+
+/// A one-line progress bar on standard error (only when it is a terminal), redrawn at
+/// most every 1 % of the work.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shownPercent = -1
+
+    func show(_ done: Int, _ total: Int) {
+        let percent = total == 0 ? 100 : done * 100 / total
+        lock.lock(); defer { lock.unlock() }
+        guard percent != shownPercent else { return }
+        shownPercent = percent
+        let filled = percent * 30 / 100
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
 }
 
 /// The main job: `planforecast` with no subcommand reviews the plan (the embedded An Hưng

@@ -90,6 +90,12 @@ public struct Plan: Sendable {
     public var indicators: [Indicator]
     public var targets: [Target]
     public var baseline: [BaselineValue]
+    /// Province the plan belongs to, for a batch review's roll-up (`province` in
+    /// plan.yaml; empty when not given).
+    public var province: String = ""
+    /// A group of plans for the roll-up (`group` in plan.yaml: a district, "phường" or
+    /// "xã", a cohort; empty when not given).
+    public var group: String = ""
 
     public init(id: String, nameVi: String, nameEn: String, firstYear: Int, lastYear: Int,
                 baselineYear: Int, language: String = "vi", indicators: [Indicator],

@@ -89,6 +89,7 @@ struct ReviewHTMLWriter {
             h += "<span class=\"st-\(s.light)\">\(ReviewText.symbol(s.light)) \(e(x.statusLabel(s))): \(n)</span>"
         }
         h += "</div>\n"
+        h += "<p class=\"summary\">\(e(x.summarySentence))</p>\n"
 
         // Traffic-light table.
         h += "<section id=\"table\">\n<h2>\(e(x.t("Đánh giá từng chỉ tiêu", "Status of every target")))</h2>\n"

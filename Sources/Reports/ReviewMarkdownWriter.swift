@@ -21,6 +21,7 @@ struct ReviewMarkdownWriter {
         }
         out += "\n" + e(x.ruleLine) + " " + e(x.ruleExtraLine) + "\n\n" + e(x.intervalLine) + " " + e(x.gapLine) + "\n\n"
         out += x.statusCounts.map { "\(ReviewText.symbol($0.0.light)) \(x.statusLabel($0.0)): **\($0.1)**" }.joined(separator: " · ") + "\n\n"
+        out += Markdown.escape(x.summarySentence) + "\n\n"
 
         let header = [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colRatio, x.colLatest, x.colTrend, x.colProjected,
                       x.colRequired, x.colGap, x.colProbability, x.colResponsible]

@@ -34,6 +34,7 @@ struct ReviewTableWriter {
         if review.usesIllustrative { out += "*** " + x.illustrativeBadge + " ***  " + x.illustrativeNote.dropFirst(2) + "\n" }
         out += "\n" + table + "\n\n"
         out += x.summaryLine + "\n"
+        out += x.summarySentence + "\n"
         out += x.ruleLine + " " + x.ruleExtraLine + "\n"
         out += x.columnsLine + "\n"
         out += x.intervalLine + "\n"

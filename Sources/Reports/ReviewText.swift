@@ -368,6 +368,9 @@ struct ReviewText {
             return n == 0 ? nil : (s, n)
         }
     }
+    /// "Có X/Y chỉ tiêu dự kiến đạt và vượt kế hoạch, Z chỉ tiêu khó đạt." (`ReviewSummarySentence`).
+    var summarySentence: String { ReviewSummarySentence(review: review).text(language) }
+
     var summaryLine: String {
         statusCounts.map { "\(Self.symbol($0.0.light)) \(statusLabel($0.0)): \($0.1)" }.joined(separator: "   ")
     }

@@ -37,9 +37,12 @@ public enum PlanLoader {
         let indicators = try IndicatorsFile.read(path: path("indicators.csv"))
         let targets = try TargetsFile.read(path: path("targets.csv"), indicators: indicators)
         let baseline = try BaselineFile.read(path: path("baseline.csv"), indicators: indicators, baselineYear: meta.baselineYear)
-        return Plan(id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
-                    lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
-                    indicators: indicators, targets: targets, baseline: baseline)
+        var plan = Plan(id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
+                        lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
+                        indicators: indicators, targets: targets, baseline: baseline)
+        plan.province = meta.province
+        plan.group = meta.group
+        return plan
     }
 
     /// The plan's example actuals file, if it ships one (`actuals-example.csv`).

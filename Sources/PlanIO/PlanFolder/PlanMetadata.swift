@@ -5,8 +5,10 @@ import PlanModel
 struct PlanMetadata {
     var id: String, nameVi: String, nameEn: String
     var firstYear: Int, lastYear: Int, baselineYear: Int, language: String
+    /// Optional, for a batch review's roll-up.
+    var province = "", group = ""
 
-    static let keys = ["id", "name_vi", "name_en", "first_year", "last_year", "baseline_year", "language"]
+    static let keys = ["id", "name_vi", "name_en", "first_year", "last_year", "baseline_year", "language", "province", "group"]
 
     static func read(path: String) throws -> PlanMetadata {
         let text = try FileInput.readText(path: path)
@@ -21,7 +23,10 @@ struct PlanMetadata {
         if base >= first { throw doc.error(map["baseline_year"]!, found: "\(base)", expected: "a baseline year before first_year \(first)") }
         let lang = try doc.optionalString(map, "language") ?? "vi"
         guard ["vi", "en"].contains(lang) else { throw doc.error(map["language"]!, found: "\"\(lang)\"", expected: "vi or en") }
-        return PlanMetadata(id: id, nameVi: try doc.string(map, "name_vi"), nameEn: try doc.optionalString(map, "name_en") ?? "",
-                            firstYear: first, lastYear: last, baselineYear: base, language: lang)
+        var meta = PlanMetadata(id: id, nameVi: try doc.string(map, "name_vi"), nameEn: try doc.optionalString(map, "name_en") ?? "",
+                                firstYear: first, lastYear: last, baselineYear: base, language: lang)
+        meta.province = try doc.optionalString(map, "province") ?? ""
+        meta.group = try doc.optionalString(map, "group") ?? ""
+        return meta
     }
 }
