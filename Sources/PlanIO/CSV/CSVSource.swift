@@ -98,15 +98,26 @@ public struct CSVSource: Sendable {
     static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
         var commas = 0, semicolons = 0, tabs = 0
         var inQuotes = false
-        for b in bytes {
+        var atFieldStart = true   // a quote opens a field only at its start, as in `forEachRecord`
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if inQuotes {
+                if b == 0x22 {
+                    if i < bytes.count && bytes[i] == 0x22 { i += 1 } else { inQuotes = false }
+                }
+                continue
+            }
             switch b {
-            case 0x22: inQuotes.toggle()
-            case 0x0A where !inQuotes, 0x0D where !inQuotes: return pick()
-            case 0x2C where !inQuotes: commas += 1
-            case 0x3B where !inQuotes: semicolons += 1
-            case 0x09 where !inQuotes: tabs += 1
+            case 0x22 where atFieldStart: inQuotes = true
+            case 0x0A, 0x0D: return pick()
+            case 0x2C: commas += 1
+            case 0x3B: semicolons += 1
+            case 0x09: tabs += 1
             default: break
             }
+            atFieldStart = b == 0x2C || b == 0x3B || b == 0x09
         }
         return pick()
         func pick() -> UInt8 {

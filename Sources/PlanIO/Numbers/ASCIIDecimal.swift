@@ -19,7 +19,7 @@ public enum ASCIIDecimal {
         return powers
     }()
 
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Double? {
+    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         guard i < end else { return nil }

@@ -57,21 +57,7 @@ extension VietnameseNumber {
             mantissa = s[..<e]
             hasExponent = true
         }
-        var groups: [Substring] = []
-        var marks: [Character] = []
-        var start = mantissa.startIndex
-        var i = mantissa.startIndex
-        while i < mantissa.endIndex {
-            let c = mantissa[i]
-            if !isASCIIDigit(c) {
-                guard c == "." || c == "," || isSpace(c) else { return nil }
-                groups.append(mantissa[start..<i])
-                marks.append(c == "." || c == "," ? c : " ")
-                start = mantissa.index(after: i)
-            }
-            i = mantissa.index(after: i)
-        }
-        groups.append(mantissa[start...])
+        guard let (groups, marks) = digitGroups(mantissa) else { return nil }
         if groups.contains(where: \.isEmpty) { return nil }
         let decimalMarks = marks.filter { $0 != " " }
         guard let last = decimalMarks.last else { return nil }

@@ -12,6 +12,16 @@ enum Identifier {
         return id
     }
 
+    /// `check`, and not seen before in this file: `seen` maps each id to its first line.
+    static func checkUnique(_ row: CSVTable.Row, _ field: String, seen: inout [String: Int], what: String) throws -> String {
+        let id = try check(row, field)
+        if let first = seen[id] {
+            throw row.error(field, found: "\"\(id)\" again (first on line \(first))", expected: "each \(what) id once")
+        }
+        seen[id] = row.line
+        return id
+    }
+
     /// Units compare ignoring spaces and case: "Triệu đồng/ người/ năm" = "triệu đồng/người/năm".
     static func normalizeUnit(_ u: String) -> String {
         u.precomposedStringWithCanonicalMapping.lowercased().filter { !$0.isWhitespace }

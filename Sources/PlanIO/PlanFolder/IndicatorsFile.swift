@@ -15,11 +15,7 @@ public enum IndicatorsFile {
         var out: [Indicator] = []
         var seen: [String: Int] = [:]
         for row in table.rowAccessors {
-            let id = try Identifier.check(row, "id")
-            if let first = seen[id] {
-                throw row.error("id", found: "\"\(id)\" again (first on line \(first))", expected: "each indicator id once")
-            }
-            seen[id] = row.line
+            let id = try Identifier.checkUnique(row, "id", seen: &seen, what: "indicator")
             let measure = try row.choice("measure", as: Measure.self, allowed: Measure.allCases)
             let bound = try row.optionalNumber("upper_bound")
             if let bound, bound <= 0 { throw row.error("upper_bound", found: "\(bound)", expected: "a positive bound (100 for a percentage)") }

@@ -20,11 +20,7 @@ public enum TargetsFile {
         var out: [Target] = []
         var seen: [String: Int] = [:]
         for row in table.rowAccessors {
-            let id = try Identifier.check(row, "id")
-            if let first = seen[id] {
-                throw row.error("id", found: "\"\(id)\" again (first on line \(first))", expected: "each target id once")
-            }
-            seen[id] = row.line
+            let id = try Identifier.checkUnique(row, "id", seen: &seen, what: "target")
             let indId = row["indicator"]
             guard let indicator = byId[indId] else {
                 throw row.error("indicator", found: indId.isEmpty ? "an empty value" : "unknown indicator \"\(indId)\"",

@@ -33,6 +33,7 @@ import Testing
         #expect(try CSVSource(text: "a;b;c\n1,5;2;3\n", file: "t").delimiter == UInt8(ascii: ";"))
         #expect(try CSVSource(text: "a\tb\n1\t2\n", file: "t").delimiter == 0x09)
         #expect(try CSVSource(text: "\"a;b\",c\n", file: "t").delimiter == UInt8(ascii: ","))   // ; inside quotes
+        #expect(try CSVSource(text: "size 5\"x;b;c\n", file: "t").delimiter == UInt8(ascii: ";"))   // a stray quote
         #expect(try records("a;b\n1;2\n", delimiter: ",").map(\.fields) == [["a;b"], ["1;2"]])
     }
 
