@@ -95,7 +95,14 @@ public struct SweepCommand: ParsableCommand {
         let options = try makeOptions()
         let planValue = try PlanLoader.load(directory: plan)
         let scenarioValue = try ScenarioReader.read(path: scenario, plan: planValue)
-        let model = try SweepModel(plan: planValue, scenario: scenarioValue)
+        let model: SweepModel
+        do {
+            model = try SweepModel(plan: planValue, scenario: scenarioValue)
+        } catch let e as SimulationError where !e.isUsageError {
+            // The reader catches nearly everything with its line; what only the model can
+            // see (correlations that cannot hold together) still names the file.
+            throw ScenarioModelError(file: scenario, error: e)
+        }
         if options.mode == .grid {
             let n = SweepEngine.gridPointCount(model: model, options: options)
             FileHandle.standardError.write(Data("grid: \(n) scenarios\n".utf8))
@@ -154,6 +161,7 @@ public struct SweepCommand: ParsableCommand {
         switch error {
         case let e as InputError: return (e.description, e.exitCode)
         case let e as SimulationError: return (e.description, e.isUsageError ? 64 : 65)
+        case let e as ScenarioModelError: return (e.description, 65)
         case let e as CocoaError where e.isFileError: return (e.localizedDescription, 74)
         default: return ("\(error)", 74)
         }
@@ -165,4 +173,12 @@ final class FileSink: PathSink {
     let writer: AtomicFile.Writer
     init(writer: AtomicFile.Writer) { self.writer = writer }
     func write(_ bytes: [UInt8]) throws { try writer.write(Data(bytes)) }
+}
+
+/// A data error the sweep model found in a scenario file the reader accepted, with the
+/// file's name (exit 65).
+struct ScenarioModelError: Error, CustomStringConvertible {
+    let file: String
+    let error: SimulationError
+    var description: String { "\(file): \(error.description)" }
 }

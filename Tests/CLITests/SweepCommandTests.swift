@@ -54,6 +54,7 @@ import Forecasting
             let (message, code) = SweepCommand.describe(error)
             #expect(code == 65)
             #expect(message.contains("gpv_industry") && message.contains("budget_revenue") && message.contains("positive definite"))
+            #expect(message.hasPrefix(path + ": "))
         }
     }
 
