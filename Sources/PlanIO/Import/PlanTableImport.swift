@@ -128,6 +128,15 @@ public enum PlanTableImport {
     /// Reads and imports the file at `path`. I/O problems are `InputError.io` (exit 74),
     /// content problems `InputError.badData` (exit 65).
     public static func importFile(atPath path: String, options: Options = Options()) throws -> Result {
+        let data = try readFile(atPath: path)
+        var opts = options
+        if opts.layout == nil { opts.layout = Layout.forFile(path) }
+        return try importData(data, fileName: path, options: opts)
+    }
+
+    /// The bytes of the file at `path`; a missing file, a folder or an unreadable file is
+    /// `InputError.io` (exit 74).
+    public static func readFile(atPath path: String) throws -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw InputError.io(path: path, reason: "no such file")
@@ -135,16 +144,12 @@ public enum PlanTableImport {
         if isDir.boolValue {
             throw InputError.io(path: path, reason: "is a directory; expected a plan document or a CSV/TSV table")
         }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             let ns = error as NSError
             let reason = ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoPermissionError
                 ? "permission denied" : "cannot be read (\(ns.localizedDescription))"
             throw InputError.io(path: path, reason: reason)
         }
-        var opts = options
-        if opts.layout == nil { opts.layout = Layout.forFile(path) }
-        return try importData(data, fileName: path, options: opts)
     }
 
     /// Imports a table from bytes; `fileName` names the file in messages.
