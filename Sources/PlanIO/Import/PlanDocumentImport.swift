@@ -83,7 +83,8 @@ public enum PlanDocumentImport {
             for t in table.targets {
                 if let r = t.source.range(of: "line ", options: .backwards), let n = Int(t.source[r.upperBound...]) { lines[t.id] = n }
             }
-            let merged = TargetMerge.merge(prose: prose, table: table.targets, tableLines: lines)
+            let merged = TargetMerge.merge(prose: prose, table: table.targets, tableLines: lines,
+                                           headings: table.findings.filter { $0.kind == .heading }, appendix: table.appendix)
             targets = merged.targets
             findings += table.findings.filter { $0.kind != .endOfTable && $0.kind != .heading }
             if !prose.isEmpty { findings += merged.notes }

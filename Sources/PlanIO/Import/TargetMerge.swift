@@ -16,6 +16,10 @@ import PlanModel
 ///   direction (as the hand-made An Hưng file does), except that a table's `Đạt` makes the
 ///   target pass/fail; **the table gives** the appendix row, the responsible unit and the
 ///   `appendix_*` columns.
+/// - A prose target whose figure the document left blank matches a table **heading** (a
+///   numbered row with no value that heads the rows below it) sharing a quarter of its words:
+///   it gets the heading's row reference (`PL I.3`) and text, and the responsible unit of the
+///   rows under it.
 /// - Table rows no prose target matches are kept as they are (origin `table`), listed as notes.
 enum TargetMerge {
     static let abbreviations: [String: String] = [
@@ -59,7 +63,8 @@ enum TargetMerge {
 
     struct Output { var targets: [ImportedTarget]; var notes: [PlanTableImport.Finding] }
 
-    static func merge(prose: [ImportedTarget], table: [Target], tableLines: [String: Int]) -> Output {
+    static func merge(prose: [ImportedTarget], table: [Target], tableLines: [String: Int],
+                      headings: [PlanTableImport.Finding] = [], appendix: String = "PL") -> Output {
         var pairs: [(p: Int, t: Int, s: Double)] = []
         for (i, p) in prose.enumerated() {
             for (j, t) in table.enumerated() { if let s = score(p, t) { pairs.append((i, j, s)) } }
@@ -104,6 +109,16 @@ enum TargetMerge {
                     m.target.comparator = .equal; m.reading = .qualitative
                     m.target.note = [m.target.note, "the table says Đạt: pass/fail"].filter { !$0.isEmpty }.joined(separator: "; ")
                 }
+            }
+            if tableOf[i] == nil, m.reading == .blankFigure,
+               let h = headings.max(by: { overlap(m.target.nameVi, $0.text) < overlap(m.target.nameVi, $1.text) }),
+               overlap(m.target.nameVi, h.text) >= 0.25 {
+                let reference = "\(appendix).\(h.number)"
+                m.origin = .both
+                m.target.appendixRow = reference
+                m.target.appendixNameVi = h.text
+                m.target.responsibleUnit = table.first { $0.appendixRow.hasPrefix(reference + ".") }?.responsibleUnit ?? ""
+                m.target.source += "; table \(reference) (heading)"
             }
             idOf[i] = out.count
             out.append(m)
