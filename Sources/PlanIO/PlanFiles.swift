@@ -41,10 +41,14 @@ public enum PlanLoader {
                     indicators: indicators, targets: targets, baseline: baseline)
     }
 
-    /// The plan's example actuals file, if it ships one (`actuals-example.csv`).
+    /// The plan's actuals file: `actuals.csv` when the folder has one (import-plan writes it,
+    /// issue 13), else the example it ships (`actuals-example.csv`), else nil.
     public static func exampleActualsPath(directory: String?) -> String? {
-        let p = ((directory ?? embeddedPlanDirectory) as NSString).appendingPathComponent("actuals-example.csv")
-        return FileManager.default.fileExists(atPath: p) ? p : nil
+        for name in ["actuals.csv", "actuals-example.csv"] {
+            let p = ((directory ?? embeddedPlanDirectory) as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: p) { return p }
+        }
+        return nil
     }
 }
 
@@ -245,6 +249,9 @@ public enum BaselineFile {
             }
             if let first = seen[id] { throw row.error("indicator", found: "\"\(id)\" again (first on line \(first))", expected: "one baseline value per indicator") }
             seen[id] = row.line
+            // Issue 13: an empty value is a baseline still to be filled (import-plan writes such a
+            // template): the indicator has no baseline, as if the row were absent.
+            if VietnameseNumber.trimmed(row["value"]).isEmpty { continue }
             if ind.measure == .qualitative { throw row.error("indicator", found: "qualitative indicator \"\(id)\"", expected: "a quantitative indicator") }
             let year = try row.integer("year", in: 1990...2100)
             if year != baselineYear { throw row.error("year", found: "\(year)", expected: "the plan's baseline year \(baselineYear)") }
@@ -286,6 +293,8 @@ public enum ActualsFile {
                 throw row.error("indicator", found: id.isEmpty ? "an empty value" : "unknown indicator \"\(id)\"", expected: "an indicator id of plan \(plan.id)")
             }
             let year = try row.integer("year", in: 1990...2100)
+            // Issue 13: an empty value is an actual still to be filled (import-plan's template).
+            if VietnameseNumber.trimmed(row["value"]).isEmpty { continue }
             let key = "\(id)|\(year)"
             if let first = seen[key] { throw row.error("year", found: "\(id) \(year) again (first on line \(first))", expected: "one value per indicator and year") }
             seen[key] = row.line
