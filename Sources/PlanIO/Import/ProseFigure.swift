@@ -18,13 +18,14 @@ import PlanModel
 /// - **Not figures**: a plain four-digit number 1950-2100 (a year); a number after `mức độ`,
 ///   `mức`, `lần thứ`, `khóa`, `số`, `nhóm`, `thứ`, `loại`, `hạng`, `nghị quyết`, `quyết định`,
 ///   `đề án` (a label); a number followed by `-NQ`, `/QĐ` and the like (a document number); a
-///   number followed by `tuổi` (an age in the name); `1` after `trên`, `mỗi` or `/`, and any
+///   number followed by `tuổi` and more words (an age in the name: `trẻ em dưới 5 tuổi suy dinh
+///   dưỡng`); `1` after `trên`, `mỗi` or `/`, and any
 ///   number after `/` (a denominator: `trên 1 ha`, `/1.000 dân`); the figures inside a
 ///   parenthesis that directly follows a figure (a restatement: `50% (8 xã)`); `x/y`.
 /// - **Ranges**: `12-14`, `1,5 - 2`, `12÷14`, `từ 7,5 đến 8,0`, `10 đến 15`, `5.000-5.500`.
 /// - **PlanModel.Comparator** from the words just before the figure: `trên`, `hơn`, `vượt` → `>`;
 ///   `dưới` → `<`; `không quá`, `tối đa`, `không vượt quá` → `<=`; `tối thiểu`, `ít nhất`,
-///   `không dưới`, `không thấp hơn`, `từ` → `>=`; and after it `trở lên` → `>=`,
+///   `không dưới`, `không thấp hơn`, `từ` → `>=`; `còn`, `xuống` (down to) → `<=`; and after it `trở lên` → `>=`,
 ///   `trở xuống` → `<=`. With both `trên` and `trở lên`, `trên` decides (a note says so). A
 ///   figure with none of these has no comparator here (``isBare``); the reader applies
 ///   "at least" (or "at most" when lower is better). `khoảng` (about) leaves it bare, noted.
@@ -198,7 +199,11 @@ struct ProseFigure: Equatable {
             if c[end] == "/" || c[end + 1].isLetter { return true }   // 66/112, 09-NQ
         }
         let next = skipSpaces(text, end)
-        if text.hasWord("tuổi", at: next) { return true }
+        if text.hasWord("tuổi", at: next) {
+            // An age inside the name ("trẻ em dưới 5 tuổi suy dinh dưỡng"), unless the clause ends there ("75,5 tuổi").
+            let rest = VietnameseNumber.trimmed(text.lowerText((next + 4)..<text.count))
+            if let f = rest.first, f.isLetter { return true }
+        }
         if numberText == "1", before.hasSuffix("trên") || before.hasSuffix("mỗi") { return true }
         return false
     }
@@ -209,7 +214,7 @@ struct ProseFigure: Equatable {
             ("không dưới", .greaterOrEqual), ("không thấp hơn", .greaterOrEqual), ("tối thiểu", .greaterOrEqual),
             ("ít nhất", .greaterOrEqual), ("≥", .greaterOrEqual), (">=", .greaterOrEqual), ("≤", .lessOrEqual),
             ("<=", .lessOrEqual), ("trên", .greater), ("hơn", .greater), ("vượt", .greater), (">", .greater),
-            ("dưới", .less), ("<", .less), ("từ", .greaterOrEqual),
+            ("dưới", .less), ("<", .less), ("từ", .greaterOrEqual), ("còn", .lessOrEqual), ("xuống", .lessOrEqual),
         ]
         for (word, comparator) in table where before.hasSuffix(word) {
             let k = before.index(before.endIndex, offsetBy: -word.count)
@@ -271,7 +276,8 @@ struct ProseFigure: Equatable {
         while u.hasPrefix("("), u.hasSuffix(")") { u = VietnameseNumber.trimmed(String(u.dropFirst().dropLast())) }
         u = u.replacingOccurrences(of: " / ", with: "/").replacingOccurrences(of: "/ ", with: "/").replacingOccurrences(of: " /", with: "/")
         let lower = u.lowercased()
-        for (short, long) in [("tr.đ", "triệu đồng"), ("tr. đồng", "triệu đồng"), ("trđ", "triệu đồng"), ("tỷđ", "tỷ đồng"), ("tỷ đ", "tỷ đồng")] where lower.hasPrefix(short) {
+        for (short, long) in [("tr.đ", "triệu đồng"), ("tr. đồng", "triệu đồng"), ("trđ", "triệu đồng"), ("tỷđ", "tỷ đồng"), ("tỷ đ", "tỷ đồng")]
+        where lower == short || lower.hasPrefix(short + "/") {
             u = long + u.dropFirst(short.count)
             break
         }

@@ -15,11 +15,12 @@ import PlanModel
 /// ## Classification rules (in this order, for a clause with a figure)
 /// 1. **Relative** (`so với`, `gấp`, a unit `lần`) → unclassified: the targets file holds
 ///    levels and rates, not multiples of another year.
-/// 2. **Reduction by** (`giảm` before the figure without `còn`/`xuống`: `giảm bình quân
+/// 2. **Reduction by** (`giảm` before the figure without `còn`/`xuống`/`dưới`: `giảm bình quân
 ///    1,41%/năm`) → unclassified: by how much a rate falls is not a level or a growth rate.
 /// 3. **Growth** when the unit is a percentage and the clause says `tăng bình quân`,
 ///    `bình quân tăng`, `tăng trưởng`, `tốc độ tăng` (but not only `tỷ lệ tăng`, a rate's
-///    name), or `tăng` with `/năm` or `hằng năm`, or it is a component (`trong đó`, `+`) of a
+///    name), or `tăng` and `bình quân` anywhere in it (`Tỷ lệ tăng thu ngân sách bình quân
+///    hàng năm: 12%`), or `tăng` with `/năm` or `hằng năm`, or it is a component (`trong đó`, `+`) of a
 ///    growth clause. Values become fractions per year; the unit `%/năm`.
 /// 4. **Total over the period** (a non-percent unit with `tổng vốn đầu tư`, `5 năm`,
 ///    `thời kỳ`, `cả giai đoạn`, `lũy kế`, `nhiệm kỳ`) → unclassified: a sum over years is no
@@ -148,19 +149,19 @@ enum ProseTargetReader {
         }
         notes += figure.notes
         let before = text.lowerText(0..<figure.numberRange.lowerBound)
-        let after = text.lowerText(figure.range.upperBound..<text.count)
         let isPercent = figure.unit.hasPrefix("%")
-        if VietnameseNumber.trimmed(after).hasPrefix("so với") || text.find("gấp") != nil || figure.unit.lowercased() == "lần" {
+        if text.find("so với") != nil || text.find("gấp") != nil || figure.unit.lowercased() == "lần" {
             return .unclassified("a figure relative to another year (so với, gấp, lần): the targets file holds levels and rates")
         }
         if let g = before.range(of: "giảm", options: .backwards) {
             let between = before[g.upperBound...]
-            if !between.contains("còn") && !between.contains("xuống") {
+            if !between.contains("còn") && !between.contains("xuống") && !between.contains("dưới") {
                 return .unclassified("a reduction by \(text.text(figure.range)) (giảm …): by how much a rate falls is neither a level nor a growth rate")
             }
         }
         let growthText = lowerName.replacingOccurrences(of: "tỷ lệ tăng", with: "")
         let saysGrowth = growthPhrases.contains { PlanTableImport.has(growthText, $0) }
+            || (PlanTableImport.has(lowerName, "tăng") && PlanTableImport.has(lowerName, "bình quân"))
             || (PlanTableImport.has(before.replacingOccurrences(of: "tỷ lệ tăng", with: ""), "tăng")
                 && (figure.unit == "%/năm" || maintainedWords.dropFirst(2).contains { PlanTableImport.has(lowerName, $0) } || clause.everyYear))
         let parentGrowth = parent?.target.kind == .growth

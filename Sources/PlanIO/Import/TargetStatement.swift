@@ -17,7 +17,8 @@ import Foundation
 /// - A line holding several numbered items (`(1) …; (2) …` or `1. … 2. …`) is split where
 ///   the next number in sequence starts.
 /// - Group headings inside the section (`I. Về kinh tế`, `a) Văn hóa - xã hội`, `1/ Kinh tế`,
-///   a bold line) are not statements: a line with a Roman numeral or a letter as marker, or a
+///   a bold line) are not statements (a numbered one: under 40 characters, no figure, no
+///   pass/fail verb): a line with a Roman numeral or a letter as marker, or a
 ///   short line (under 60 characters) with no digit, ends the statement above.
 struct TargetStatement: Equatable {
     /// The marker as the targets file records it: `(3)` for `(3)`, `3.` for `3.`, `-` for bullets.
@@ -42,6 +43,10 @@ struct TargetStatement: Equatable {
             if let rest = subItemText(text) {
                 if !out.isEmpty { out[out.count - 1].subItems.append(SubItem(line: line.number, text: rest)) }
                 else { out.append(TargetStatement(item: "+", number: 1, line: line.number, text: rest, subItems: [])) }
+                continue
+            }
+            if let (_, _, rest) = numberedMarker(text), isNumberedGroupHeading(rest) {
+                out.append(TargetStatement(item: "", number: 0, line: line.number, text: "", subItems: []))
                 continue
             }
             if let (marker, number, rest) = numberedMarker(text) {
@@ -134,6 +139,13 @@ struct TargetStatement: Equatable {
         }
         pieces.append(VietnameseNumber.trimmed(String(rest)))
         return pieces
+    }
+
+    /// `1. Kinh tế:`, `2/ Văn hóa - xã hội`: a numbered line under 40 characters with no
+    /// figure and no pass/fail verb heads a group; it is not a statement.
+    static func isNumberedGroupHeading(_ rest: String) -> Bool {
+        rest.count < 40 && !StatementClause.hasFigure(rest)
+            && !ProseTargetReader.passFailVerbs.contains { ProseText(rest).find($0) != nil }
     }
 
     static func endsClause(_ text: String) -> Bool {
