@@ -52,7 +52,8 @@ import PlanModel
 
     static let names = ["huyen-nhu-xuan-2020-2025", "xa-vinh-loc-2025-2030", "xa-nghia-hanh-2025-2030", "tinh-tuyen-quang-2025-2030",
                         "phuong-thac-gian-2020-2025", "xa-khun-ha-2025-2030", "phuong-hoi-phu-2020-2025", "phuong-chi-lang-2020-2025",
-                        "phuong-ba-dinh-2015-2020", "quan-tan-phu-2005-2010", "quoc-gia-2021-2030"]
+                        "phuong-ba-dinh-2015-2020", "quan-tan-phu-2005-2010", "quoc-gia-2021-2030",
+                        "phuong-ngoc-trao-2015-2020", "xa-xuan-ngoc-2015-2020", "xa-hoi-son-2025-2030"]
 
     @Test func shares() throws {
         var total = (0, 0)
