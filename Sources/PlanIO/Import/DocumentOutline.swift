@@ -15,7 +15,7 @@ import Foundation
 /// - **Place**: the first `xã`, `phường`, `thị trấn`, `huyện`, `quận`, `thị xã`, `thành phố`
 ///   or `tỉnh` followed by capitalised words, in the title, else in the first 60 lines.
 /// - **Targets section**: starts after the first heading-like line (short, or Markdown or
-///   bold, or numbered) that names `chỉ tiêu` (`1. Chỉ tiêu chủ yếu …`, `Các chỉ tiêu chủ yếu
+///   bold, or numbered; a count such as `22 chỉ tiêu` is no figure) that names `chỉ tiêu` (`1. Chỉ tiêu chủ yếu …`, `Các chỉ tiêu chủ yếu
 ///   đến năm 2025:`); ends at the next heading naming `nhiệm vụ`, `giải pháp`, `tổ chức thực
 ///   hiện`, `mục tiêu tổng quát`, `định hướng`, `phương hướng`, `phụ lục`, `nơi nhận`, or at a
 ///   tab-separated line. Group headings inside it (`I. Về kinh tế`) do not end it.
@@ -99,7 +99,9 @@ struct DocumentOutline {
         guard !t.isEmpty, t.count < 120 else { return false }
         if t.hasSuffix(";") { return false }
         if let first = t.first, "(".contains(first) { return false }
-        let words = TargetStatement.numberedMarker(t)?.2 ?? t
+        var words = TargetStatement.numberedMarker(t)?.2 ?? t
+        // "II. 22 CHỈ TIÊU CHỦ YẾU": a count of targets is no figure.
+        if let r = words.range(of: "[0-9]+ (chỉ tiêu|CHỈ TIÊU|Chỉ tiêu)", options: .regularExpression) { words.removeSubrange(r) }
         return !StatementClause.hasFigure(words)
     }
 

@@ -18,8 +18,8 @@ import PlanModel
 /// 2. **Reduction by** (`giảm` before the figure without `còn`/`xuống`/`dưới`: `giảm bình quân
 ///    1,41%/năm`) → unclassified: by how much a rate falls is not a level or a growth rate.
 /// 3. **Growth** when the unit is a percentage and the clause says `tăng bình quân`,
-///    `bình quân tăng`, `tăng trưởng`, `tốc độ tăng` (but not only `tỷ lệ tăng`, a rate's
-///    name), or `tăng` and `bình quân` anywhere in it (`Tỷ lệ tăng thu ngân sách bình quân
+///    `bình quân tăng`, `tăng trưởng`, `tốc độ tăng`, `tỷ lệ tăng` (but not `tỷ lệ tăng dân
+///    số`, a rate recorded as such), or `tăng` and `bình quân` anywhere in it (`Tỷ lệ tăng thu ngân sách bình quân
 ///    hàng năm: 12%`), or `tăng` with `/năm` or `hằng năm`, or it is a component (`trong đó`, `+`) of a
 ///    growth clause. Values become fractions per year; the unit `%/năm`.
 /// 4. **Total over the period** (a non-percent unit with `tổng vốn đầu tư`, `5 năm`,
@@ -47,7 +47,7 @@ enum ProseTargetReader {
 
     struct Output { var targets: [ImportedTarget]; var findings: [PlanTableImport.Finding] }
 
-    static let growthPhrases = ["tăng bình quân", "bình quân tăng", "tăng trưởng", "tốc độ tăng"]
+    static let growthPhrases = ["tăng bình quân", "bình quân tăng", "tăng trưởng", "tốc độ tăng", "tỷ lệ tăng"]
     static let maintainedWords = ["duy trì", "giữ vững", "hằng năm", "hàng năm", "mỗi năm"]
     static let passFailVerbs = ["đạt", "giữ vững", "hoàn thành", "duy trì", "bảo đảm", "đảm bảo", "không để", "xây dựng"]
     static let zeroPhrases = ["không còn hộ nghèo", "xóa hộ nghèo", "xoá hộ nghèo", "xóa hết hộ nghèo", "giảm hết hộ nghèo", "xoá hết hộ nghèo"]
@@ -151,7 +151,7 @@ enum ProseTargetReader {
         let before = text.lowerText(0..<figure.numberRange.lowerBound)
         let isPercent = figure.unit.hasPrefix("%")
         if text.find("so với") != nil || text.find("gấp") != nil || figure.unit.lowercased() == "lần" {
-            return .unclassified("a figure relative to another year (so với, gấp, lần): the targets file holds levels and rates")
+            return .unclassified("a figure relative to something else (so với, gấp, lần): the targets file holds levels and rates")
         }
         if let g = before.range(of: "giảm", options: .backwards) {
             let between = before[g.upperBound...]
@@ -159,7 +159,7 @@ enum ProseTargetReader {
                 return .unclassified("a reduction by \(text.text(figure.range)) (giảm …): by how much a rate falls is neither a level nor a growth rate")
             }
         }
-        let growthText = lowerName.replacingOccurrences(of: "tỷ lệ tăng", with: "")
+        let growthText = lowerName.replacingOccurrences(of: "tỷ lệ tăng dân số", with: "")
         let saysGrowth = growthPhrases.contains { PlanTableImport.has(growthText, $0) }
             || (PlanTableImport.has(lowerName, "tăng") && PlanTableImport.has(lowerName, "bình quân"))
             || (PlanTableImport.has(before.replacingOccurrences(of: "tỷ lệ tăng", with: ""), "tăng")

@@ -9,7 +9,7 @@ import Foundation
 /// gives two clauses: `Thu nhập … tăng bình quân 7(%/năm)` and `đến năm 2030 đạt 120 …`.
 ///
 /// ## Splitting rules
-/// - At `;` always.
+/// - At `;` and at the end of a sentence (`. ` then a capital letter) always.
 /// - At `, ` when the words after it start a new subject (`đến năm`, `tỷ lệ`, `tỷ trọng`,
 ///   `số`), or when the words on both sides each hold a figure (`dịch vụ chiếm 52%,
 ///   công nghiệp chiếm 43%`).
@@ -77,10 +77,28 @@ struct StatementClause: Equatable {
     /// trailing `;` and `,` and empty parts dropped.
     static func splitParts(_ text: String) -> [String] {
         var out: [String] = []
-        for piece in text.split(separator: ";") {
+        for piece in sentences(text).flatMap({ $0.split(separator: ";") }) {
             out += splitAtCommas(String(piece))
         }
         return out.map { clean($0) }.filter { !$0.isEmpty && $0.contains(where: { $0.isLetter || $0.isNumber }) }
+    }
+
+    /// A paragraph's sentences: cut after `. ` followed by a capital letter (a decimal is
+    /// written with a comma, so `. ` ends a sentence).
+    static func sentences(_ text: String) -> [String] {
+        let chars = Array(text)
+        var out: [String] = []
+        var start = 0
+        var i = 0
+        while i + 2 < chars.count {
+            if chars[i] == ".", chars[i + 1] == " ", chars[i + 2].isUppercase {
+                out.append(String(chars[start...i]))
+                start = i + 2
+            }
+            i += 1
+        }
+        out.append(String(chars[start...]))
+        return out
     }
 
     static func clean(_ s: String) -> String {

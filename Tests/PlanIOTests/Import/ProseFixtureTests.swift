@@ -50,18 +50,31 @@ import PlanModel
         return (correct, targets.count, listed, unclassified.count, result.targets.count)
     }
 
-    static let names = ["huyen-nhu-xuan-2020-2025", "xa-vinh-loc-2025-2030", "xa-nghia-hanh-2025-2030", "tinh-tuyen-quang-2025-2030",
-                        "phuong-thac-gian-2020-2025", "xa-khun-ha-2025-2030", "phuong-hoi-phu-2020-2025", "phuong-chi-lang-2020-2025",
-                        "phuong-ba-dinh-2015-2020", "quan-tan-phu-2005-2010", "quoc-gia-2021-2030",
-                        "phuong-ngoc-trao-2015-2020", "xa-xuan-ngoc-2015-2020", "xa-hoi-son-2025-2030"]
+    /// (fixture, targets imported correctly, expected targets, unclassified statements listed
+    /// with their line, expected unclassified). The first eleven were written while the rules
+    /// were made; the last three were held out and first scored 11/12, 0/8 and 0/3 (a
+    /// paragraph not cut into sentences; a heading "22 chỉ tiêu" read as a figure; `tỷ lệ
+    /// tăng thu` not read as growth), then the rules were fixed (commit e74c52b records them as first scored).
+    static let reported: [(String, Int, Int, Int, Int)] = [
+        ("huyen-nhu-xuan-2020-2025", 18, 18, 2, 2), ("xa-vinh-loc-2025-2030", 4, 4, 1, 1),
+        ("xa-nghia-hanh-2025-2030", 1, 1, 0, 0), ("tinh-tuyen-quang-2025-2030", 4, 4, 1, 1),
+        ("phuong-thac-gian-2020-2025", 8, 8, 1, 1), ("xa-khun-ha-2025-2030", 4, 4, 2, 2),
+        ("phuong-hoi-phu-2020-2025", 7, 7, 0, 0), ("phuong-chi-lang-2020-2025", 8, 8, 0, 0),
+        ("phuong-ba-dinh-2015-2020", 14, 14, 0, 0), ("quan-tan-phu-2005-2010", 7, 7, 0, 0),
+        ("quoc-gia-2021-2030", 9, 9, 1, 1),
+        ("phuong-ngoc-trao-2015-2020", 12, 12, 0, 0), ("xa-xuan-ngoc-2015-2020", 8, 8, 0, 0),
+        ("xa-hoi-son-2025-2030", 2, 3, 1, 1),
+    ]
 
-    @Test func shares() throws {
-        var total = (0, 0)
-        for n in Self.names {
-            let s = try Self.score(n)
-            print("SHARE \(n): \(s.0)/\(s.1) correct, \(s.2)/\(s.3) unclassified listed, \(s.4) imported")
-            total.0 += s.0; total.1 += s.1
-        }
-        print("TOTAL \(total.0)/\(total.1)")
+    @Test(arguments: reported.map(\.0))
+    func shareImportedCorrectly(_ name: String) throws {
+        let s = try Self.score(name)
+        let r = Self.reported.first { $0.0 == name }!
+        #expect(s.0 == r.1 && s.1 == r.2, "\(name): \(s.0)/\(s.1) targets correct; docs/import-plan.md says \(r.1)/\(r.2)")
+        #expect(s.2 == r.3 && s.3 == r.4, "\(name): \(s.2)/\(s.3) unclassified listed with their line")
+    }
+
+    @Test func everyUnclassifiedStatementOfAFixtureIsListedWithItsLine() throws {
+        for (name, _, _, listed, expected) in Self.reported { #expect(listed == expected, "\(name)") }
     }
 }
