@@ -141,10 +141,13 @@ struct TargetStatement: Equatable {
         return pieces
     }
 
-    /// `1. Kinh tế:`, `2/ Văn hóa - xã hội`: a numbered line under 40 characters with no
-    /// figure and no pass/fail verb heads a group; it is not a statement.
+    /// `1. Kinh tế:`, `2/ Văn hóa - xã hội`: a numbered line under 40 characters ending with
+    /// `:`, starting with `Về`, or of at most four words, with no figure and no pass/fail
+    /// verb, heads a group; it is not a statement.
     static func isNumberedGroupHeading(_ rest: String) -> Bool {
-        rest.count < 40 && !StatementClause.hasFigure(rest)
+        let words = rest.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count
+        return rest.count < 40 && (rest.hasSuffix(":") || words <= 4 || rest.lowercased().hasPrefix("về "))
+            && !StatementClause.hasFigure(rest)
             && !ProseTargetReader.passFailVerbs.contains { ProseText(rest).find($0) != nil }
     }
 
