@@ -71,7 +71,7 @@ struct DocumentOutline {
         for (i, l) in out.enumerated() {
             let lower = l.text.lowercased()
             if start == nil {
-                if Self.isHeading(l.text) && PlanTableImport.has(lower, "chỉ tiêu") && !lower.contains("\t") {
+                if PlanTableImport.has(lower, "chỉ tiêu") && !lower.contains("\t") && Self.isHeading(l.text) {
                     start = i + 1
                     sectionTitle = l.text
                 }
@@ -79,12 +79,12 @@ struct DocumentOutline {
             }
             // Headings naming the targets right under the first one ("II. Chỉ tiêu và nhiệm vụ",
             // then "1. Chỉ tiêu chủ yếu"): the section starts after the last of them.
-            if i == start!, l.text.isEmpty || (Self.isHeading(l.text) && PlanTableImport.has(lower, "chỉ tiêu")) {
+            if i == start!, l.text.isEmpty || (PlanTableImport.has(lower, "chỉ tiêu") && Self.isHeading(l.text)) {
                 if !l.text.isEmpty { sectionTitle = l.text }
                 start = i + 1
                 continue
             }
-            if l.text.contains("\t") || (Self.isHeading(l.text) && Self.endWords.contains { PlanTableImport.has(lower, $0) }) {
+            if l.text.contains("\t") || (Self.endWords.contains { PlanTableImport.has(lower, $0) } && Self.isHeading(l.text)) {
                 section = start!..<i
                 break
             }

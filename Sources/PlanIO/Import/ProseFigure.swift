@@ -115,7 +115,7 @@ struct ProseFigure: Equatable {
                 figure.comparator = comparatorBefore(before)
                 if before.hasSuffix("khoảng") { figure.notes.append("\"khoảng\" (about) read as a bare value") }
                 if before.hasSuffix("từ"), figure.comparator == .greaterOrEqual {
-                    figure.range = (i - 3)..<cursor
+                    figure.range = max(0, i - 3)..<cursor
                 }
             }
             // … and after it.

@@ -46,6 +46,7 @@ extension ProseTargetReader {
             }
             i += 1
         }
+        start = min(start, stop)   // leading words may reach past the figure ("đến năm 20305%")
         var name = trimTrailing(text.text(start..<stop))
         if name.isEmpty, let f = figure {
             // A count's noun is part of the name ("một nhà đa năng" → "Số nhà đa năng …").

@@ -57,6 +57,7 @@ enum ProseTargetReader {
     static func read(_ statements: [TargetStatement], period: ClosedRange<Int>, fileName: String) -> Output {
         var targets: [ImportedTarget] = []
         var findings: [PlanTableImport.Finding] = []
+        var usedBases: Set<String> = []
         for statement in statements {
             let clauses = StatementClause.split(statement)
             var made: [(clause: Int, target: ImportedTarget)] = []
@@ -72,9 +73,19 @@ enum ProseTargetReader {
                     findings.append(.init(kind: .unclassified, line: clause.line, number: statement.item, text: clause.text, reason: reason))
                 }
             }
-            // Ids: Tnn for one main target, Tnna, Tnnb… for several; components add letters to their parent's.
+            // Ids: Tnn for one main target, Tnna, Tnnb… for several (Tnn-2a when the number was
+            // used before); components add letters to their parent's.
             let mains = made.filter { clauses[$0.clause].parent == nil }
-            let base = "T" + (statement.number < 10 ? "0" : "") + String(statement.number)
+            // A number used twice (lists restarting under each group) gets "-2", "-3": ids stay unique.
+            let plain = "T" + (statement.number < 10 ? "0" : "") + String(statement.number)
+            var base = plain
+            var repeatCount = 1
+            while usedBases.contains(base) { repeatCount += 1; base = plain + "-\(repeatCount)" }
+            if !made.isEmpty { usedBases.insert(base) }
+            if repeatCount > 1, !made.isEmpty {
+                findings.append(.init(kind: .note, line: statement.line, number: statement.item, text: statement.text,
+                                      reason: "item number \(statement.number) again; its targets are \(base)…"))
+            }
             var idOf: [Int: String] = [:]
             for (k, m) in mains.enumerated() { idOf[m.clause] = mains.count == 1 ? base : base + letter(k) }
             var componentCount: [Int: Int] = [:]

@@ -127,7 +127,8 @@ enum TargetMerge {
         for k in Set(mergedInto.values).compactMap({ idOf[$0] }) {
             let t = out[k]
             let mains = out.filter { $0.line == t.line && $0.target.planItem == t.target.planItem && $0.componentOf == nil }
-            if mains.count == 1, let last = t.target.id.last, last.isLetter, !out.contains(where: { $0.componentOf == t.target.id }) {
+            if mains.count == 1, let last = t.target.id.last, last.isLetter, !out.contains(where: { $0.componentOf == t.target.id }),
+               !out.contains(where: { $0.target.id == String(t.target.id.dropLast()) }) {
                 out[k].target.id.removeLast()
             }
         }

@@ -21,9 +21,7 @@ import PlanModel
 
     init() throws {
         imported = try PlanDocumentImport.importFile(atPath: Fixture.anHungDocument)
-        let dir = PlanLoader.embeddedPlanDirectory
-        let indicators = try IndicatorsFile.read(path: dir + "/indicators.csv")
-        handMade = try TargetsFile.read(path: dir + "/targets.csv", indicators: indicators)
+        handMade = try Fixture.anHungHandMadeTargets()
     }
 
     static func key(_ s: String) -> String {

@@ -33,6 +33,11 @@ import PlanModel
         #expect(out.targets.isEmpty && out.findings.first?.kind == .unclassified && out.findings.first?.line == 9, "\(out.findings)")
     }
 
+    /// Leading words that reach past the figure ("đến năm 2030" inside "20305") do not trap.
+    @Test func leadingWordsPastTheFigure() {
+        #expect(read("đến năm 20305% dân số").targets.count + read("đến năm 20305% dân số").findings.count >= 1)
+    }
+
     @Test func slugs() {
         #expect(ProseTargetReader.slug("Thu nhập bình quân đầu người") == "thu_nhap_binh_quan_dau_nguoi")
         #expect(ProseTargetReader.slug("Tỷ lệ hộ nghèo (%)") == "ty_le_ho_ngheo")
