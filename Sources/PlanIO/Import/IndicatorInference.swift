@@ -11,7 +11,7 @@ import PlanModel
 /// - **Unit**: the unit of its level, maintained or share targets. An indicator with only
 ///   growth targets has no stated level unit: it gets ``unknownUnit`` and is listed as
 ///   undecided (the planner writes the unit, e.g. `tỷ đồng`).
-/// - **Measure and bound**: `Đạt` → `qualitative`; a unit with `%` → `rate`, bounded by 100;
+/// - **Measure and bound**: `Đạt` → `qualitative`; a unit starting with `%` → `rate`, bounded by 100;
 ///   a count unit (``VietnameseNumber/isCountUnit(_:)``: `DN`, `người`, `hộ`, `nhà`…) or a
 ///   first word among those → `count`; anything else (money, per-hectare values, tonnes) → `amount`.
 /// - **Components**: the indicators of a target's components (`trong đó: + Khu vực …`) are
@@ -87,7 +87,7 @@ enum IndicatorInference {
 
     static func measure(of unit: String) -> Measure {
         if unit == "Đạt" { return .qualitative }
-        if unit.contains("%") { return .rate }
+        if unit.hasPrefix("%") { return .rate }   // as the prose reader: a percentage unit starts with %
         if unit == unknownUnit { return .amount }
         let first = unit.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? unit
         if VietnameseNumber.isCountUnit(unit) || (VietnameseNumber.isCountUnit(first) && !unit.contains("/")) { return .count }

@@ -251,12 +251,19 @@ struct ProseFigure: Equatable {
             var e = s
             while e < c.count, c[e] != " ", c[e] != "\t" { e += 1 }
             if e == s { break }
-            var word = text.text(s..<e)
+            // A word ends at punctuation, except `.`/`,` between digits ("/1.000 dân"); a `%`
+            // inside a word ends it too (a unit is a percentage only when it starts with `%`).
+            var cut = s
             var stop = false
-            while let last = word.last, ",;:.)(!?\"“”".contains(last) {
-                word.removeLast(); stop = true
-                e -= 1
+            while cut < e {
+                let ch = text.lower[cut]
+                let betweenDigits = (ch == "." || ch == ",") && cut > s && ProseText.isDigit(text.lower[cut - 1])
+                    && cut + 1 < e && ProseText.isDigit(text.lower[cut + 1])
+                if (",;:.)(!?\"“”%".contains(ch) && !betweenDigits) { stop = true; break }
+                cut += 1
             }
+            e = cut
+            let word = text.text(s..<e)
             let lw = word.lowercased()
             if word.isEmpty || unitStopWords.contains(lw) || lw.first.map({ ProseText.isDigit($0) || $0 == "(" || $0 == "-" }) == true { break }
             words.append(word)
