@@ -14,10 +14,11 @@ import PlanModel
 /// - **Measure and bound**: `Đạt` → `qualitative`; a unit starting with `%` → `rate`, bounded by 100;
 ///   a count unit (``VietnameseNumber/isCountUnit(_:)``: `DN`, `người`, `hộ`, `nhà`…) or a
 ///   first word among those → `count`; anything else (money, per-hectare values, tonnes) → `amount`.
+/// - A percentage level above 100 (possible in a table) makes the indicator an amount, noted.
 /// - **Components**: the indicators of a target's components (`trong đó: + Khu vực …`) are
 ///   the components of its indicator when every component names a sector (`nông`, `lâm`,
 ///   `thủy sản`, `công nghiệp`, `xây dựng`, `dịch vụ`, `thương mại`) and the total is not a
-///   percentage level.
+///   percentage level; a component that would make a cycle is not added.
 enum IndicatorInference {
     /// The unit written for an indicator whose level unit the document does not state.
     static let unknownUnit = "?"
@@ -31,6 +32,7 @@ enum IndicatorInference {
         var units: [String: String] = [:]
         var qualitative: Set<String> = []
         var lines: [String: Int] = [:]
+        var levelHigh: [String: Double] = [:]
         for k in targets.indices {
             let t = targets[k].target
             var id = ProseTargetReader.slug(targets[k].indicatorName.isEmpty ? t.nameVi : targets[k].indicatorName)
@@ -46,6 +48,7 @@ enum IndicatorInference {
             if names[id] == nil { order.append(id); names[id] = targets[k].indicatorName.isEmpty ? t.nameVi : targets[k].indicatorName; lines[id] = targets[k].line }
             if let lu = levelUnit, units[id] == nil { units[id] = lu }
             if t.kind == .qualitative { qualitative.insert(id) }
+            if t.kind != .growth, let h = t.high ?? t.low { levelHigh[id] = max(levelHigh[id] ?? h, h) }
             targets[k].target.indicator = id
         }
         var undecided: [PlanTableImport.Finding] = []
@@ -58,7 +61,13 @@ enum IndicatorInference {
                 undecided.append(.init(kind: .note, line: lines[id] ?? 0, number: "", text: names[id]!,
                                        reason: "indicator \(id): only its growth is stated, so its unit is not known; write it in indicators.csv (now \"\(unknownUnit)\")"))
             }
-            let measure = measure(of: unit)
+            var measure = measure(of: unit)
+            if measure == .rate, (levelHigh[id] ?? 0) > 100 {
+                // A percentage above 100 (a table's "150 %") cannot be a bounded rate.
+                measure = .amount
+                undecided.append(.init(kind: .note, line: lines[id] ?? 0, number: "", text: names[id]!,
+                                       reason: "indicator \(id): a percentage above 100 (\(Formatting.number(levelHigh[id]!))), written as an amount, not a rate bounded by 100"))
+            }
             return Indicator(id: id, nameVi: names[id]!, nameEn: "", unit: unit, measure: measure,
                              upperBound: measure == .rate ? 100 : nil)
         }
@@ -72,7 +81,8 @@ enum IndicatorInference {
             let isSector = sectorWords.contains { PlanTableImport.has(name, $0) }
             if !isSector || (parent.target.unit == "%" && parent.target.kind != .growth) || t.target.indicator == parent.target.indicator {
                 blocked.insert(parent.target.indicator)
-            } else if !(components[parent.target.indicator] ?? []).contains(t.target.indicator) {
+            } else if !(components[parent.target.indicator] ?? []).contains(t.target.indicator),
+                      !reaches(t.target.indicator, parent.target.indicator, components) {
                 components[parent.target.indicator, default: []].append(t.target.indicator)
             }
         }
@@ -83,6 +93,17 @@ enum IndicatorInference {
             }
         }
         return Output(indicators: indicators, undecided: undecided)
+    }
+
+    /// Whether `to` is `from` or one of its components, at any depth (no cycles are added).
+    static func reaches(_ from: String, _ to: String, _ components: [String: [String]]) -> Bool {
+        var seen: Set<String> = []
+        var stack = [from]
+        while let x = stack.popLast() {
+            if x == to { return true }
+            if seen.insert(x).inserted { stack += components[x] ?? [] }
+        }
+        return false
     }
 
     static func measure(of unit: String) -> Measure {

@@ -44,6 +44,16 @@ public enum PlanDocumentImport {
     }
 
     public static func importData(_ data: Data, fileName: String, options: Options = Options()) throws -> Result {
+        let result = try importWithoutPeriodCheck(data, fileName: fileName, options: options)
+        // The baseline year (the year before the plan) must be a year the plan files accept.
+        if result.period.lowerBound < 1991 {
+            throw InputError.badData(location: SourceLocation(file: fileName), found: "the plan period \(result.period.lowerBound)-\(result.period.upperBound)",
+                                     expected: "a plan starting in 1991 or later (its baseline year, the year before, must be 1990 or later)")
+        }
+        return result
+    }
+
+    static func importWithoutPeriodCheck(_ data: Data, fileName: String, options: Options) throws -> Result {
         let text = try PlanTableImport.decodeText(data, fileName: fileName)
         if PlanTableImport.Layout.forFile(fileName) == .delimited {
             let table = try PlanTableImport.importText(text, fileName: fileName, layout: .delimited, period: options.period)

@@ -33,6 +33,28 @@ import PlanModel
         #expect(Set(r.targets.filter { $0.target.planItem == "(6)" }.map(\.target.indicator)).count == 1)
     }
 
+    @Test func aPercentageAbove100IsAnAmountAndAComponentCycleIsRefused() {
+        func target(_ id: String, _ name: String, _ kind: TargetKind, _ value: Double, _ unit: String, parent: String? = nil) -> ImportedTarget {
+            ImportedTarget(target: Target(id: id, indicator: "", nameVi: name, nameEn: "", unit: unit, kind: kind, comparator: .greaterOrEqual,
+                                          low: value, high: value, targetYear: 2030, startYear: 2026, direction: .higher),
+                           origin: .prose, reading: .level, line: 1, sentence: name, indicatorName: name, componentOf: parent)
+        }
+        var targets = [target("T1", "Tỷ lệ giải ngân", .level, 150, "%"),
+                       target("T2", "Khu vực dịch vụ", .growth, 0.1, "%/năm"), target("T2a", "Khu vực nông nghiệp", .growth, 0.1, "%/năm", parent: "T2"),
+                       target("T3", "Khu vực nông nghiệp", .growth, 0.1, "%/năm"), target("T3a", "Khu vực dịch vụ", .growth, 0.1, "%/năm", parent: "T3")]
+        let out = IndicatorInference.assign(&targets)
+        #expect(out.indicators.first { $0.id == "ty_le_giai_ngan" }?.measure == .amount)
+        #expect(out.undecided.contains { $0.reason.contains("above 100") })
+        let withComponents = out.indicators.filter { !$0.components.isEmpty }
+        #expect(withComponents.map(\.id) == ["khu_vuc_dich_vu"])   // the second link would close a cycle
+    }
+
+    @Test func aPlanMustStartIn1991OrLater() {
+        #expect(throws: InputError.self) {
+            try PlanDocumentImport.importData(Data("Kế hoạch giai đoạn 1990 - 1995\n\nCác chỉ tiêu chủ yếu\n(1) Tỷ lệ đạt 50%.\n".utf8), fileName: "old.txt")
+        }
+    }
+
     @Test func measures() {
         #expect(IndicatorInference.measure(of: "%") == .rate)
         #expect(IndicatorInference.measure(of: "%/năm") == .rate)
