@@ -136,6 +136,9 @@ let anHungDocument = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(runCommand(["import-plan", good, "--period", "2030"]) == 64)            // bad option
         #expect(runCommand(["import-plan", good, "--bogus"]) == 64)
         #expect(runCommand(["import-plan", empty, "--output", tmp.file("o1")]) == 65)   // bad data
+        let noTarget = try tmp.write("none.txt", "Kế hoạch giai đoạn 2026 - 2030\n\nCác chỉ tiêu chủ yếu\n\n(1) Nâng cao đời sống.\n")
+        #expect(runCommand(["import-plan", noTarget, "--output", tmp.file("o6")]) == 65)  // nothing to write
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("o6")))
         #expect(runCommand(["import-plan", tmp.file("missing.txt"), "--output", tmp.file("o2")]) == 74)
         #expect(runCommand(["import-plan", tmp.path, "--output", tmp.file("o3")]) == 74)  // a folder
         #expect(runCommand(["import-plan", good, "--output", good]) == 74)              // output is a file

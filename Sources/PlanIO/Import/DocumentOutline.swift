@@ -56,7 +56,8 @@ struct DocumentOutline {
         var party = false
         for l in periodSource {
             if let p = PlanTableImport.period(in: l) {
-                party = l.lowercased().contains("nhiệm kỳ")
+                // A term of one year ("nhiệm kỳ 2025 - 2025") has no year after the congress: kept as written.
+                party = l.lowercased().contains("nhiệm kỳ") && p.lowerBound < p.upperBound
                 found = party ? (p.lowerBound + 1)...p.upperBound : p
                 break
             }

@@ -44,8 +44,14 @@ public enum PlanFolderWriter {
                 ("actuals.csv", actuals.text), ("import-report.md", PlanDocumentImport.report(result, fileName: fileName))]
     }
 
-    /// Writes the folder `directory` (created when missing; a file there is an I/O error).
+    /// Writes the folder `directory` (created when missing; a file there is an I/O error). A
+/// result with no target is an error (exit 65): the plan readers need at least one.
     public static func write(_ result: PlanDocumentImport.Result, fileName: String, to directory: String) throws {
+        guard !result.targets.isEmpty else {
+            throw InputError.badData(location: SourceLocation(file: fileName, line: result.sectionLine > 0 ? result.sectionLine : nil),
+                                     found: "no target (\(result.unclassified.count) statement(s) not classified)",
+                                     expected: "at least one target statement or table row; a plan folder needs one")
+        }
         let dir = URL(fileURLWithPath: directory).standardizedFileURL
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {

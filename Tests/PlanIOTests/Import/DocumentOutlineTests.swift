@@ -18,6 +18,12 @@ import Testing
         #expect(o.period == 2026...2030 && o.periodIsPartyTerm && o.place == "xã VĨNH LỘC")
     }
 
+    @Test func aOneYearTermIsKeptAsWritten() {
+        // Found by fuzz-prose: "nhiệm kỳ 2025 - 2025" gave the range 2026...2025, a trap.
+        let o = DocumentOutline(text: "NGHỊ QUYẾT\nnhiệm kỳ 2025 - 2025\n")
+        #expect(o.period == 2025...2025 && !o.periodIsPartyTerm)
+    }
+
     @Test func headings() {
         #expect(DocumentOutline.isHeading("II. 22 CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030"))
         #expect(DocumentOutline.isHeading("2. Các chỉ tiêu chủ yếu đến năm 2025"))
