@@ -20,6 +20,7 @@ public struct PlanForecastCommand: ParsableCommand {
             FitCommand.self,
             SweepCommand.self,
             ImportPlanCommand.self,
+            CheckCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self

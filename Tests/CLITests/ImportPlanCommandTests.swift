@@ -43,12 +43,76 @@ STT\tNội dung chỉ tiêu\tĐơn vị tính\tKế hoạch 2026 - 2030\tĐơn v
 
 """
 
+/// The files `import-plan --output DIR` writes, sorted.
+let allFiles = PlanFolderWriter.fileNames.sorted()
+
+/// The An Hưng plan document in the PlanIO test fixtures.
+let anHungDocument = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("PlanIOTests/Fixtures/import/ke-hoach-an-hung-2026-2030.txt").path
+
 @Suite struct ImportPlanCommandLine {
+    /// Issue 13's "done when": import the document, then review and check the folder as it is.
+    @Test func importThenReviewAndCheckTheFolderAsItIs() throws {
+        let tmp = try TempDir()
+        let out = tmp.file("an-hung")
+        #expect(runCommand(["import-plan", anHungDocument, "--output", out]) == 0)
+        #expect(tmp.listing("an-hung") == allFiles)
+        let plan = try PlanLoader.load(directory: out)
+        #expect(plan.targets.count == 34 && plan.baseline.isEmpty && plan.firstYear == 2026 && plan.baselineYear == 2025)
+        // review runs: every quantitative target is "insufficient data" (templates are empty).
+        let reviewFile = tmp.file("review.csv")
+        #expect(runCommand(["review", "--plan", out, "--format", "csv", "--output", reviewFile]) == 0)
+        let review = try CSVTable.read(path: reviewFile)
+        let statuses = Set(review.rowAccessors.map { $0["status"] })
+        #expect(statuses.isSubset(of: ["insufficient_data", "not_quantifiable"]), "\(statuses)")
+        #expect(review.rowAccessors.filter { $0["status"] == "insufficient_data" }.count == 30)
+        // check lists what to fill and exits 65; targets reads the folder.
+        #expect(runCommand(["check", "--plan", out]) == 65)
+        let report = try PlanCheck.check(directory: out, actualsPath: nil)
+        #expect(report.gaps.count == 31)
+        #expect(report.gaps.first { $0.target == "T01" }?.missing == [.unit, .baseline, .actuals])
+        #expect(report.gaps.first { $0.target == "T03" }?.missing == [.value, .baseline, .actuals])
+        #expect(runCommand(["targets", "--plan", out, "--output", tmp.file("targets.txt")]) == 0)
+    }
+
+    /// Filling the templates makes the folder usable: check exits 0.
+    @Test func checkPassesOnceTheTemplatesAreFilled() throws {
+        let tmp = try TempDir()
+        let input = try tmp.write("plan.txt", """
+        KẾ HOẠCH phát triển kinh tế - xã hội xã Thử giai đoạn 2026 - 2030
+
+        1. Chỉ tiêu chủ yếu
+
+        (1) Tỷ lệ hộ nghèo đến năm 2030 dưới 3%.
+        (2) Thu nhập bình quân đầu người đến năm 2030 đạt 120 triệu đồng/người/năm.
+
+        2. Nhiệm vụ chủ yếu
+
+        """)
+        let out = tmp.file("out")
+        #expect(runCommand(["import-plan", input, "--output", out, "--strict"]) == 0)
+        #expect(runCommand(["check", "--plan", out]) == 65)
+        let yaml = try String(contentsOfFile: out + "/plan.yaml", encoding: .utf8)
+        #expect(yaml.contains("id: \"xa-thu-2026-2030\"") && yaml.contains("baseline_year: 2025"))
+        try """
+        indicator,year,value,unit,source,note
+        ty_le_ho_ngheo,2025,4.2,%,official,
+        thu_nhap_binh_quan_dau_nguoi,2025,80,triệu đồng/người/năm,official,
+        """.write(toFile: out + "/baseline.csv", atomically: true, encoding: .utf8)
+        try """
+        indicator,year,value
+        ty_le_ho_ngheo,2026,3.9
+        thu_nhap_binh_quan_dau_nguoi,2026,88
+        """.write(toFile: out + "/actuals.csv", atomically: true, encoding: .utf8)
+        #expect(runCommand(["check", "--plan", out]) == 0)
+        #expect(runCommand(["review", "--plan", out, "--output", tmp.file("r.txt")]) == 0)
+    }
+
     @Test func writesTargetsAndReportIntoTheOutputFolder() throws {
         let tmp = try TempDir()
         let input = try tmp.write("plan.txt", smallTable)
         #expect(runCommand(["import-plan", input, "--output", tmp.file("out")]) == 0)
-        #expect(tmp.listing("out") == ["import-report.md", "targets.csv"])
+        #expect(tmp.listing("out") == allFiles)
         let csv = try String(contentsOfFile: tmp.file("out/targets.csv"), encoding: .utf8)
         let table = try CSVTable.parse(text: csv, file: "targets.csv")
         #expect(table.rows.count == 2)
@@ -58,11 +122,9 @@ STT\tNội dung chỉ tiêu\tĐơn vị tính\tKế hoạch 2026 - 2030\tĐơn v
 
     @Test func theAnHungDocumentImportsWithNothingUnclassified() throws {
         let tmp = try TempDir()
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("PlanIOTests/Fixtures/import/ke-hoach-an-hung-2026-2030.txt").path
-        #expect(runCommand(["import-plan", source, "--output", tmp.path, "--strict"]) == 0)
+        #expect(runCommand(["import-plan", anHungDocument, "--output", tmp.path, "--strict"]) == 0)
         let report = try String(contentsOfFile: tmp.file("import-report.md"), encoding: .utf8)
-        #expect(report.contains("32 targets imported; 0 rows not classified"))
+        #expect(report.contains("- 34 targets (1 from prose only, 33 prose and table merged, 0 from the table only); 33 indicators; 0 statements not classified"))
     }
 
     @Test func exitCodes() throws {
@@ -74,6 +136,9 @@ STT\tNội dung chỉ tiêu\tĐơn vị tính\tKế hoạch 2026 - 2030\tĐơn v
         #expect(runCommand(["import-plan", good, "--period", "2030"]) == 64)            // bad option
         #expect(runCommand(["import-plan", good, "--bogus"]) == 64)
         #expect(runCommand(["import-plan", empty, "--output", tmp.file("o1")]) == 65)   // bad data
+        let noTarget = try tmp.write("none.txt", "Kế hoạch giai đoạn 2026 - 2030\n\nCác chỉ tiêu chủ yếu\n\n(1) Nâng cao đời sống.\n")
+        #expect(runCommand(["import-plan", noTarget, "--output", tmp.file("o6")]) == 65)  // nothing to write
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("o6")))
         #expect(runCommand(["import-plan", tmp.file("missing.txt"), "--output", tmp.file("o2")]) == 74)
         #expect(runCommand(["import-plan", tmp.path, "--output", tmp.file("o3")]) == 74)  // a folder
         #expect(runCommand(["import-plan", good, "--output", good]) == 74)              // output is a file
@@ -96,7 +161,7 @@ STT\tNội dung chỉ tiêu\tĐơn vị tính\tKế hoạch 2026 - 2030\tĐơn v
         let attrs = try FileManager.default.attributesOfItem(atPath: tmp.file("out/targets.csv"))
         #expect(attrs[.type] as? FileAttributeType == .typeRegular)
         #expect(tmp.listing() == ["out", "plan.txt", "precious.csv"])
-        #expect(tmp.listing("out") == ["import-report.md", "targets.csv"])
+        #expect(tmp.listing("out") == allFiles)
         // A path with .. segments names a folder like any other; the names written are fixed.
         #expect(runCommand(["import-plan", input, "--output", tmp.file("out/../out2")]) == 0)
         #expect(tmp.listing() == ["out", "out2", "plan.txt", "precious.csv"])
@@ -110,6 +175,6 @@ STT\tNội dung chỉ tiêu\tĐơn vị tính\tKế hoạch 2026 - 2030\tĐơn v
         let tmp = try TempDir()
         let input = try tmp.write("plan.txt", smallTable)
         for _ in 0..<3 { #expect(runCommand(["import-plan", input, "--output", tmp.path]) == 0) }
-        #expect(tmp.listing() == ["import-report.md", "plan.txt", "targets.csv"])
+        #expect(tmp.listing() == (allFiles + ["plan.txt"]).sorted())
     }
 }

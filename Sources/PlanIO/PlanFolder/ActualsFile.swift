@@ -36,6 +36,8 @@ public enum ActualsFile {
                 throw row.error("indicator", found: id.isEmpty ? "an empty value" : "unknown indicator \"\(id)\"", expected: "an indicator id of plan \(plan.id)")
             }
             let year = try row.integer("year", in: 1990...2100)
+            // An empty value is an actual still to be filled (the template import-plan writes).
+            if VietnameseNumber.trimmed(row["value"]).isEmpty { continue }
             let key = "\(id)|\(year)"
             if let first = seen[key] { throw row.error("year", found: "\(id) \(year) again (first on line \(first))", expected: "one value per indicator and year") }
             seen[key] = row.line

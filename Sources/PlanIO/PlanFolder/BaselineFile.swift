@@ -22,6 +22,9 @@ public enum BaselineFile {
             }
             if let first = seen[id] { throw row.error("indicator", found: "\"\(id)\" again (first on line \(first))", expected: "one baseline value per indicator") }
             seen[id] = row.line
+            // An empty value is a baseline still to be filled (the template import-plan
+            // writes): the indicator has no baseline, as if the row were absent.
+            if VietnameseNumber.trimmed(row["value"]).isEmpty { continue }
             if ind.measure == .qualitative { throw row.error("indicator", found: "qualitative indicator \"\(id)\"", expected: "a quantitative indicator") }
             let year = try row.integer("year", in: 1990...2100)
             if year != baselineYear { throw row.error("year", found: "\(year)", expected: "the plan's baseline year \(baselineYear)") }

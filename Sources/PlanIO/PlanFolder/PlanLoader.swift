@@ -45,9 +45,13 @@ public enum PlanLoader {
         return plan
     }
 
-    /// The plan's example actuals file, if it ships one (`actuals-example.csv`).
+    /// The plan's actuals file: `actuals.csv` when the folder has one (import-plan writes
+    /// it), else the example it ships (`actuals-example.csv`), else nil.
     public static func exampleActualsPath(directory: String?) -> String? {
-        let p = ((directory ?? embeddedPlanDirectory) as NSString).appendingPathComponent("actuals-example.csv")
-        return FileManager.default.fileExists(atPath: p) ? p : nil
+        for name in ["actuals.csv", "actuals-example.csv"] {
+            let p = ((directory ?? embeddedPlanDirectory) as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: p) { return p }
+        }
+        return nil
     }
 }

@@ -8,6 +8,11 @@ enum Fixture {
     static var root: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
     static var anHungDocument: String { path("import/ke-hoach-an-hung-2026-2030.txt") }
+    /// The hand-made An Hưng targets (Notebooks-data/plans/an-hung/targets.csv).
+    static func anHungHandMadeTargets() throws -> [Target] {
+        let dir = PlanLoader.embeddedPlanDirectory
+        return try TargetsFile.read(path: dir + "/targets.csv", indicators: IndicatorsFile.read(path: dir + "/indicators.csv"))
+    }
 }
 
 /// Imports `text` as a document (tab-separated table inside text) or a CSV.
@@ -21,9 +26,7 @@ func importTable(_ text: String, name: String = "table.txt") throws -> PlanTable
 
     init() throws {
         imported = try PlanTableImport.importFile(atPath: Fixture.anHungDocument)
-        let dir = PlanLoader.embeddedPlanDirectory
-        let indicators = try IndicatorsFile.read(path: dir + "/indicators.csv")
-        handMade = try TargetsFile.read(path: dir + "/targets.csv", indicators: indicators)
+        handMade = try Fixture.anHungHandMadeTargets()
     }
 
     @Test func everyRowOfPhuLucIIsATargetOrAHeading() {
