@@ -120,17 +120,24 @@ extension ReviewCommand {
     /// `--plans DIR`: the batch review (`Reports.BatchReviewJob`); exit 65 after the
     /// outputs are written when any plan failed to load.
     func runBatch(_ directory: String) throws {
-        try reportingErrors {
+        try reportingErrors { try runBatchBody(directory) }
+    }
+
+    private func runBatchBody(_ directory: String) throws {
+        do {
             var options = BatchReview.Options()
             options.recursive = recursive
             options.review = try reviewOptions.engineOptions()
-            options.dot = reviewOptions.decimalPoint ? .decimalPoint : .askWhenAmbiguous
+            let mark: DecimalMark? = reviewOptions.decimalPoint ? .point : nil
+            options.decimalMark = mark
             options.language = reviewOptions.language
             if reviewOptions.actuals != nil { throw InputError.usage("--actuals is for one plan; with --plans each plan folder has its own actuals.csv") }
             let job = BatchReviewJob(directory: directory, options: options, format: ReportFormat(argument: format.rawValue)!,
                                      output: outputOptions.output, summaryPrefix: summary)
             let bar = CLIOutput.stderrIsTerminal ? ProgressBar() : nil
-            let result = try job.run(progress: bar.map { bar in { done, total in bar.show(done, total) } })
+            var progress: (@Sendable (Int, Int) -> Void)?
+            if let bar { progress = { done, total in bar.show(done, total) } }
+            let result = try job.run(progress: progress)
             bar?.finish()
             if let text = result.standardOutput { FileHandle.standardOutput.write(Data(text.utf8)) }
             if !result.written.isEmpty { CLIOutput.note("written: \(result.written.joined(separator: ", "))") }

@@ -66,7 +66,7 @@ public struct BatchReview: Sendable {
     public struct Options: Sendable {
         public var recursive = false
         public var review = ReviewEngine.Options()
-        public var dot: VietnameseNumber.DotRule = .askWhenAmbiguous
+        public var decimalMark: DecimalMark? = nil
         public var language: ReportLanguage?
         /// Keep each plan's CSV rows (`BatchPlanResult.csvRows`).
         public var csv = false
@@ -121,7 +121,7 @@ public struct BatchReview: Sendable {
         guard let actualsPath = PlanFolderDiscovery.actualsPath(folder: folder) else {
             throw InputError.io(path: (folder as NSString).appendingPathComponent("actuals.csv"), reason: "no actuals file (actuals.csv or actuals-example.csv) in the plan folder")
         }
-        let actuals = try ActualsFile.read(path: actualsPath, plan: plan, dot: options.dot)
+        let actuals = try ActualsFile.read(path: actualsPath, plan: plan, decimalMark: options.decimalMark)
         var reviewOptions = options.review
         reviewOptions.charts = options.pagesDirectory != nil
         if let asOf = reviewOptions.asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
