@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
+        // Forecasting models for short yearly series, auto choice, calibration, backtests (pure).
+        .target(name: "TimeSeriesForecasting", dependencies: ["Regression", "Distributions"]),
         // Readers and writers at the edges.
         .target(name: "PlanIO", dependencies: [
             "PlanModel",
@@ -41,6 +43,7 @@ let package = Package(
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",
+            "TimeSeriesForecasting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
@@ -52,6 +55,8 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "TimeSeriesForecastingTests", dependencies: ["TimeSeriesForecasting"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
     ],
     swiftLanguageModes: [.v5]

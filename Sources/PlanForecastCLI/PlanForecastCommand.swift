@@ -16,6 +16,7 @@ public struct PlanForecastCommand: ParsableCommand {
             ProjectCommand.self,
             TargetsCommand.self,
             FitCommand.self,
+            ForecastCommand.self,
             SweepCommand.self,
             ImportPlanCommand.self,
             BenchCommand.self,
