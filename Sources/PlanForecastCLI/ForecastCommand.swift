@@ -42,13 +42,15 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Interval levels in percent, comma-separated.", valueName: "L,L")) var level: String = "80,95"
     @Option(help: "pooled (calibrate intervals on held-out errors) or none.") var calibration: CalibrationMode = .pooled
     @Option(help: ArgumentHelp("Rolling origins per series for auto and calibration.", valueName: "K")) var origins: Int = 10
+    @Option(help: ArgumentHelp("auto: weight of the file's pooled evidence in held-out forecasts; inf (default): one choice from the pooled evidence; 0: each series on its own past.", valueName: "K"))
+    var poolingWeight: Double = .infinity
     @Option(help: "table, csv or json.") var format: ForecastFormat = .table
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingErrors {
             let forecaster = try ForecastOptions.forecaster(model: model, horizon: horizon, origins: origins,
-                                                            calibration: calibration)
+                                                            calibration: calibration, poolingWeight: poolingWeight)
             let levels = try ForecastOptions.levels(level)
             let series = try ForecastOptions.readSeries(path: input, x: x, y: y, group: group)
             let run = forecaster.run(raw: series)
@@ -73,19 +75,24 @@ enum CalibrationMode: String, ExpressibleByArgument, CaseIterable { case pooled,
 
 /// Option parsing shared by `forecast` and `backtest`.
 enum ForecastOptions {
-    static func model(_ name: String) throws -> SeriesForecaster.Choice {
+    static func model(_ name: String, poolingWeight: Double = .infinity) throws -> SeriesForecaster.Choice {
         if name.lowercased() == "auto" {
-            return .auto(ModelSelection(candidates: try ModelSelection.standardCandidates.map { try ModelMenu.model(named: $0) }))
+            guard poolingWeight >= 0 && !poolingWeight.isNaN else {
+                throw InputError.usage("--pooling-weight \(poolingWeight): expected a number ≥ 0")
+            }
+            return .auto(ModelSelection(candidates: try ModelSelection.standardCandidates.map { try ModelMenu.model(named: $0) },
+                                        poolingWeight: poolingWeight))
         }
         do { return .single(try ModelMenu.model(named: name)) } catch {
             throw InputError.usage("--model \(name): \(error)")
         }
     }
 
-    static func forecaster(model: String, horizon: Int, origins: Int, calibration: CalibrationMode) throws -> SeriesForecaster {
+    static func forecaster(model: String, horizon: Int, origins: Int, calibration: CalibrationMode,
+                           poolingWeight: Double = .infinity) throws -> SeriesForecaster {
         guard (1...100).contains(horizon) else { throw InputError.usage("--horizon \(horizon): expected 1…100 steps") }
         guard (1...100).contains(origins) else { throw InputError.usage("--origins \(origins): expected 1…100") }
-        return SeriesForecaster(choice: try self.model(model), horizon: horizon, calibrate: calibration == .pooled,
+        return SeriesForecaster(choice: try self.model(model, poolingWeight: poolingWeight), horizon: horizon, calibrate: calibration == .pooled,
                                 evaluation: RollingOrigin(horizon: horizon, maximumOrigins: origins))
     }
 

@@ -17,6 +17,7 @@ public struct PlanForecastCommand: ParsableCommand {
             TargetsCommand.self,
             FitCommand.self,
             ForecastCommand.self,
+            BacktestCommand.self,
             SweepCommand.self,
             ImportPlanCommand.self,
             BenchCommand.self,

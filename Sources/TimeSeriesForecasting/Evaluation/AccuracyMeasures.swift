@@ -1,12 +1,13 @@
 /// Accuracy measures of the M3 competition and after.
 public enum AccuracyMeasures {
     /// Symmetric MAPE in percent as in Makridakis & Hibon (2000, IJF 16(4), §3):
-    /// 200·|y − f| / (|y| + |f|); 0 when both are 0. Invariant: 0 ≤ sMAPE ≤ 200.
+    /// 200·|y − f| / (|y| + |f|); 0 when both are 0. Invariant: 0 ≤ sMAPE ≤ 200 (clamped:
+    /// with opposite signs the quotient is 1 in exact arithmetic but may round above it).
     ///
     /// `AccuracyMeasures.symmetricAPE(actual: 100, forecast: 90)` ≈ 10.526
     public static func symmetricAPE(actual: Double, forecast: Double) -> Double {
         let d = abs(actual) + abs(forecast)
-        return d == 0 ? 0 : 200 * abs(actual - forecast) / d
+        return d == 0 ? 0 : min(200, 200 * abs(actual - forecast) / d)
     }
 
     /// The MASE scale of Hyndman & Koehler (2006, IJF 22(4)) for non-seasonal data: the

@@ -1,9 +1,13 @@
 import Foundation
 
 /// Rolling-origin evaluation on a series' own past (Tashman 2000, IJF 16(4)): for each
-/// origin (training length) t from `n − maximumOrigins` to `n − 1` (but ≥
-/// `minimumTraining`), fit on the first t values and forecast steps 1…min(H, n − t); each
-/// forecast with an actual becomes a `HeldOutError`.
+/// origin (training length) t from `n − maximumOrigins` to `n − 1`, but at least
+/// `minimumTraining` and at least `minimumTrainingShare`·n, fit on the first t values and
+/// forecast steps 1…min(H, n − t); each forecast with an actual becomes a `HeldOutError`.
+///
+/// The share keeps the training sets close in length to the final one: errors of fits on
+/// the first three or four values of a long series (σ̂ from two differences) are far
+/// wider than those of the final fit and made the calibrated intervals over-cover.
 ///
 /// Invariant: every record has 1 ≤ h ≤ horizon and its actual is the value t + h of the
 /// series; a model that cannot fit at an origin contributes no record for it.
@@ -11,14 +15,17 @@ public struct RollingOrigin: Sendable {
     public let horizon: Int
     public let maximumOrigins: Int
     public let minimumTraining: Int
+    public let minimumTrainingShare: Double
 
-    public init(horizon: Int, maximumOrigins: Int = 10, minimumTraining: Int = 3) {
+    public init(horizon: Int, maximumOrigins: Int = 10, minimumTraining: Int = 3, minimumTrainingShare: Double = 0.5) {
         self.horizon = horizon; self.maximumOrigins = maximumOrigins; self.minimumTraining = minimumTraining
+        self.minimumTrainingShare = minimumTrainingShare
     }
 
     /// The training lengths evaluated for a series of `count` values, earliest first.
     public func origins(count: Int) -> [Int] {
-        let first = max(minimumTraining, count - maximumOrigins)
+        let share = Int((minimumTrainingShare * Double(count)).rounded(.up))
+        let first = max(minimumTraining, count - maximumOrigins, share)
         return first < count ? Array(first..<count) : []
     }
 

@@ -24,10 +24,14 @@ public struct SeriesForecaster: Sendable {
     public let horizon: Int
     public let calibrate: Bool
     public let evaluation: RollingOrigin
+    /// The weight of the held-out quantiles against the model's own (`IntervalCalibration`).
+    public let calibrationWeight: Double
 
-    public init(choice: Choice, horizon: Int, calibrate: Bool = true, evaluation: RollingOrigin? = nil) {
+    public init(choice: Choice, horizon: Int, calibrate: Bool = true, evaluation: RollingOrigin? = nil,
+                calibrationWeight: Double = 0.6) {
         precondition(horizon >= 1, "the horizon is at least one step")
         self.choice = choice; self.horizon = horizon; self.calibrate = calibrate
+        self.calibrationWeight = calibrationWeight
         self.evaluation = evaluation ?? RollingOrigin(horizon: horizon)
     }
 
@@ -47,11 +51,13 @@ public struct SeriesForecaster: Sendable {
             ? ParallelMap.map(series.count, minimumChunk: 16) { i in models.map { evaluation.errors(of: $0, on: series[i]) } }
             : series.map { _ in models.map { _ in [] } }
         // 2. Scores and the pooled evidence.
-        let own = errors.map(ModelSelection.ownScores)
+        let yardsticks = ModelSelection.yardsticks(errors.map(ModelSelection.evidence))
+        let own = errors.map { ModelSelection.ownScores($0, yardsticks: yardsticks) }
         let pooled = ModelSelection.pooledScores(own, candidates: models.count)
         // 3. Calibration per candidate from all series' errors.
         let calibrations: [IntervalCalibration?] = models.indices.map { c in
-            calibrate ? IntervalCalibration(errors: errors.flatMap { $0[c] }, horizon: horizon) : nil
+            calibrate ? IntervalCalibration(errors: errors.flatMap { $0[c] }, horizon: horizon,
+                                            empiricalWeight: calibrationWeight) : nil
         }
         // 4. The final forecast per series.
         let results = ParallelMap.map(series.count, minimumChunk: 16) { i -> SeriesResult in
@@ -92,7 +98,7 @@ public struct SeriesForecaster: Sendable {
                 return SeriesResult(name: s.name, years: years, forecast: f, distributions: distributions,
                                     reason: reason, failure: nil, calibrated: shapes.contains { $0 != nil })
             } catch {
-                failures.append("\(model.name): \(error)")
+                failures.append("\(error)")
             }
         }
         return SeriesResult(name: s.name, years: years, forecast: nil, distributions: [],
@@ -108,7 +114,7 @@ public struct SeriesForecaster: Sendable {
             let p = pooled[c].map { String(format: ", %.3g pooled over %d series", $0, seriesCount) } ?? ""
             return o + p
         }
-        var text = String(format: "least rolling-origin scaled error %.3g (%@)", chosen.score, describe(chosen.index))
+        var text = String(format: "least rolling-origin error score %.3g (%@; 1 = the file's average)", chosen.score, describe(chosen.index))
         if let next = order.dropFirst(rank + 1).first, next.score.isFinite {
             text += String(format: "; next %@ %.3g", models[next.index].name, next.score)
         }

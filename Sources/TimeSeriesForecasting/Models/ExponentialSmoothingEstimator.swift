@@ -4,7 +4,9 @@ import Foundation
 /// `forecast::ets` (Hyndman et al. 2008, §5.2): starting values from `ets`'s `initstate`
 /// (ℓ0, b0 from a least-squares line through the first ≤ 10 values; ℓ0 the mean of them
 /// without trend) and `initparam` (α = 0.2, β = 0.1·α, φ = 0.978, scaled into the
-/// bounds), then Nelder–Mead on −2 log L = n·log Σε² (+ 2·Σ log|μ| for multiplicative
+/// bounds; α is also started at 0.5 and 0.9 and the best of the three runs kept, because
+/// the likelihood of a short series often has a second minimum near α = 1), then
+/// Nelder–Mead on −2 log L = n·log Σε² (+ 2·Σ log|μ| for multiplicative
 /// error), with 1e-4 ≤ β < α ≤ 0.9999 ("usual" region) and 0.8 ≤ φ ≤ 0.98.
 struct ExponentialSmoothingEstimator {
     let model: ExponentialSmoothingModel
@@ -66,7 +68,9 @@ struct ExponentialSmoothingEstimator {
             if value == nil { start.append(s); lower.append(lo); upper.append(hi) }
         }
         free(fixed.alpha, 0.0001 + 0.2 * (0.9999 - 0.0001), 0.0001, 0.9999)
-        if hasTrend { free(fixed.beta, 0.0001 + 0.1 * (0.2 - 0.0001), 0.0001, 0.9999) }
+        // β is searched as the share β/α in [1e-4, 0.9999] (β < α becomes a box; a penalty
+        // wall at β = α stalled the simplex).
+        if hasTrend { free(fixed.beta, 0.1, 0.0001, 0.9999) }
         if isDamped { free(fixed.phi, 0.8 + 0.99 * (0.98 - 0.8), 0.8, 0.98) }
         free(fixed.level, level0, lowest - 3 * spread, highest + 3 * spread)
         if hasTrend { free(fixed.trend, trend0, -3 * spread, 3 * spread) }
@@ -78,7 +82,7 @@ struct ExponentialSmoothingEstimator {
                 return p[i]
             }
             let a = next(fixed.alpha, 0)
-            let b = hasTrend ? next(fixed.beta, 0) : 0
+            let b = hasTrend ? (fixed.beta ?? a * next(nil, 0)) : 0
             let f = isDamped ? next(fixed.phi, 0.98) : 1
             let l = next(fixed.level, 0)
             let t = hasTrend ? next(fixed.trend, 0) : 0
@@ -86,13 +90,18 @@ struct ExponentialSmoothingEstimator {
         }
         var parameters = unpack(start)
         if !start.isEmpty {
-            let result = NelderMead.minimize(start: start, lower: lower, upper: upper, tolerance: 1e-8,
-                                             maximumEvaluations: 200 * start.count) { p in
-                let (a, b, f, l, t) = unpack(p)
-                if hasTrend && fixed.beta == nil && b >= a { return .infinity }   // β < α
-                return filter(alpha: a, beta: b, phi: f, level0: l, trend0: t).minusTwoLogLik
+            var best: NelderMead.Result?
+            for alphaStart in fixed.alpha == nil ? [start[0], 0.5, 0.9] : [start[0]] {
+                var from = start
+                if fixed.alpha == nil { from[0] = alphaStart }
+                let result = NelderMead.minimize(start: from, lower: lower, upper: upper, tolerance: 1e-8,
+                                                 maximumEvaluations: 200 * start.count) { p in
+                    let (a, b, f, l, t) = unpack(p)
+                    return filter(alpha: a, beta: b, phi: f, level0: l, trend0: t).minusTwoLogLik
+                }
+                if result.value < best?.value ?? .infinity { best = result }
             }
-            parameters = unpack(result.point)
+            parameters = unpack(best!.point)
         }
         let (a, b, f, l, t) = parameters
         let run = filter(alpha: a, beta: b, phi: f, level0: l, trend0: t)

@@ -25,11 +25,30 @@ public enum NelderMead {
 
     /// Minimises `objective` from `start`; the initial simplex steps `initialStep` × the
     /// box width along each axis. Stops when the simplex's values agree to `tolerance`
-    /// (relative, as `optim`'s `reltol`) or after `maximumEvaluations`.
+    /// (relative, as `optim`'s `reltol`) or after `maximumEvaluations`; then restarts from
+    /// the best point with a fresh simplex (up to `restarts` times, while that still
+    /// improves), the usual cure for a simplex that collapsed on a ridge.
     public static func minimize(start: [Double], lower: [Double], upper: [Double],
                                 initialStep: Double = 0.1, tolerance: Double = 1e-8,
-                                maximumEvaluations: Int = 2000,
+                                maximumEvaluations: Int = 2000, restarts: Int = 3,
                                 objective: ([Double]) -> Double) -> Result {
+        var best = simplexSearch(start: start, lower: lower, upper: upper, initialStep: initialStep,
+                                 tolerance: tolerance, maximumEvaluations: maximumEvaluations, objective: objective)
+        var evaluations = best.evaluations
+        for _ in 0..<restarts {
+            let next = simplexSearch(start: best.point, lower: lower, upper: upper, initialStep: initialStep,
+                                     tolerance: tolerance, maximumEvaluations: maximumEvaluations, objective: objective)
+            evaluations += next.evaluations
+            let improved = next.value < best.value - tolerance * (abs(best.value) + tolerance)
+            if next.value < best.value { best = next }
+            if !improved { break }
+        }
+        return Result(point: best.point, value: best.value, evaluations: evaluations)
+    }
+
+    static func simplexSearch(start: [Double], lower: [Double], upper: [Double], initialStep: Double,
+                              tolerance: Double, maximumEvaluations: Int,
+                              objective: ([Double]) -> Double) -> Result {
         let n = start.count
         precondition(lower.count == n && upper.count == n, "one bound per parameter")
         var evaluations = 0

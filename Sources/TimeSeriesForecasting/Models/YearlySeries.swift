@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Step-based models (naive, drift, smoothing, Theta) need evenly spaced years; trends
 /// take any years. The forecast years are `x.last + h · step`, step being the series'
-/// spacing (1 for yearly data, also for a single observation).
+/// smallest gap (1 for yearly data, also for a single observation).
 ///
 /// ```swift
 /// let s = try YearlySeries(name: "income", x: [2021, 2022, 2023], y: [10, 11, 12.5])
@@ -38,10 +38,15 @@ public struct YearlySeries: Sendable {
 
     public var count: Int { y.count }
 
-    /// The spacing of the years: the first difference (1 for a single observation).
-    public var step: Double { x.count > 1 ? x[1] - x[0] : 1 }
+    /// The spacing of the years: the smallest gap (1 for a single observation), so a
+    /// yearly series with a missing year still steps by one year.
+    public var step: Double {
+        var s = Double.infinity
+        for i in x.indices.dropFirst() { s = min(s, x[i] - x[i - 1]) }
+        return s.isFinite ? s : 1
+    }
 
-    /// True when every gap equals the first (to 1e-9 relative).
+    /// True when every gap equals the smallest (to 1e-9 relative).
     public var isEvenlySpaced: Bool {
         let s = step
         return x.indices.dropFirst().allSatisfy { abs(x[$0] - x[$0 - 1] - s) <= 1e-9 * max(1, abs(s)) }
