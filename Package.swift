@@ -31,6 +31,8 @@ let package = Package(
                 exclude: ["README.md"], swiftSettings: [.swiftLanguageMode(.v5)]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
+        // Forecasting models for short yearly series, auto choice, calibration, backtests (pure).
+        .target(name: "TimeSeriesForecasting", dependencies: ["Regression", "Distributions"]),
         // Readers and writers at the edges.
         // The plan folders of Notebooks-data/plans, copied beside the executable.
         .target(name: "PlanData", path: "Notebooks-data", sources: ["PlanData.swift"], resources: [.copy("plans")]),
@@ -42,6 +44,7 @@ let package = Package(
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "LinearAlgebra",
+            "TimeSeriesForecasting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
@@ -55,6 +58,8 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Simulation"]),
+        .testTarget(name: "TimeSeriesForecastingTests", dependencies: ["TimeSeriesForecasting"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,6 +18,8 @@ public struct PlanForecastCommand: ParsableCommand {
             ProjectCommand.self,
             TargetsCommand.self,
             FitCommand.self,
+            ForecastCommand.self,
+            BacktestCommand.self,
             SweepCommand.self,
             ImportPlanCommand.self,
             CheckCommand.self,
