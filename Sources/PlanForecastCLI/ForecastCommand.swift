@@ -96,20 +96,12 @@ enum ForecastOptions {
                                 evaluation: RollingOrigin(horizon: horizon, maximumOrigins: origins))
     }
 
-    static func levels(_ text: String) throws -> [Double] {
-        // The --level rule of `fit` (percentages strictly between 0 and 100).
-        try FitSpec(model: "linear", levels: text, until: nil, x: "x", y: "y", weights: nil, group: nil).levels
-    }
+    static func levels(_ text: String) throws -> [Double] { try IntervalLevels.parse(text) }
 
-    /// Reads the series with `fit`'s reader (its fast path for plain files, `CSVTable`
-    /// otherwise, with located errors).
+    /// Reads the series with the one series reader `fit` uses (`PlanIO.SeriesReader`:
+    /// one streaming pass, located errors).
     static func readSeries(path: String, x: String, y: String, group: String?) throws -> [SeriesForecaster.RawSeries] {
-        let spec = try FitSpec(model: "linear", levels: "80", until: nil, x: x, y: y, weights: nil, group: group)
-        let data = try FileInput.read(path: path)
-        let series: [FitSeries]
-        if let s = PlainCSVSeries.extract(data, spec: spec) { series = s } else {
-            series = try FitRunner.extract(table: CSVTable.parse(data: data, file: path), spec: spec)
-        }
+        let series = try SeriesReader.read(CSVSource.read(path: path), columns: SeriesColumns(x: x, y: y, group: group))
         return series.map { SeriesForecaster.RawSeries(name: $0.name, x: $0.x, y: $0.y) }
     }
 }
