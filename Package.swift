@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C shims: the only places that see raw pointers.
@@ -37,10 +38,15 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("Plans")]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
+        // Office workbooks (.xlsx) read and written on ZIPFoundation and Foundation's XMLParser.
+        .target(name: "Spreadsheet", dependencies: [
+            "PlanModel", "PlanIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Spreadsheet",
+                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
-            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",
+            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "Spreadsheet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
@@ -52,6 +58,8 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "PlanIO", "PlanModel",
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
     ],
     swiftLanguageModes: [.v5]

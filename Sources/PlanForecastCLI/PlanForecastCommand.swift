@@ -18,6 +18,7 @@ public struct PlanForecastCommand: ParsableCommand {
             FitCommand.self,
             SweepCommand.self,
             ImportPlanCommand.self,
+            TemplateCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self

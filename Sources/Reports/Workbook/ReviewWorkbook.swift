@@ -1,0 +1,104 @@
+import Foundation
+import Forecasting
+import PlanIO
+import PlanModel
+import Spreadsheet
+
+/// `review --format xlsx`: the mid-term review as a workbook, one sheet per view.
+///
+/// ```swift
+/// try ReviewWorkbook.write(review, language: .vi, to: "review.xlsx")
+/// ```
+///
+/// Sheets: `assessments` (the CSV report's columns, numbers as numbers, the status cells
+/// filled with the report's traffic-light colours), `targets` (the plan's targets as
+/// `targets.csv` holds them), `notes` (the explanation of every status), `method` (rule,
+/// cut-offs, levels, sources), and `series` (per indicator and year: baseline, actual,
+/// trend and its bands — the data behind the HTML report's charts).
+///
+/// Invariants: every number in `assessments` equals the same cell of
+/// `review --format csv` read as a `Double` (the sheet is built from that text); every
+/// sheet that shows illustrative data carries the ILLUSTRATIVE banner above its header.
+public enum ReviewWorkbook {
+    public static func sheets(_ review: Review, language: ReportLanguage? = nil) throws -> [OutputSheet] {
+        let lang = language ?? ReportLanguage.default(for: review.plan)
+        let text = ReviewText(review: review, language: lang)
+        let banner = review.usesIllustrative ? OutputSheet.illustrativeNote : nil
+        let csv = ReviewCSVWriter(review: review, language: lang, style: .plain).render()
+        var assessments = try OutputSheet(csv: csv, name: lang == .vi ? "Đánh giá" : "assessments",
+                                          textColumns: ["target", "indicator", "years_missed"], banner: banner)
+        if let light = assessments.header.firstIndex(of: "light") {
+            let statusColumns = ["status", "status_label", "light"].compactMap { assessments.header.firstIndex(of: $0) }
+            for i in assessments.rows.indices {
+                guard case .text(let colour) = assessments.rows[i][light].value, let fill = TrafficLight.style(colour) else { continue }
+                for j in statusColumns { assessments.rows[i][j].style = fill }
+            }
+        }
+        if let explanation = assessments.header.firstIndex(of: "explanation") { assessments.columnWidths[explanation] = 80 }
+
+        let targets = try OutputSheet(csv: TargetsFile.csv(review.plan.targets), name: lang == .vi ? "Chỉ tiêu" : "targets",
+                                      textColumns: ["id", "indicator", "appendix_row", "plan_item"],
+                                      banner: review.plan.baseline.contains { $0.source == .illustrative } ? OutputSheet.illustrativeNote : nil)
+
+        var notes = OutputSheet(name: lang == .vi ? "Ghi chú" : "notes",
+                                header: [text.t("chỉ tiêu", "target"), text.t("tên", "name"), text.t("tình trạng", "status"), text.t("giải thích", "explanation")])
+        notes.banner = banner
+        notes.printHeader = banner == nil ? nil : "ILLUSTRATIVE"
+        for a in review.assessments {
+            let explanation = ([a.explanation] + text.facts(a).map { "\($0.0): \($0.1)" }).joined(separator: "\n")
+            notes.append([.text(a.target.id), .text(text.name(a), style: CellStyle(wrap: true)),
+                          .text(text.statusLabel(a.status), style: TrafficLight.style(a.status.light) ?? .plain),
+                          .text(explanation, style: CellStyle(wrap: true))])
+        }
+        notes.columnWidths = [1: 50, 3: 90]
+
+        var method = OutputSheet(name: lang == .vi ? "Phương pháp" : "method", header: [text.t("mục", "item"), text.t("nội dung", "text")])
+        method.banner = banner
+        let lines: [(String, String)] = [
+            (text.t("kế hoạch", "plan"), text.planName),
+            (text.t("số liệu đến năm", "as of"), String(review.asOf)),
+            (text.t("số liệu", "period"), text.asOfLine),
+            (text.t("quy tắc", "rule"), text.ruleLine),
+            (text.t("chỉ tiêu mức, duy trì", "level and maintained targets"), text.ruleExtraLine),
+            (text.t("khoảng dự báo", "intervals"), text.intervalLine),
+            (text.t("nguồn", "source"), text.sourceLine ?? ""),
+        ] + (review.usesIllustrative ? [(text.t("minh họa", "illustrative"), text.illustrativeNote)] : [])
+        for (key, value) in lines { method.append([.text(key, style: CellStyle(bold: true)), .text(value, style: CellStyle(wrap: true))]) }
+        method.columnWidths = [1: 110]
+
+        return [assessments, targets, notes, method, series(review, language: lang, banner: banner)]
+    }
+
+    /// The chart data: one row per indicator and year.
+    static func series(_ review: Review, language: ReportLanguage, banner: String?) -> OutputSheet {
+        let levels = (review.levels.isEmpty ? [0.8, 0.95] : review.levels).sorted()
+        var header = ["indicator", "unit", "year", "baseline", "actual", "estimate", "trend"]
+        for l in levels { header += ["trend_low_\(ReviewCSVWriter.levelTag(l))", "trend_high_\(ReviewCSVWriter.levelTag(l))"] }
+        var sheet = OutputSheet(name: language == .vi ? "Chuỗi số liệu" : "series", header: header)
+        sheet.banner = banner
+        let value = CellStyle.Format.twoDecimals
+        for chart in review.charts {
+            var years = Set(chart.actuals.map(\.year)).union(chart.trend.map(\.year))
+            if chart.baseline != nil { years.insert(chart.baselineYear) }
+            for year in years.sorted() {
+                let actual = chart.actuals.first { $0.year == year }
+                let trend = chart.trend.first { $0.year == year }
+                var row: [OutputCell] = [.text(chart.indicator.id), .text(chart.indicator.unit), .number(Double(year), format: CellStyle.Format.year),
+                                         .number(year == chart.baselineYear ? chart.baseline : nil, format: value),
+                                         .number(actual?.value, format: value), actual.map { .text($0.isEstimate ? "true" : "false") } ?? .empty,
+                                         .number(trend?.value, format: value)]
+                for l in levels {
+                    let band = trend?.bands.first { abs($0.level - l) < 1e-9 }
+                    row += [.number(band?.lower, format: value), .number(band?.upper, format: value)]
+                }
+                sheet.append(row)
+            }
+        }
+        return sheet
+    }
+
+    /// Writes the workbook atomically.
+    public static func write(_ review: Review, language: ReportLanguage? = nil, to path: String) throws {
+        try WorkbookWriter.write(sheets(review, language: language), to: path)
+    }
+}
