@@ -36,12 +36,27 @@ public enum ReviewDocx {
             let notesHeading = "\n## " + text.t("Ghi chú theo chỉ tiêu", "Notes by target") + "\n"
             if let at = markdown.range(of: notesHeading) { markdown.replaceSubrange(at.lowerBound..<at.lowerBound, with: charts) } else { markdown += charts }
         }
-        let input = try scratch.write(Data(markdown.utf8), "review.md")
+        let input = try scratch.write(Data(weightColumns(markdown).utf8), "review.md")
         let reference = try scratch.write(ReferenceDocx.make(from: pandoc.run(["--print-default-data-file", "reference.docx"])), "reference.docx")
         let output = scratch.file("review.docx")
         try pandoc.run(["--from=markdown", "--to=docx", "--reference-doc=\(reference)", "--resource-path=\(scratch.path)",
                         "--metadata=lang:\(lang.rawValue)", "--output=\(output)", input])
         return try scratch.read("review.docx")
+    }
+
+    /// pandoc sizes a wide pipe table's columns by the dashes of its separator line: give
+    /// the target name and requirement the room they need (the table's twelve columns as
+    /// the Markdown report writes them; another shape is left as it is).
+    static func weightColumns(_ markdown: String) -> String {
+        let weights = [4, 20, 9, 9, 6, 7, 8, 8, 7, 7, 5, 9]
+        var lines = markdown.components(separatedBy: "\n")
+        guard let at = lines.firstIndex(where: { $0.hasPrefix("|---") }) else { return markdown }
+        let cells = lines[at].split(separator: "|", omittingEmptySubsequences: true)
+        guard cells.count == weights.count else { return markdown }
+        lines[at] = "|" + zip(cells, weights).map { cell, weight in
+            String(repeating: "-", count: weight * 3) + (cell.hasSuffix(":") ? ":" : "-") + "|"
+        }.joined()
+        return lines.joined(separator: "\n")
     }
 
     public static func write(_ review: Review, language: ReportLanguage? = nil, to path: String) throws {

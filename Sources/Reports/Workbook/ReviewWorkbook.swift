@@ -35,6 +35,10 @@ public enum ReviewWorkbook {
             }
         }
         if let explanation = assessments.header.firstIndex(of: "explanation") { assessments.columnWidths[explanation] = 80 }
+        if let name = assessments.header.firstIndex(of: lang == .vi ? "name_vi" : "name_en") { assessments.columnWidths[name] = 45 }
+        // What a reader looks for first: which target, and its status.
+        assessments.moveToFront(["target", lang == .vi ? "name_vi" : "name_en", "status_label", "progress_ratio_pct", "latest_year", "latest",
+                                 "projected", "gap", "probability_pct"])
 
         let targets = try OutputSheet(csv: TargetsFile.csv(review.plan.targets), name: lang == .vi ? "Chỉ tiêu" : "targets",
                                       textColumns: ["id", "indicator", "appendix_row", "plan_item"],

@@ -9,6 +9,7 @@ import PlanIO
 final class SharedStringsParser: NSObject, XMLParserDelegate, ParseFailing {
     private(set) var strings: [String] = []
     var failure: InputError? { nil }
+    private(set) var rootClosed = false
     private var current = ""
     private var inItem = false, inText = false, inPhonetic = false
 
@@ -31,6 +32,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate, ParseFailing {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         switch XMLPart.localName(elementName) {
         case "si": strings.append(current); inItem = false
+        case "sst": rootClosed = true
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break

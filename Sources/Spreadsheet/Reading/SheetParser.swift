@@ -16,6 +16,7 @@ final class SheetParser: NSObject, XMLParserDelegate, ParseFailing {
     private(set) var rows: [SheetRow] = []
     private(set) var merges: [CellRange] = []
     private(set) var failure: InputError?
+    private(set) var rootClosed = false
 
     private let sharedStrings: [String]
     private let location: (CellReference) -> SourceLocation
@@ -91,6 +92,7 @@ final class SheetParser: NSObject, XMLParserDelegate, ParseFailing {
         switch XMLPart.localName(elementName) {
         case "v", "f", "t": capture = .none
         case "c": finishCell()
+        case "worksheet": rootClosed = true
         case "row":
             if !rowCells.isEmpty { rows.append(SheetRow(number: rowNumber, entries: rowCells)) }
         default: break

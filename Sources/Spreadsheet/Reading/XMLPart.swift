@@ -30,9 +30,10 @@ enum XMLPart {
         parser.delegate = delegate
         let ok = parser.parse()
         if let failure = delegate.failure { throw failure }
-        if !ok {
+        // libxml2 may end a document cut short without an error: require the root's end tag.
+        if !ok || !delegate.rootClosed {
             let line = parser.lineNumber
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown reason"
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? (ok ? "the document ends before its root element is closed" : "unknown reason")
             throw InputError.badData(location: SourceLocation(file: file), found: "malformed XML in part \(part), line \(line) (\(reason))",
                                      expected: "an .xlsx workbook that is not damaged")
         }
@@ -49,12 +50,15 @@ enum XMLPart {
 /// A delegate that may stop the parse with an error of its own.
 protocol ParseFailing: AnyObject {
     var failure: InputError? { get }
+    /// True once the root element's end tag has been seen.
+    var rootClosed: Bool { get }
 }
 
 private final class ElementCollector: NSObject, XMLParserDelegate, ParseFailing {
     var events: [XMLElementEvent] = []
     var stack: [String] = []
     var failure: InputError? { nil }
+    private(set) var rootClosed = false
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
@@ -67,5 +71,6 @@ private final class ElementCollector: NSObject, XMLParserDelegate, ParseFailing 
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         _ = stack.popLast()
+        if stack.isEmpty { rootClosed = true }
     }
 }

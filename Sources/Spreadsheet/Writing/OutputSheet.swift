@@ -22,6 +22,11 @@ public struct OutputSheet: Sendable {
     /// Fixed widths by 0-based column, overriding the fitted width.
     public var columnWidths: [Int: Double] = [:]
     public var maxColumnWidth = 60.0
+    /// Printed in landscape (the default for sheets of more than six columns).
+    public var landscape: Bool?
+
+    /// Whether the sheet prints in landscape.
+    var printsLandscape: Bool { landscape ?? (header.count > 6) }
 
     public init(name: String, header: [String]) {
         self.name = OutputSheet.validName(name)
@@ -29,6 +34,18 @@ public struct OutputSheet: Sendable {
     }
 
     public mutating func append(_ row: [OutputCell]) { rows.append(row) }
+
+    /// Moves the named columns to the front, in the order given (names not in the header
+    /// are ignored); the others keep their order after them.
+    public mutating func moveToFront(_ names: [String]) {
+        let front = names.compactMap { header.firstIndex(of: $0) }
+        let order = front + header.indices.filter { !front.contains($0) }
+        header = order.map { header[$0] }
+        rows = rows.map { row in order.map { $0 < row.count ? row[$0] : .empty } }
+        var widths: [Int: Double] = [:]
+        for (new, old) in order.enumerated() { if let w = columnWidths[old] { widths[new] = w } }
+        columnWidths = widths
+    }
 
     /// Sheet row (1-based) of the header.
     public var headerRow: Int { banner == nil ? 1 : 2 }

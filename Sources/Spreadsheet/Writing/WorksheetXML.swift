@@ -69,6 +69,7 @@ enum WorksheetXML {
             s += "</dataValidations>"
         }
         s += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        s += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.printsLandscape ? "landscape" : "portrait")\"/>"
         if let header = sheet.printHeader {
             s += "<headerFooter><oddHeader>&amp;C&amp;\"-,Bold\"\(XMLEscape.text(header.replacingOccurrences(of: "&", with: "&&")))</oddHeader></headerFooter>"
         }
