@@ -108,6 +108,9 @@ enum ZIPFoundationReader {
     @Test func formulaWithoutCachedValue() throws {
         let body = F.actualsSheet([]) + "<row r=\"2\">\(F.text("A2", "x"))\(F.number("B2", "2026"))<c r=\"C2\"><f>SUM(D1:D9)</f></c></row>"
         refused(try F.file(F.make(sheets: [("actuals", body, "")])), "C2 [value]", "=SUM(D1:D9) with no calculated value")
+        // As openpyxl writes it: an empty <v></v>.
+        let empty = F.actualsSheet([]) + "<row r=\"2\">\(F.text("A2", "x"))\(F.number("B2", "2026"))<c r=\"C2\"><f>1+1</f><v></v></c></row>"
+        refused(try F.file(F.make(sheets: [("actuals", empty, "")])), "C2 [value]", "=1+1 with no calculated value")
     }
 
     @Test func sharedStringOutOfRange() throws {

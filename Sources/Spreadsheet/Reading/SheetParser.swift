@@ -103,7 +103,9 @@ final class SheetParser: NSObject, XMLParserDelegate, ParseFailing {
         guard failure == nil else { return }
         let ref = CellReference(column: column, row: rowNumber)
         let value: CellValue
-        if !hasValue && hasFormula {
+        // openpyxl and other writers that calculate nothing leave `<v></v>` or no `<v>`.
+        let emptyValue = valueText.allSatisfy(\.isWhitespace) && type != "str" && type != "inlineStr"
+        if hasFormula && (!hasValue || emptyValue) {
             value = .uncalculatedFormula(formulaText)
         } else if !hasValue {
             return   // a styled empty cell
