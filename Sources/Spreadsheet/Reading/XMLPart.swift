@@ -24,7 +24,9 @@ enum XMLPart {
 
     /// Parses `data` with `delegate`; throws the delegate's own error first, then the parser's.
     static func run(_ data: Data, delegate: some XMLParserDelegate & ParseFailing, file: String, part: String) throws {
-        let parser = XMLParser(data: data)
+        // From a stream, libxml2 gets the document in chunks: given more than 10 MB in one
+        // chunk (a sheet of about 150,000 rows) it stops with an internal error.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
