@@ -153,7 +153,8 @@ public struct SheetTable: Sendable {
         case .text(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .number(let n):
-            if asYear && sheet.isDate(cell) { return String(sheet.year(ofDateSerial: n)) }
+            // Excel's dates run from serial 0 (1900) to 2,958,465 (9999-12-31).
+            if asYear && sheet.isDate(cell) && (0...2_958_465).contains(n) { return String(sheet.year(ofDateSerial: n)) }
             return numberText(n)
         case .error(let code):
             throw InputError.badData(location: location, found: "the Excel error \(code)",

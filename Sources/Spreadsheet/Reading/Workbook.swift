@@ -91,9 +91,10 @@ public struct Workbook {
                                      expected: "an .xlsx workbook that is not damaged")
         }
         let file = path, name = entry.name
-        let parser = SheetParser(sharedStrings: sharedStrings) { Worksheet.location(file: file, sheet: name, cell: $0) }
-        try XMLPart.run(archive.read(part), delegate: parser, file: path, part: entry.part)
-        return Worksheet(file: path, name: name, rows: parser.rows, merges: parser.merges,
+        let scanned = try SheetScanner.scan(archive.read(part), sharedStrings: sharedStrings, file: path, part: entry.part) {
+            Worksheet.location(file: file, sheet: name, cell: $0)
+        }
+        return Worksheet(file: path, name: name, rows: scanned.rows, merges: scanned.merges,
                          dateStyles: structure.dateStyles, date1904: structure.date1904)
     }
 

@@ -25,6 +25,7 @@ public struct OutputCell: Sendable, Hashable {
         switch value {
         case .empty: return 0
         case .number(let n):
+            guard n.isFinite, abs(n) < 1e15 else { return n.description.count }
             let digits = String(Int64(abs(n).rounded())).count
             return digits + digits / 3 + 4
         case .text(let s):

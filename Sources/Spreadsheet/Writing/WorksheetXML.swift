@@ -37,6 +37,8 @@ enum WorksheetXML {
                 switch cell.value {
                 case .empty:
                     if styleId != 0 { s += "<c r=\"\(ref)\"\(styleAttribute)/>" }
+                case .number(let n) where !n.isFinite:   // Excel has no NaN or infinity: an empty cell
+                    if styleId != 0 { s += "<c r=\"\(ref)\"\(styleAttribute)/>" }
                 case .number(let n):
                     s += "<c r=\"\(ref)\"\(styleAttribute)><v>\(numberText(n))</v></c>"
                 case .text(let text):
