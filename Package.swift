@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Spreadsheet"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "PlanIO", "PlanModel",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),

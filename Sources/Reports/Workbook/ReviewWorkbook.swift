@@ -14,7 +14,9 @@ import Spreadsheet
 /// filled with the report's traffic-light colours), `targets` (the plan's targets as
 /// `targets.csv` holds them), `notes` (the explanation of every status), `method` (rule,
 /// cut-offs, levels, sources), and `series` (per indicator and year: baseline, actual,
-/// trend and its bands — the data behind the HTML report's charts).
+/// trend and its bands — the data behind the HTML report's charts). Every sheet but
+/// `targets` (the plan's own wording and figures) shows results from the baseline and
+/// actuals, so each carries the ILLUSTRATIVE banner when the review uses such data.
 ///
 /// Invariants: every number in `assessments` equals the same cell of
 /// `review --format csv` read as a `Double` (the sheet is built from that text); every
@@ -41,8 +43,7 @@ public enum ReviewWorkbook {
                                  "projected", "gap", "probability_pct"])
 
         let targets = try OutputSheet(csv: TargetsFile.csv(review.plan.targets), name: lang == .vi ? "Chỉ tiêu" : "targets",
-                                      textColumns: ["id", "indicator", "appendix_row", "plan_item"],
-                                      banner: review.plan.baseline.contains { $0.source == .illustrative } ? OutputSheet.illustrativeNote : nil)
+                                      textColumns: ["id", "indicator", "appendix_row", "plan_item", "appendix_value"])
 
         var notes = OutputSheet(name: lang == .vi ? "Ghi chú" : "notes",
                                 header: [text.t("chỉ tiêu", "target"), text.t("tên", "name"), text.t("tình trạng", "status"), text.t("giải thích", "explanation")])
