@@ -10,11 +10,18 @@ import Spreadsheet
 
     @Test func sheetsAndBanner() throws {
         let sheets = try ReviewWorkbook.sheets(review, language: .en)
-        #expect(sheets.map(\.name) == ["assessments", "targets", "notes", "method", "series"])
-        #expect(try ReviewWorkbook.sheets(review, language: .vi).map(\.name) == ["Đánh giá", "Chỉ tiêu", "Ghi chú", "Phương pháp", "Chuỗi số liệu"])
+        #expect(sheets.map(\.name) == ["assessments", "targets", "notes", "method", "series", "charts"])
+        #expect(try ReviewWorkbook.sheets(review, language: .vi).map(\.name) == ["Đánh giá", "Chỉ tiêu", "Ghi chú", "Phương pháp", "Chuỗi số liệu", "Biểu đồ"])
         // The sample review is illustrative: every sheet but the plan's own targets says so.
         #expect(review.usesIllustrative)
-        #expect(sheets.map { $0.banner != nil } == [true, false, true, true, true])
+        #expect(sheets.map { $0.banner != nil } == [true, false, true, true, true, true])
+        // One chart per indicator, each reading its own rows of the series sheet.
+        let series = sheets[4], charts = sheets[5].charts
+        #expect(charts.count == review.charts.count)
+        for (chart, data) in zip(charts, review.charts) {
+            let ids = Set(chart.rows.map { series.rows[$0 - series.headerRow - 1][0].value })
+            #expect(ids == [.text(data.indicator.id)])
+        }
     }
 
     /// The invariant: every number of the assessments sheet is the CSV report's number.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import PlanIO
 import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import Spreadsheet
 
 @Suite struct WorkbookWriterTests {
@@ -59,6 +62,28 @@ import ZIPFoundation
         let split = try OutputSheet.split(csv: "section,x\np,1\nq,2\np,3\n", on: "section")
         #expect(split.map(\.name) == ["p", "q"])
         #expect(split[0].rows.map { $0[0].value } == [.number(1), .number(3)])
+    }
+
+    @Test func chartsAreWrittenAsDrawingMLPartsReferencingTheirCells() throws {
+        var data = OutputSheet(name: "data's", header: ["year", "value"])
+        for y in 2025...2030 { data.append([.number(Double(y)), .number(Double(y - 2000))]) }
+        var charts = OutputSheet(name: "charts", header: [])
+        var chart = LineChart(title: "A & B", sheet: data.name, categoryColumn: 1, rows: 2...7)
+        chart.series = [.init(name: "value", column: 2, colour: "1B1B1B", dashed: true, marker: true)]
+        charts.charts = [chart, chart]
+        let book = try WorkbookWriter.data([data, charts])
+        let types = try part(book, "[Content_Types].xml")
+        #expect(types.contains("/xl/drawings/drawing1.xml") && types.contains("/xl/charts/chart2.xml"))
+        #expect(try part(book, "xl/worksheets/sheet2.xml").contains("<drawing r:id=\"rId1\"/>"))
+        #expect(try part(book, "xl/worksheets/_rels/sheet2.xml.rels").contains("../drawings/drawing1.xml"))
+        #expect(try part(book, "xl/drawings/_rels/drawing1.xml.rels").contains("../charts/chart2.xml"))
+        let xml = try part(book, "xl/charts/chart1.xml")
+        #expect(xml.contains("<c:f>&#39;data&#39;&#39;s&#39;!$B$2:$B$7</c:f>") && xml.contains("<a:t>A &amp; B</a:t>") && xml.contains("prstDash"))
+        // Every part is well-formed XML.
+        for path in ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/worksheets/sheet2.xml"] {
+            let parser = XMLParser(data: Data(try part(book, path).utf8))
+            #expect(parser.parse(), "\(path)")
+        }
     }
 
     @Test func sheetNamesAreMadeUnique() throws {

@@ -66,7 +66,8 @@ def test_review_workbook_opens_in_openpyxl_and_pandas_with_the_csv_numbers(tmp_p
     run("review", "--format", "xlsx", "--lang", "en", "--output", book)
     expected = review_csv(tmp_path, "--lang", "en")
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["assessments", "targets", "notes", "method", "series"]
+    assert wb.sheetnames == ["assessments", "targets", "notes", "method", "series", "charts"]
+    assert len(wb["charts"]._charts) > 5   # openpyxl reads the native charts back
     ws = wb["assessments"]
     # The example actuals are illustrative: banner in row 1, header in row 2, both frozen.
     assert ws["A1"].value.startswith("ILLUSTRATIVE")

@@ -14,7 +14,8 @@ import Spreadsheet
 /// filled with the report's traffic-light colours), `targets` (the plan's targets as
 /// `targets.csv` holds them), `notes` (the explanation of every status), `method` (rule,
 /// cut-offs, levels, sources), and `series` (per indicator and year: baseline, actual,
-/// trend and its bands — the data behind the HTML report's charts). Every sheet but
+/// trend, target path and bands), and `charts` (`Biểu đồ`: a native line chart per
+/// indicator drawn from the `series` cells). Every sheet but
 /// `targets` (the plan's own wording and figures) shows results from the baseline and
 /// actuals, so each carries the ILLUSTRATIVE banner when the review uses such data.
 ///
@@ -71,33 +72,62 @@ public enum ReviewWorkbook {
         for (key, value) in lines { method.append([.text(key, style: CellStyle(bold: true)), .text(value, style: CellStyle(wrap: true))]) }
         method.columnWidths = [1: 110]
 
-        return [assessments, targets, notes, method, series(review, language: lang, banner: banner)]
+        let data = series(review, language: lang, banner: banner)
+        return [assessments, targets, notes, method, data.sheet, charts(review, text: text, data: data, banner: banner)]
     }
 
-    /// The chart data: one row per indicator and year.
-    static func series(_ review: Review, language: ReportLanguage, banner: String?) -> OutputSheet {
+    /// The chart data: one row per indicator and year, and the sheet rows of each
+    /// indicator (for the charts).
+    static func series(_ review: Review, language: ReportLanguage, banner: String?) -> (sheet: OutputSheet, rows: [ClosedRange<Int>]) {
         let levels = (review.levels.isEmpty ? [0.8, 0.95] : review.levels).sorted()
-        var header = ["indicator", "unit", "year", "baseline", "actual", "estimate", "trend"]
+        var header = ["indicator", "unit", "year", "baseline", "actual", "estimate", "trend", "target_path"]
         for l in levels { header += ["trend_low_\(ReviewCSVWriter.levelTag(l))", "trend_high_\(ReviewCSVWriter.levelTag(l))"] }
         var sheet = OutputSheet(name: language == .vi ? "Chuỗi số liệu" : "series", header: header)
         sheet.banner = banner
         let value = CellStyle.Format.twoDecimals
+        var ranges: [ClosedRange<Int>] = []
         for chart in review.charts {
-            var years = Set(chart.actuals.map(\.year)).union(chart.trend.map(\.year))
+            var years = Set(chart.actuals.map(\.year)).union(chart.trend.map(\.year)).union(chart.targetPath.map(\.year))
             if chart.baseline != nil { years.insert(chart.baselineYear) }
+            let first = sheet.headerRow + sheet.rows.count + 1
             for year in years.sorted() {
                 let actual = chart.actuals.first { $0.year == year }
                 let trend = chart.trend.first { $0.year == year }
+                let path = chart.targetPath.first { $0.year == year }
+                // The actual line starts from the baseline, as in the HTML report's charts.
+                let shown = actual?.value ?? (year == chart.baselineYear ? chart.baseline : nil)
                 var row: [OutputCell] = [.text(chart.indicator.id), .text(chart.indicator.unit), .number(Double(year), format: CellStyle.Format.year),
                                          .number(year == chart.baselineYear ? chart.baseline : nil, format: value),
-                                         .number(actual?.value, format: value), actual.map { .text($0.isEstimate ? "true" : "false") } ?? .empty,
-                                         .number(trend?.value, format: value)]
+                                         .number(shown, format: value), actual.map { .text($0.isEstimate ? "true" : "false") } ?? .empty,
+                                         .number(trend?.value, format: value), .number(path?.value, format: value)]
                 for l in levels {
                     let band = trend?.bands.first { abs($0.level - l) < 1e-9 }
                     row += [.number(band?.lower, format: value), .number(band?.upper, format: value)]
                 }
                 sheet.append(row)
             }
+            ranges.append(first...max(first, sheet.headerRow + sheet.rows.count))
+        }
+        return (sheet, ranges)
+    }
+
+    /// One native line chart per indicator (actual, trend, target path), drawn from the
+    /// `series` sheet's cells, stacked on a sheet of their own.
+    static func charts(_ review: Review, text: ReviewText, data: (sheet: OutputSheet, rows: [ClosedRange<Int>]), banner: String?) -> OutputSheet {
+        var sheet = OutputSheet(name: text.t("Biểu đồ", "charts"), header: [])
+        sheet.banner = banner
+        sheet.landscape = true
+        for (i, chart) in review.charts.enumerated() where i < data.rows.count {
+            let name = text.vi || chart.indicator.nameEn.isEmpty ? chart.indicator.nameVi : chart.indicator.nameEn
+            var line = LineChart(title: "\(name) (\(chart.indicator.unit))", sheet: data.sheet.name, categoryColumn: 3, rows: data.rows[i])
+            line.series = [
+                .init(name: text.t("thực hiện", "actual"), column: 5, colour: "1B1B1B", marker: true),
+                .init(name: text.t("xu hướng", "trend"), column: 7, colour: "1F5FA8"),
+                .init(name: text.t("lộ trình mục tiêu", "target path"), column: 8, colour: "C0392B", dashed: true),
+            ]
+            line.anchorRow = (banner == nil ? 0 : 1) + i * 20
+            line.widthColumns = 11
+            sheet.charts.append(line)
         }
         return sheet
     }

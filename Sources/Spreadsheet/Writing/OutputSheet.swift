@@ -22,6 +22,8 @@ public struct OutputSheet: Sendable {
     /// Fixed widths by 0-based column, overriding the fitted width.
     public var columnWidths: [Int: Double] = [:]
     public var maxColumnWidth = 60.0
+    /// Native line charts drawn on this sheet.
+    public var charts: [LineChart] = []
     /// Printed in landscape (the default for sheets of more than six columns).
     public var landscape: Bool?
 

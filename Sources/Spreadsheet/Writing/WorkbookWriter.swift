@@ -23,11 +23,21 @@ public enum WorkbookWriter {
         uniqueNames(&sheets)
         var styles = StyleTable()
         var parts: [(String, Data)] = []
+        var drawings = 0, charts = 0
         for (i, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", Data(WorksheetXML.render(sheet, styles: &styles).utf8)))
+            guard !sheet.charts.isEmpty else { continue }
+            drawings += 1
+            parts.append(("xl/worksheets/_rels/sheet\(i + 1).xml.rels", Data(DrawingXML.sheetRelationships(drawing: drawings).utf8)))
+            parts.append(("xl/drawings/drawing\(drawings).xml", Data(DrawingXML.drawing(sheet.charts).utf8)))
+            parts.append(("xl/drawings/_rels/drawing\(drawings).xml.rels", Data(DrawingXML.relationships(firstChart: charts + 1, count: sheet.charts.count).utf8)))
+            for chart in sheet.charts {
+                charts += 1
+                parts.append(("xl/charts/chart\(charts).xml", Data(chart.xml().utf8)))
+            }
         }
         parts.append(("xl/styles.xml", Data(styles.xml().utf8)))
-        parts.insert(("[Content_Types].xml", Data(contentTypes(count: sheets.count).utf8)), at: 0)
+        parts.insert(("[Content_Types].xml", Data(contentTypes(count: sheets.count, drawings: drawings, charts: charts).utf8)), at: 0)
         parts.insert(("_rels/.rels", Data(rootRelationships.utf8)), at: 1)
         parts.insert(("xl/workbook.xml", Data(workbookXML(sheets).utf8)), at: 2)
         parts.insert(("xl/_rels/workbook.xml.rels", Data(workbookRelationships(count: sheets.count).utf8)), at: 3)
@@ -73,7 +83,7 @@ public enum WorkbookWriter {
     </Relationships>
     """
 
-    static func contentTypes(count: Int) -> String {
+    static func contentTypes(count: Int, drawings: Int = 0, charts: Int = 0) -> String {
         var s = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -84,6 +94,12 @@ public enum WorkbookWriter {
         """
         for i in 1...count {
             s += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        for i in stride(from: 1, through: drawings, by: 1) {
+            s += "<Override PartName=\"/xl/drawings/drawing\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>"
+        }
+        for i in stride(from: 1, through: charts, by: 1) {
+            s += "<Override PartName=\"/xl/charts/chart\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
         }
         return s + "</Types>"
     }

@@ -6,7 +6,7 @@ import Foundation
 enum WorksheetXML {
     static func render(_ sheet: OutputSheet, styles: inout StyleTable) -> String {
         let widths = sheet.fittedWidths()
-        let columnCount = max(widths.count, 1)
+        let columnCount = max(widths.count, 1, sheet.charts.map { $0.anchorColumn + $0.widthColumns }.max() ?? 0)
         let lastColumn = CellReference.letters(column: columnCount)
         let frozen = sheet.header.isEmpty ? 0 : sheet.headerRow
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -75,6 +75,7 @@ enum WorksheetXML {
         if let header = sheet.printHeader {
             s += "<headerFooter><oddHeader>&amp;C&amp;\"-,Bold\"\(XMLEscape.text(header.replacingOccurrences(of: "&", with: "&&")))</oddHeader></headerFooter>"
         }
+        if !sheet.charts.isEmpty { s += "<drawing r:id=\"rId1\"/>" }
         return s + "</worksheet>"
     }
 
