@@ -24,7 +24,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = os.environ.get("PLANFORECAST_BIN", str(ROOT / ".build" / "debug" / "planforecast"))
-PLAN = ROOT / "Sources" / "PlanIO" / "Plans" / "an-hung"
+# The embedded plan's folder (issue 15 moves it from Sources/PlanIO/Plans to Notebooks-data/plans).
+PLAN = next(p for p in [ROOT / "Notebooks-data" / "plans" / "an-hung", ROOT / "Sources" / "PlanIO" / "Plans" / "an-hung"]
+            if (p / "plan.yaml").is_file())
 EXAMPLE_ACTUALS = PLAN / "actuals-example.csv"
 
 
