@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C shims: the only places that see raw pointers.
@@ -41,11 +42,16 @@ let package = Package(
             "PlanModel", "PlanData",
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
-        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Simulation"]),
+        // Office workbooks (.xlsx) read and written on ZIPFoundation and Foundation's XMLParser.
+        .target(name: "Spreadsheet", dependencies: [
+            "PlanModel", "PlanIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Simulation", "Spreadsheet",
+                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "LinearAlgebra",
-            "TimeSeriesForecasting",
+            "TimeSeriesForecasting", "Spreadsheet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
@@ -58,9 +64,11 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Simulation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Simulation", "Spreadsheet"]),
         .testTarget(name: "TimeSeriesForecastingTests", dependencies: ["TimeSeriesForecasting"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "PlanIO", "PlanModel",
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
           planforecast bench lsq-a --series 100000 --seed 2026
           planforecast bench lsq-a --input Y.f64 --estimates ours.f64
         """,
-        subcommands: [LSQA.self])
+        subcommands: [LSQA.self, ReadTable.self])
 
     struct LSQA: ParsableCommand {
         static let configuration = CommandConfiguration(

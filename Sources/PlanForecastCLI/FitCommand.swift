@@ -4,6 +4,7 @@ import PlanIO
 import PlanModel
 import Regression
 import Reports
+import Spreadsheet
 
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,7 +64,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Interval levels in percent, comma-separated.", valueName: "L,L")) var level: String = "80,95"
     @Option(help: ArgumentHelp("Forecast up to this x (default: last x + 5).", valueName: "YEAR")) var until: Double?
     @Option(help: ArgumentHelp("Fit each group of this column separately.", valueName: "COL")) var group: String?
-    @Option(help: "table, csv or json.") var format: FitFormat = .table
+    @Option(help: "table, csv, json or xlsx.") var format: FitFormatArgument = .table
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var outputOptions: OutputOptions
 
@@ -88,7 +89,10 @@ struct FitCommand: ParsableCommand {
             let spec = try FitSpec(model: model, levels: IntervalLevels.parse(level), until: untilX,
                                    columns: SeriesColumns(x: xCol!, y: yCol!, weights: weights, group: groupCol))
             let data = try FileInput.read(path: path)
-            let out = try FitRunner.runData(data: data, file: path, spec: spec, format: format)
+            let out = try FitRunner.runData(data: data, file: path, spec: spec, format: format.textFormat)
+            if format == .xlsx {
+                return try OfficeFormat.writeWorkbook({ try CommandWorkbooks.fit(csv: String(decoding: out, as: UTF8.self)) }, output: outputOptions.output)
+            }
             if let path = outputOptions.output, path != "-" {
                 try AtomicFile.write(out, to: path)
             } else {
@@ -99,3 +103,9 @@ struct FitCommand: ParsableCommand {
 }
 
 extension FitFormat: ExpressibleByArgument {}
+
+/// `--format` of `fit`: the text formats, and xlsx (the CSV as a sheet).
+enum FitFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, xlsx
+    var textFormat: FitFormat { self == .xlsx ? .csv : FitFormat(rawValue: rawValue)! }
+}

@@ -23,6 +23,7 @@ public struct PlanForecastCommand: ParsableCommand {
             SweepCommand.self,
             ImportPlanCommand.self,
             CheckCommand.self,
+            TemplateCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self

@@ -31,11 +31,11 @@ struct ProjectCommand: ParsableCommand {
     @OptionGroup var planOptions: PlanOptions
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Scenario file (YAML); repeat for several. Default: plan-low, plan-mid, plan-high.", valueName: "FILE"))
     var scenario: [String] = []
-    @Option(help: "table or csv.") var format: Format = .table
+    @Option(help: "table, csv or xlsx (all three views as sheets; needs --output).") var format: Format = .table
     @Option(help: "With --format csv: paths, outcomes or findings.") var view: View = .paths
     @OptionGroup var outputOptions: OutputOptions
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, xlsx }
     enum View: String, ExpressibleByArgument, CaseIterable { case paths, outcomes, findings }
 
     func run() throws {
@@ -51,6 +51,8 @@ struct ProjectCommand: ParsableCommand {
             case (.csv, .paths): try outputOptions.write(PlanTables.pathsCSV(projections))
             case (.csv, .outcomes): try outputOptions.write(PlanTables.outcomesCSV(projections))
             case (.csv, .findings): try outputOptions.write(PlanTables.findingsCSV(findings, plan: plan))
+            case (.xlsx, _):
+                try OfficeFormat.writeWorkbook({ try CommandWorkbooks.project(projections, plan: plan, findings: findings) }, output: outputOptions.output)
             }
         }
     }

@@ -4,6 +4,7 @@ import Foundation
 import PlanIO
 import PlanModel
 import Reports
+import Spreadsheet
 
 /// Options of the mid-term review, shared by `review` and the main job.
 struct ReviewOptions: ParsableArguments {
@@ -23,6 +24,8 @@ struct ReviewOptions: ParsableArguments {
     var decimalPoint = false
     @Flag(help: "On a terminal, every column even when the table is wider than the window (by default the essential columns, the rest on a line under each row). Piped output always has every column.")
     var wide = false
+    @Option(help: ArgumentHelp("With an .xlsx --actuals: the sheet, by name or 1-based number (default: the sheet named actuals, else the first).", valueName: "NAME|INDEX"))
+    var sheet: String?
 
     enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case trend, cagr, probability }
     enum LanguageArgument: String, ExpressibleByArgument, CaseIterable { case vi, en }
@@ -42,13 +45,15 @@ struct ReviewOptions: ParsableArguments {
 
     /// Loads actuals and runs the review engine.
     func review(plan: Plan, planDirectory: String?) throws -> Review {
-        guard let path = actuals ?? PlanLoader.exampleActualsPath(directory: planDirectory) else {
+        // A plan workbook carries its own actuals sheet.
+        let workbookActuals = planDirectory.flatMap { PlanWorkbookReader.isWorkbook($0) ? $0 : nil }
+        guard let path = actuals ?? workbookActuals ?? PlanLoader.exampleActualsPath(directory: planDirectory) else {
             throw InputError.usage("no actuals: pass --actuals FILE (the plan folder has no actuals-example.csv)")
         }
         // The embedded plan's files live in the build folder; name them by plan instead.
         let shown = planDirectory == nil && actuals == nil ? "\(plan.id)/actuals-example.csv (example shipped with the tool)" : path
-        if actuals == nil { CLIOutput.note("using the plan's ILLUSTRATIVE example actuals (\(shown)); pass --actuals FILE for real figures") }
-        let obs = try ActualsFile.read(path: path, plan: plan, decimalMark: decimalPoint ? .point : nil)
+        if actuals == nil && workbookActuals == nil { CLIOutput.note("using the plan's ILLUSTRATIVE example actuals (\(shown)); pass --actuals FILE for real figures") }
+        let obs = try ActualsInput.read(path: path, plan: plan, decimalMark: decimalPoint ? .point : nil, sheet: sheet)
         if let asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
             throw InputError.usage("--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear)")
         }
@@ -89,7 +94,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var reviewOptions: ReviewOptions
-    @Option(help: "table, csv, md or html.") var format: FormatArgument = .table
+    @Option(help: "table, csv, md, html, xlsx, docx or pdf (the last three need --output).") var format: FormatArgument = .table
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark so Vietnamese letters show.") var excel = false
     @Flag(name: .customLong("excel-semicolon"), help: "CSV for Excel in a Vietnamese locale: BOM, `;` separators, decimal commas.") var excelSemicolon = false
     @OptionGroup var outputOptions: OutputOptions
@@ -99,13 +104,16 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --plans --format csv: write the summaries to PREFIX-plans.csv, -groups.csv, -provinces.csv (default: beside --output).", valueName: "PREFIX"))
     var summary: String?
 
-    enum FormatArgument: String, ExpressibleByArgument, CaseIterable { case table, csv, md, html }
+    enum FormatArgument: String, ExpressibleByArgument, CaseIterable { case table, csv, md, html, xlsx, docx, pdf }
 
     func run() throws {
         if let plans { return try runBatch(plans) }
         try reportingErrors {
             let plan = try planOptions.load()
             let review = try reviewOptions.review(plan: plan, planDirectory: planOptions.plan)
+            if let office = OfficeFormat(rawValue: format.rawValue) {
+                return try office.write(review, language: reviewOptions.language, output: outputOptions.output)
+            }
             let toTerminal = (outputOptions.output == nil || outputOptions.output == "-") && CLIOutput.stdoutIsTerminal
             let style: CSVStyle = excelSemicolon ? .excelSemicolon : (excel ? .excel : .plain)
             let text = ReviewReport.render(review, format: ReportFormat(argument: format.rawValue)!, language: reviewOptions.language,

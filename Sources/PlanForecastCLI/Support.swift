@@ -2,15 +2,19 @@ import ArgumentParser
 import Foundation
 import PlanIO
 import PlanModel
+import Spreadsheet
 
 /// Options every plan-reading command shares.
 public struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Plan folder (plan.yaml, indicators.csv, targets.csv, baseline.csv). Default: the embedded An Hưng plan.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Plan folder (plan.yaml, indicators.csv, targets.csv, baseline.csv) or plan workbook (.xlsx, as `template` writes). Default: the embedded An Hưng plan.", valueName: "DIR"))
     public var plan: String?
 
     public init() {}
 
-    public func load() throws -> Plan { try PlanLoader.load(directory: plan) }
+    public func load() throws -> Plan {
+        if let plan, PlanWorkbookReader.isWorkbook(plan) { return try PlanWorkbookReader.read(path: plan) }
+        return try PlanLoader.load(directory: plan)
+    }
 }
 
 /// Where results go.

@@ -3,6 +3,7 @@ import Foundation
 import PlanModel
 import PlanIO
 import Reports
+import Spreadsheet
 import Simulation
 
 extension SweepMode: ExpressibleByArgument {}
@@ -63,12 +64,12 @@ public struct SweepCommand: ParsableCommand {
     var sobolSamples: Int = 2048
     @Option(help: "Bootstrap replicates for the Sobol intervals.")
     var bootstrap: Int = 200
-    @Option(help: "table | csv")
+    @Option(help: "table | csv | xlsx (one sheet per section)")
     var format: OutputFormat = .table
     @Option(help: "Output file ('-' or none: standard output).")
     var output: String?
 
-    public enum OutputFormat: String, ExpressibleByArgument, Sendable { case table, csv }
+    public enum OutputFormat: String, ExpressibleByArgument, Sendable { case table, csv, xlsx }
 
     public init() {}
 
@@ -78,7 +79,8 @@ public struct SweepCommand: ParsableCommand {
             let out = try output.flatMap { $0 == "-" ? nil : try AtomicFile.Writer(path: $0) }
             do {
                 let text = try execute()
-                if let out { try out.write(text); try out.commit() } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+                let bytes = format == .xlsx ? try sweepWorkbook(text) : Data(text.utf8)
+                if let out { try out.write(bytes); try out.commit() } else { FileHandle.standardOutput.write(bytes) }
             } catch {
                 out?.abandon()
                 throw error
@@ -88,6 +90,13 @@ public struct SweepCommand: ParsableCommand {
             FileHandle.standardError.write(Data("planforecast sweep: error: \(message)\n".utf8))
             throw ExitCode(code)
         }
+    }
+
+    /// The CSV as a workbook, marked ILLUSTRATIVE when the plan's baseline is.
+    func sweepWorkbook(_ csv: String) throws -> Data {
+        if output == nil && isatty(1) != 0 { throw InputError.usage("--format xlsx writes a binary file: pass --output FILE.xlsx") }
+        let illustrative = try PlanLoader.load(directory: plan).baseline.contains { $0.source == .illustrative }
+        return try WorkbookWriter.data(CommandWorkbooks.sweep(csv: csv, illustrative: illustrative))
     }
 
     /// Parses, runs and renders; throws `InputError`, `SimulationError` or I/O errors.
@@ -128,7 +137,7 @@ public struct SweepCommand: ParsableCommand {
         }
         if progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch format {
-        case .csv: return SweepReport.csv(result, model: model)
+        case .csv, .xlsx: return SweepReport.csv(result, model: model)
         case .table: return SweepReport.table(result, model: model)
         }
     }

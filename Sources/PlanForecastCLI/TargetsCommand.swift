@@ -18,10 +18,10 @@ struct TargetsCommand: ParsableCommand {
         """)
 
     @OptionGroup var planOptions: PlanOptions
-    @Option(help: "table, csv or json.") var format: TargetsFormat = .table
+    @Option(help: "table, csv, json or xlsx.") var format: TargetsFormat = .table
     @OptionGroup var outputOptions: OutputOptions
 
-    enum TargetsFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum TargetsFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, xlsx }
 
     func run() throws {
         try reportingErrors {
@@ -30,6 +30,7 @@ struct TargetsCommand: ParsableCommand {
             case .table: try outputOptions.write(PlanTables.targetsTable(plan))
             case .csv: try outputOptions.write(TargetsFile.csv(plan.targets))
             case .json: try outputOptions.write(PlanTables.targetsJSON(plan))
+            case .xlsx: try OfficeFormat.writeWorkbook({ try CommandWorkbooks.targets(plan) }, output: outputOptions.output)
             }
         }
     }

@@ -1,0 +1,175 @@
+import Foundation
+import PlanIO
+
+/// A worksheet read as a table: the header row found the way a planner lays out a sheet,
+/// and the rows under it as the fields a CSV reader yields, so every reader of the
+/// project's CSV files (`ActualsFile.parse`, `TargetsFile.parse` …) reads a sheet too.
+///
+/// ```swift
+/// var book = try Workbook(path: "actuals.xlsx")
+/// let table = try SheetTable(sheet: book.sheet(.preferring("actuals")),
+///                            layout: .init(required: ["indicator", "year", "value"]))
+/// let observations = try table.parse { try ActualsFile.parse($0, plan: plan) }
+/// // a bad value: actuals.xlsx, sheet "Thực hiện", C7 [value]: found "mười hai"; expected a number
+/// ```
+///
+/// Invariants:
+/// - The header is the first row, among the first `layout.searchRows` non-empty rows, that
+///   holds every required column (names compared ignoring case and spaces); with no
+///   required columns, the first row with two or more distinct non-blank cells. Rows above
+///   it (titles, merged banners, blank rows) are ignored; no header → an error.
+/// - A merged range reads as its top-left value in every cell it covers (merged header
+///   cells, an indicator merged down over its years).
+/// - Data rows keep only the header's columns; rows blank in all of them are skipped.
+/// - A number stored as a number becomes text that `VietnameseNumber` reads back to the
+///   same `Double` (whole numbers plainly, others in exponent form `1.234e0`, whose mark is
+///   always decimal); text stays text and goes through the CSV rules.
+/// - In a year column, a number shown as a date becomes its calendar year.
+/// - An Excel error (`#DIV/0!`, `#N/A`) or a formula without a cached value in a header
+///   column of a data row is an error naming the cell.
+/// - `table.lines[i]` is the sheet row of `table.rows[i]`; ``parse(_:)`` rewrites errors
+///   located by line and field into the cell (`C7`).
+public struct SheetTable: Sendable {
+    /// What the caller knows of the table it expects.
+    public struct Layout: Sendable, Hashable {
+        /// Columns that must be in the header row (how it is found).
+        public var required: [String]
+        /// Column names to spell as the reader expects when the sheet differs only in case
+        /// or spaces (`Indicator` → `indicator`). Defaults to `required`.
+        public var known: [String]
+        /// Columns whose dates become years.
+        public var yearColumns: [String]
+        /// How many non-empty rows from the top may hold the header.
+        public var searchRows: Int
+
+        public init(required: [String] = [], known: [String]? = nil, yearColumns: [String] = ["year", "start_year", "target_year"],
+                    searchRows: Int = 30) {
+            self.required = required; self.known = known ?? required; self.yearColumns = yearColumns; self.searchRows = searchRows
+        }
+    }
+
+    public let table: CSVTable
+    public let sheetName: String
+    public let file: String
+    /// Sheet row of the header.
+    public let headerRow: Int
+    /// Sheet column of each header field.
+    public let columns: [Int]
+
+    public init(sheet: Worksheet, layout: Layout = Layout()) throws {
+        let merged = MergedCells(sheet.merges)
+        func value(_ row: SheetRow, _ column: Int) -> Cell? {
+            if let cell = row.cell(column) { return cell }
+            return merged.anchorCell(row: row.number, column: column, in: sheet.rows)
+        }
+        let label = "\(sheet.file), sheet \"\(sheet.name)\""
+        let known = Dictionary(layout.known.map { (SheetTable.fold($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let required = Set(layout.required.map(SheetTable.fold))
+
+        // Find the header row.
+        var found: (index: Int, names: [(column: Int, name: String)])?
+        for (index, row) in sheet.rows.prefix(layout.searchRows).enumerated() {
+            let lastColumn = max(row.entries.last?.column ?? 0, merged.lastColumn(coveringRow: row.number))
+            var names: [(Int, String)] = []
+            if lastColumn > 0 {
+                for column in 1...min(lastColumn, CellReference.maxColumn) {
+                    guard let cell = value(row, column) else { continue }
+                    let text = SheetTable.headerText(cell.value)
+                    if !text.isEmpty { names.append((column, known[SheetTable.fold(text)] ?? text)) }
+                }
+            }
+            let folded = Set(names.map { SheetTable.fold($0.1) })
+            let isHeader = required.isEmpty ? folded.count >= 2 : required.isSubset(of: folded)
+            if isHeader { found = (index, names); break }
+        }
+        guard let header = found else {
+            let wanted = layout.required.isEmpty ? "a header row of column names" : "a header row with columns \(layout.required.joined(separator: ", "))"
+            throw InputError.badData(location: SourceLocation(file: label),
+                                     found: sheet.rows.isEmpty ? "an empty sheet" : "no header row in the first \(layout.searchRows) rows",
+                                     expected: wanted)
+        }
+        let headerRowNumber = sheet.rows[header.index].number
+        let yearColumns = Set(layout.yearColumns.map(SheetTable.fold))
+        var rows: [[String]] = [], lines: [Int] = []
+        rows.reserveCapacity(sheet.rows.count - header.index)
+        for row in sheet.rows[(header.index + 1)...] {
+            var fields: [String] = []
+            fields.reserveCapacity(header.names.count)
+            var blank = true
+            for (column, name) in header.names {
+                let ref = CellReference(column: column, row: row.number)
+                guard let cell = value(row, column) else { fields.append(""); continue }
+                let text = try SheetTable.fieldText(cell, sheet: sheet, asYear: yearColumns.contains(SheetTable.fold(name)),
+                                                    location: sheet.location(ref, field: name))
+                if !text.isEmpty { blank = false }
+                fields.append(text)
+            }
+            if blank { continue }
+            rows.append(fields); lines.append(row.number)
+        }
+        table = CSVTable(file: label, header: header.names.map(\.name), rows: rows, lines: lines)
+        sheetName = sheet.name
+        file = sheet.file
+        headerRow = headerRowNumber
+        columns = header.names.map(\.column)
+    }
+
+    /// Runs a CSV-table reader on the sheet, rewriting its line-and-field errors into cells.
+    public func parse<T>(_ body: (CSVTable) throws -> T) throws -> T {
+        do { return try body(table) } catch let error as InputError { throw relocate(error) }
+    }
+
+    /// `actuals.xlsx, sheet "X":7 [value]` → `actuals.xlsx, sheet "X", C7 [value]`.
+    public func relocate(_ error: InputError) -> InputError {
+        guard case let .badData(location, found, expected) = error, location.file == table.file, let line = location.line else { return error }
+        // Readers of CSV name the header as line 1; here it is the header row.
+        let row = line == 1 ? headerRow : line
+        let place: String
+        if let field = location.field, let index = table.header.firstIndex(of: field) {
+            place = CellReference(column: columns[index], row: row).description
+        } else {
+            place = "row \(row)"
+        }
+        return .badData(location: SourceLocation(file: "\(table.file), \(place)", line: nil, field: location.field), found: found, expected: expected)
+    }
+
+    static func fold(_ s: String) -> String {
+        s.precomposedStringWithCanonicalMapping.lowercased().filter { !$0.isWhitespace }
+    }
+
+    static func headerText(_ value: CellValue) -> String {
+        switch value {
+        case .text(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .number(let n): return numberText(n)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .empty, .error, .uncalculatedFormula: return ""
+        }
+    }
+
+    /// The field text of a data cell (see the type's invariants).
+    static func fieldText(_ cell: Cell, sheet: Worksheet, asYear: Bool, location: SourceLocation) throws -> String {
+        switch cell.value {
+        case .empty: return ""
+        case .text(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n):
+            // Excel's dates run from serial 0 (1900) to 2,958,465 (9999-12-31).
+            if asYear && sheet.isDate(cell) && (0...2_958_465).contains(n) { return String(sheet.year(ofDateSerial: n)) }
+            return numberText(n)
+        case .error(let code):
+            throw InputError.badData(location: location, found: "the Excel error \(code)",
+                                     expected: "a value (correct the formula or type the figure)")
+        case .uncalculatedFormula(let formula):
+            throw InputError.badData(location: location, found: "the formula =\(formula) with no calculated value stored",
+                                     expected: "a value (open and save the workbook in Excel or LibreOffice, which store each formula's result)")
+        }
+    }
+
+    /// Text that `VietnameseNumber.parse` reads back to exactly `n`: `1500`, `-3`,
+    /// `1.234e0`, `1.5e-07`. Swift's `description` is the shortest text that round-trips.
+    public static func numberText(_ n: Double) -> String {
+        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+        let text = n.description
+        return text.contains("e") ? text : text + "e0"
+    }
+}

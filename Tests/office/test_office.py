@@ -1,0 +1,244 @@
+"""Office formats checked by independent readers (issue 12).
+
+openpyxl, pandas and LibreOffice read what `planforecast` writes; openpyxl writes the
+actuals workbook `planforecast` reads. Run by scripts/test after `swift test`:
+
+    python3 -m pytest -q Tests/office
+
+PLANFORECAST_BIN names the binary (default .build/debug/planforecast). The LibreOffice
+test is skipped, saying so, only when `soffice` is absent (scripts/ensure-deps installs it).
+"""
+import csv
+import io
+import math
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = os.environ.get("PLANFORECAST_BIN", str(ROOT / ".build" / "debug" / "planforecast"))
+# The embedded plan's folder (issue 15 moves it from Sources/PlanIO/Plans to Notebooks-data/plans).
+PLAN = next(p for p in [ROOT / "Notebooks-data" / "plans" / "an-hung", ROOT / "Sources" / "PlanIO" / "Plans" / "an-hung"]
+            if (p / "plan.yaml").is_file())
+EXAMPLE_ACTUALS = PLAN / "actuals-example.csv"
+
+
+def run(*args, check=True, env=None):
+    p = subprocess.run([BIN, *map(str, args)], capture_output=True, text=True, env=env)
+    if check and p.returncode != 0:
+        raise AssertionError(f"{args} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+def review_csv(tmp_path, *extra):
+    out = tmp_path / "review.csv"
+    run("review", "--format", "csv", "--output", out, *extra)
+    return pd.read_csv(out, dtype={"target": str, "years_missed": str})
+
+
+def numeric_columns(frame):
+    return [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
+
+
+def assert_same_numbers(expected, actual, key="target"):
+    """Every numeric column of `expected` holds the same values in `actual` (NaN = empty)."""
+    expected = expected.set_index(key)
+    actual = actual.set_index(key).loc[expected.index]
+    checked = 0
+    for column in numeric_columns(expected):
+        for target, want in expected[column].items():
+            got = actual.at[target, column]
+            if pd.isna(want):
+                assert pd.isna(got) or got == "", f"{target} {column}: want empty, got {got!r}"
+            else:
+                assert float(got) == pytest.approx(float(want), rel=0, abs=0), f"{target} {column}: {got!r} != {want!r}"
+                checked += 1
+    assert checked > 100, "too few numbers compared"
+
+
+def test_review_workbook_opens_in_openpyxl_and_pandas_with_the_csv_numbers(tmp_path):
+    book = tmp_path / "review.xlsx"
+    run("review", "--format", "xlsx", "--lang", "en", "--output", book)
+    expected = review_csv(tmp_path, "--lang", "en")
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["assessments", "targets", "notes", "method", "series", "charts"]
+    assert len(wb["charts"]._charts) > 5   # openpyxl reads the native charts back
+    ws = wb["assessments"]
+    # The example actuals are illustrative: banner in row 1, header in row 2, both frozen.
+    assert ws["A1"].value.startswith("ILLUSTRATIVE")
+    assert ws.freeze_panes == "A3"
+    header = [c.value for c in ws[2]]
+    assert all(c.font.bold for c in ws[2])
+    assert set(header) == set(expected.columns)
+    # Status cells carry the report's traffic-light fills.
+    fills = {"green": "FFD9F2DD", "amber": "FFFFF0C2", "red": "FFFBD9D5", "grey": "FFECECEC"}
+    light, status = header.index("light") + 1, header.index("status_label") + 1
+    for row in range(3, ws.max_row + 1):
+        colour = ws.cell(row, light).value
+        assert ws.cell(row, status).fill.fgColor.rgb == fills[colour]
+    # Numbers are stored as numbers, with a number format.
+    ratio = header.index("progress_ratio_pct") + 1
+    stored = [ws.cell(r, ratio) for r in range(3, ws.max_row + 1) if ws.cell(r, ratio).value is not None]
+    assert stored and all(isinstance(c.value, (int, float)) and c.number_format != "General" for c in stored)
+    # pandas reads the same numbers as the CSV report.
+    frame = pd.read_excel(book, sheet_name="assessments", header=1, dtype={"target": str, "years_missed": str})
+    assert_same_numbers(expected, frame)
+
+
+def test_libreoffice_converts_the_review_workbook_to_csv_with_the_same_numbers(tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed: scripts/ensure-deps installs libreoffice-calc")
+    book = tmp_path / "review.xlsx"
+    run("review", "--format", "xlsx", "--lang", "en", "--output", book)
+    # Filter options: comma, double quote, UTF-8, from line 1; "save cell contents as
+    # shown" off, so numbers are written in full rather than in their display format.
+    filt = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false'
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to", filt,
+                    "--outdir", str(tmp_path / "lo"), str(book)], check=True, capture_output=True, timeout=300)
+    converted = tmp_path / "lo" / "review.csv"
+    frame = pd.read_csv(converted, skiprows=1, dtype={"target": str, "years_missed": str})
+    assert_same_numbers(review_csv(tmp_path, "--lang", "en"), frame)
+
+
+def write_actuals_workbook(path, rows, uncalculated=False):
+    """The example actuals as a planner's sheet, written by openpyxl: a merged title row,
+    the header on row 2, numbers as numbers, some as Vietnamese text (decimal comma), one
+    value as a formula. openpyxl stores no cached value for a formula (it calculates
+    nothing); Excel and LibreOffice store one when they save, so the cached value is put
+    into the sheet XML here as they would, unless `uncalculated`."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Thực hiện"
+    ws["A1"] = "Số liệu thực hiện (minh họa)"
+    ws.merge_cells("A1:F1")
+    header = ["indicator", "year", "value", "estimate", "source", "note"]
+    ws.append(header)
+    formula_cell = None
+    for i, r in enumerate(rows):
+        value = float(r["value"])
+        if i % 3 == 1:
+            cell_value = f"{value:.10g}".replace(".", ",")           # Vietnamese decimal comma, as text
+        elif i == 0:
+            cell_value = f"={value:.10g}-0"
+            formula_cell = f"C{ws.max_row + 1}"
+        else:
+            cell_value = value
+        ws.append([r["indicator"], int(r["year"]), cell_value, r["estimate"], r["source"], r["note"]])
+    wb.save(path)
+    if not uncalculated:
+        cached = f"{float(rows[0]['value']):.10g}"
+        with zipfile.ZipFile(path) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        sheet = parts["xl/worksheets/sheet1.xml"].decode()
+        sheet, n = re.subn(rf'(<c r="{formula_cell}"[^>]*>\s*<f>[^<]*</f>)\s*(<v\s*/>|<v></v>)?', rf"\g<1><v>{cached}</v>", sheet)
+        assert n == 1
+        parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    return formula_cell
+
+
+def test_openpyxl_actuals_workbook_gives_the_same_review_as_the_csv(tmp_path):
+    rows = list(csv.DictReader(open(EXAMPLE_ACTUALS, encoding="utf-8")))
+    book = tmp_path / "actuals.xlsx"
+    write_actuals_workbook(book, rows)
+    from_csv = run("review", "--actuals", EXAMPLE_ACTUALS, "--format", "csv").stdout
+    from_xlsx = run("review", "--actuals", book, "--format", "csv").stdout
+    assert from_xlsx == from_csv
+    assert len(from_csv.splitlines()) > 30
+
+
+def test_formula_without_cached_value_is_refused_naming_the_cell(tmp_path):
+    rows = list(csv.DictReader(open(EXAMPLE_ACTUALS, encoding="utf-8")))
+    book = tmp_path / "actuals.xlsx"
+    cell = write_actuals_workbook(book, rows, uncalculated=True)
+    p = run("review", "--actuals", book, "--format", "csv", check=False)
+    assert p.returncode == 65
+    assert f'actuals.xlsx, sheet "Thực hiện", {cell} [value]: found the formula' in p.stderr
+    assert p.stdout == ""
+
+
+def test_word_in_a_number_cell_names_file_sheet_and_cell(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Thực hiện"
+    ws.append(["indicator", "year", "value"])
+    for year in range(2026, 2031):
+        ws.append(["budget_revenue", year, 130 + year - 2026])
+    ws["C6"] = "mười hai"
+    book = tmp_path / "actuals.xlsx"
+    wb.save(book)
+    p = run("review", "--actuals", book, check=False)
+    assert p.returncode == 65
+    assert f'{book}, sheet "Thực hiện", C6 [value]: found "mười hai"; expected' in p.stderr
+
+
+def test_template_workbook_has_lists_notes_and_reads_back(tmp_path):
+    book = tmp_path / "plan.xlsx"
+    run("template", "--plan", PLAN, "--output", book)
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["plan", "indicators", "targets", "baseline", "actuals", "notes"]
+    targets = wb["targets"]
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1 for dv in targets.data_validations.dataValidation if dv.type == "list"}
+    header = [c.value for c in targets[1]]
+    assert lists[openpyxl.utils.get_column_letter(header.index("kind") + 1)] == '"growth,level,maintained,qualitative"'
+    assert lists[openpyxl.utils.get_column_letter(header.index("direction") + 1)] == '"higher,lower"'
+    prompts = [dv.prompt for dv in targets.data_validations.dataValidation if dv.prompt]
+    assert any("Mã" in p and "Id" in p for p in prompts)
+    assert pd.read_excel(book, sheet_name="indicators").shape[0] > 10
+    # Accepted wherever a plan folder is: the same review.
+    assert run("review", "--plan", book, "--actuals", EXAMPLE_ACTUALS, "--format", "csv").stdout == \
+        run("review", "--actuals", EXAMPLE_ACTUALS, "--format", "csv").stdout
+
+
+@pytest.mark.parametrize("command", [["project"], ["targets"], ["fit"],
+                                     ["sweep", "--scenario", str(ROOT / "Scenarios" / "mc-a.yaml"), "--samples", "500", "--sobol-samples", "0"]])
+def test_command_workbooks_open_in_pandas_with_the_csv_numbers(tmp_path, command):
+    book = tmp_path / "out.xlsx"
+    run(*command, "--format", "xlsx", "--output", book)
+    sheets = pd.read_excel(book, sheet_name=None)
+    assert sheets
+    text = run(*command, "--format", "csv").stdout
+    expected = pd.read_csv(io.StringIO(text))
+    first = next(iter(sheets.values()))
+    skip = 1 if str(first.columns[0]).startswith("ILLUSTRATIVE") else 0
+    frame = pd.read_excel(book, sheet_name=0, header=skip)
+    if command[0] == "sweep":
+        expected = expected[expected["section"] == expected["section"].iloc[0]].drop(columns=["section"])
+    assert list(frame.columns) == list(expected.columns)
+    for column in numeric_columns(expected):
+        assert frame[column].tolist() == pytest.approx(expected[column].tolist(), nan_ok=True), column
+
+
+def test_docx_and_pdf(tmp_path):
+    docx, pdf = tmp_path / "review.docx", tmp_path / "review.pdf"
+    run("review", "--format", "docx", "--output", docx)
+    with zipfile.ZipFile(docx) as z:
+        document = z.read("word/document.xml").decode()
+        assert 'w:orient="landscape"' in document
+        assert "StatusGreen" in document or "Statusgreen" in document
+        assert any(n.startswith("word/media/") for n in z.namelist())   # the charts
+    run("review", "--format", "pdf", "--output", pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    if info:
+        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+        assert width > height   # A4 landscape for the wide table
+
+
+def test_missing_converter_exits_69_naming_the_package(tmp_path):
+    env = dict(os.environ, PATH=str(tmp_path))
+    for fmt, package in [("docx", "pandoc"), ("pdf", "chromium")]:
+        p = run("review", "--format", fmt, "--output", tmp_path / f"r.{fmt}", check=False, env=env)
+        assert p.returncode == 69, p.stderr
+        assert f"apt-get install {package}" in p.stderr
+        assert not (tmp_path / f"r.{fmt}").exists()
