@@ -31,7 +31,7 @@ struct TemplateCommand: ParsableCommand {
             let plan = try planOptions.load()
             let actualsPath = planOptions.plan.flatMap { PlanWorkbookReader.isWorkbook($0) ? $0 : nil }
                 ?? PlanLoader.exampleActualsPath(directory: planOptions.plan)
-            let actuals = try actualsPath.map { try ActualsInput.read(path: $0, plan: plan, dot: .decimalPoint) } ?? []
+            let actuals = try actualsPath.map { try ActualsInput.read(path: $0, plan: plan, decimalMark: .point) } ?? []
             try PlanTemplate.write(plan: plan, actuals: actuals, to: output)
         }
     }

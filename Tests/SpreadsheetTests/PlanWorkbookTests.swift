@@ -9,7 +9,7 @@ import PlanModel
     @Test func templateRoundTripsEveryEmbeddedPlan() throws {
         for dir in [PlanLoader.embeddedPlanDirectory] {
             let plan = try PlanLoader.load(directory: dir)
-            let actuals = try PlanLoader.exampleActualsPath(directory: dir).map { try ActualsFile.read(path: $0, plan: plan, dot: .decimalPoint) } ?? []
+            let actuals = try PlanLoader.exampleActualsPath(directory: dir).map { try ActualsFile.read(path: $0, plan: plan, decimalMark: .point) } ?? []
             let path = try XLSXFixture.file(WorkbookWriter.data(PlanTemplate.sheets(plan: plan, actuals: actuals)), "plan.xlsx")
             let back = try PlanWorkbookReader.read(path: path)
             #expect(back.id == plan.id && back.nameVi == plan.nameVi && back.nameEn == plan.nameEn)
