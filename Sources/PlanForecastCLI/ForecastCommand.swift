@@ -41,6 +41,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: ArgumentHelp("auto or a model (see above).", valueName: "MODEL")) var model: String = "auto"
     @Option(help: ArgumentHelp("Interval levels in percent, comma-separated.", valueName: "L,L")) var level: String = "80,95"
     @Option(help: "pooled (calibrate intervals on held-out errors) or none.") var calibration: CalibrationMode = .pooled
+    @Option(help: ArgumentHelp("Weight of the held-out errors against the model's own spread, 0…1.", valueName: "W"))
+    var calibrationWeight: Double = 0.6
     @Option(help: ArgumentHelp("Rolling origins per series for auto and calibration.", valueName: "K")) var origins: Int = 10
     @Option(help: ArgumentHelp("auto: weight of the file's pooled evidence in held-out forecasts; inf (default): one choice from the pooled evidence; 0: each series on its own past.", valueName: "K"))
     var poolingWeight: Double = .infinity
@@ -50,7 +52,8 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let forecaster = try ForecastOptions.forecaster(model: model, horizon: horizon, origins: origins,
-                                                            calibration: calibration, poolingWeight: poolingWeight)
+                                                            calibration: calibration, poolingWeight: poolingWeight,
+                                                            calibrationWeight: calibrationWeight)
             let levels = try ForecastOptions.levels(level)
             let series = try ForecastOptions.readSeries(path: input, x: x, y: y, group: group)
             let run = forecaster.run(raw: series)
@@ -89,11 +92,15 @@ enum ForecastOptions {
     }
 
     static func forecaster(model: String, horizon: Int, origins: Int, calibration: CalibrationMode,
-                           poolingWeight: Double = .infinity) throws -> SeriesForecaster {
+                           poolingWeight: Double = .infinity, calibrationWeight: Double = 0.6) throws -> SeriesForecaster {
+        guard (0...1).contains(calibrationWeight) else {
+            throw InputError.usage("--calibration-weight \(calibrationWeight): expected a number from 0 to 1")
+        }
         guard (1...100).contains(horizon) else { throw InputError.usage("--horizon \(horizon): expected 1…100 steps") }
         guard (1...100).contains(origins) else { throw InputError.usage("--origins \(origins): expected 1…100") }
         return SeriesForecaster(choice: try self.model(model, poolingWeight: poolingWeight), horizon: horizon, calibrate: calibration == .pooled,
-                                evaluation: RollingOrigin(horizon: horizon, maximumOrigins: origins))
+                                evaluation: RollingOrigin(horizon: horizon, maximumOrigins: origins),
+                                calibrationWeight: calibrationWeight)
     }
 
     static func levels(_ text: String) throws -> [Double] { try IntervalLevels.parse(text) }

@@ -46,6 +46,8 @@ import Testing
         #expect(FitCommandTests.exitCode(base + ["--horizon", "0"]) == 64)
         #expect(FitCommandTests.exitCode(base + ["--horizon", "2", "--model", "arima"]) == 64)
         #expect(FitCommandTests.exitCode(base + ["--horizon", "2", "--level", "120"]) == 64)
+        #expect(FitCommandTests.exitCode(base + ["--horizon", "2", "--calibration-weight", "1.5"]) == 64)
+        #expect(FitCommandTests.exitCode(base + ["--horizon", "2", "--pooling-weight=-1"]) == 64)
         let bad = try FitCommandTests.temp("fc-bad.csv", "series,year,value\na,2020,x1\n")
         #expect(FitCommandTests.exitCode(["forecast", "--input", bad, "--x", "year", "--y", "value", "--horizon", "1"]) == 65)
         #expect(FitCommandTests.exitCode(["forecast", "--input", "/nonexistent/x.csv", "--x", "year", "--y", "value", "--horizon", "1"]) == 74)

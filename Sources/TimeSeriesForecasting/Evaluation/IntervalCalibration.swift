@@ -12,10 +12,9 @@ import Distributions
 /// The quantiles are first blended with the model's own, geometrically:
 /// q = q_model^(1−w)·q_held-out^w, w = `empiricalWeight` (default 0.6). Why not w = 1: on
 /// the M3 yearly development set the errors on the series' own past are wider than those
-/// of the final forecasts (naive, h = 6: 80 % quantile of |z| 3.05 on the past, 2.13 on the
-/// test years, recomputed independently in Python), so pure held-out quantiles over-cover
-/// (88 % / 98 % for 80 % / 95 %) while the model's own under-cover (67 % / 82 %); w = 0.6
-/// was chosen on that set (w = 0.5: 79 % / 92 %; 0.6: 81 % / 93 %; `scripts/score-m3`).
+/// of the final forecasts (`scripts/m3-error-quantiles.py`), so pure held-out quantiles
+/// over-cover while the model's own under-cover; w = 0.6 was chosen on that set
+/// (`docs/forecasting.md`, `scripts/score-m3 "naive --calibration-weight 1"`).
 ///
 /// With fewer than `minimumPooled` errors at a horizon the model's own shape is only
 /// widened (spread = the larger of 1 and the two ratios q/q_model), never narrowed.

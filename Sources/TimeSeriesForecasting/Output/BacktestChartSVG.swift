@@ -15,7 +15,9 @@ struct BacktestChartSVG {
         let maxS = max(1, (smapes.max() ?? 1) * 1.1)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(2 * Self.panelWidth + 220))\" height=\"\(Int(Self.height))\" font-size=\"11\">\n"
         s += panelFrame(x0: 50, title: "sMAPE (%) by horizon", top: maxS, bottomValue: 0)
-        s += panelFrame(x0: 50 + Self.panelWidth + 40, title: "coverage (%) by horizon", top: 100, bottomValue: 50)
+        let levels = result.levels.map { ForecastWriter.percent($0) + " %" }
+        let key = levels.count > 1 ? " (solid \(levels[0]), dashed \(levels.dropFirst().joined(separator: ", ")))" : ""
+        s += panelFrame(x0: 50 + Self.panelWidth + 40, title: "coverage (%) by horizon" + key, top: 100, bottomValue: 50)
         for level in result.levels {
             let y = yPos(level * 100, lo: 50, hi: 100)
             s += "<line x1=\"\(f(50 + Self.panelWidth + 40))\" x2=\"\(f(50 + 2 * Self.panelWidth + 40))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n"
