@@ -33,26 +33,6 @@ public struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Runs a command body and turns input errors into one message on stderr and the
-/// sysexits code: 65 bad data, 74 I/O, 64 usage.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let e as InputError {
-        CLIOutput.error(e.description)
-        throw ExitCode(e.exitCode)
-    } catch let e as ExitCode {
-        throw e
-    } catch let e as CleanExit {
-        throw e
-    } catch let e as ValidationError {
-        throw e
-    } catch let e as CustomStringConvertible {
-        CLIOutput.error(e.description)
-        throw ExitCode(65)
-    }
-}
-
 enum CLIOutput {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("planforecast: error: \(message)\n".utf8))

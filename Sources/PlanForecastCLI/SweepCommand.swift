@@ -86,9 +86,9 @@ public struct SweepCommand: ParsableCommand {
                 throw error
             }
         } catch {
-            let (message, code) = SweepCommand.describe(error)
-            FileHandle.standardError.write(Data("planforecast sweep: error: \(message)\n".utf8))
-            throw ExitCode(code)
+            let (message, status) = ErrorExit.describe(error)
+            CLIOutput.error(message)
+            throw ExitCode(status)
         }
     }
 
@@ -163,17 +163,6 @@ public struct SweepCommand: ParsableCommand {
         o.sobolSamples = sobolSamples
         o.bootstrap = bootstrap
         return o
-    }
-
-    /// Message and exit code for an error (65 bad data, 64 usage, 74 I/O).
-    static func describe(_ error: Error) -> (String, Int32) {
-        switch error {
-        case let e as InputError: return (e.description, e.exitCode)
-        case let e as SimulationError: return (e.description, e.isUsageError ? 64 : 65)
-        case let e as ScenarioModelError: return (e.description, 65)
-        case let e as CocoaError where e.isFileError: return (e.localizedDescription, 74)
-        default: return ("\(error)", 74)
-        }
     }
 }
 

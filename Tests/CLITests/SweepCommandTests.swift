@@ -36,10 +36,10 @@ import Forecasting
     }
 
     @Test func errorsMapToExitCodes() throws {
-        #expect(SweepCommand.describe(SimulationError.notPositiveDefinite(drivers: ["a", "b"])).1 == 65)
-        #expect(SweepCommand.describe(SimulationError.emptyRange(driver: "a", low: 2, high: 1)).1 == 65)
-        #expect(SweepCommand.describe(SimulationError.gridTooLarge(points: 10, limit: 1)).1 == 64)
-        #expect(SweepCommand.describe(InputError.io(path: "x", reason: "y")).1 == 74)
+        #expect(ErrorExit.describe(SimulationError.notPositiveDefinite(drivers: ["a", "b"])).1 == 65)
+        #expect(ErrorExit.describe(SimulationError.emptyRange(driver: "a", low: 2, high: 1)).1 == 65)
+        #expect(ErrorExit.describe(SimulationError.gridTooLarge(points: 10, limit: 1)).1 == 64)
+        #expect(ErrorExit.describe(InputError.io(path: "x", reason: "y")).1 == 74)
         // A correlation matrix the reader accepts but that is not positive definite.
         let text = try String(contentsOfFile: Self.scenario("mc-a.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "- [gpv_industry, gpv_services, 0.6]",
@@ -51,7 +51,7 @@ import Forecasting
             _ = try SweepCommand.parse(["--scenario", path, "--samples", "10"]).execute()
             Issue.record("expected an error")
         } catch {
-            let (message, code) = SweepCommand.describe(error)
+            let (message, code) = ErrorExit.describe(error)
             #expect(code == 65)
             #expect(message.contains("gpv_industry") && message.contains("budget_revenue") && message.contains("positive definite"))
             #expect(message.hasPrefix(path + ": "))

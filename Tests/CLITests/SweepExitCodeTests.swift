@@ -19,7 +19,7 @@ import PlanIO
             _ = try SweepCommand.parse(arguments).execute()
             return (0, "")
         } catch {
-            let (message, code) = SweepCommand.describe(error)
+            let (message, code) = ErrorExit.describe(error)
             return (code, message)
         }
     }
