@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"]),
         // Scenario sweeps: grid, Monte Carlo, Latin hypercube, sensitivity (pure).
         .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"],
-                exclude: ["README.md"], swiftSettings: [.swiftLanguageMode(.v5)]),
+                exclude: ["README.md"]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Forecasting models for short yearly series, auto choice, calibration, backtests (pure).

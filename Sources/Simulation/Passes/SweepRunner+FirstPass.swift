@@ -36,6 +36,7 @@ extension SweepRunner {
         defer { partials.deallocate() }
         let pathBytes = PathBuffers(count: wave)
         let seriesIds = model.seriesIds.map { Array($0.utf8) }
+        let writesPaths = paths != nil
         let years = model.years
         let flags = SharedPointer(pilot.flags), keepsColumn = pilot.keepsColumn
         let pilotValues = SharedPointer(pilot.values), pilotSize = pilot.size, pilotChunks = pilot.chunks
@@ -98,7 +99,7 @@ extension SweepRunner {
                     mc[t] = count
                 }
             }
-            if paths != nil {
+            if writesPaths {
                 pathBytes.set(slot, PathsCSV.rows(values: v, count: n, firstScenario: c * chunkSize,
                                                   seriesCount: seriesCount, yearCount: yearCount, stride: cs,
                                                   series: seriesIds, years: years))

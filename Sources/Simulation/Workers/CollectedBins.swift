@@ -19,7 +19,9 @@ final class Gathered: @unchecked Sendable {
 /// one thread at a time, so a store is never shared) holding (bin slot, value) pairs in
 /// raw growable buffers; a bin's values are pulled out only when a statistic needs them.
 final class Collected: @unchecked Sendable {
-    final class Store {
+    /// `@unchecked Sendable`: raw growable buffers, written by exactly one worker at a time
+    /// (the store's index is the worker's), read only after the workers have joined.
+    final class Store: @unchecked Sendable {
         var slots: UnsafeMutablePointer<Int32>
         var values: UnsafeMutablePointer<Double>
         var count = 0
