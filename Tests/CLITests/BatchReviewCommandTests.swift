@@ -4,13 +4,16 @@ import Testing
 
 /// `planforecast review --plans DIR` as a user runs it.
 @Suite struct BatchReviewCommand {
-    /// Two copies of the embedded An Hưng plan and one whose baseline.csv line 5 has a
-    /// value that is not a number.
+    /// Two copies of the embedded An Hưng plan (ids good-1, good-2) and one whose
+    /// baseline.csv line 5 has a value that is not a number.
     static func folder() throws -> URL {
         let root = try CLI.tempDir()
         let source = URL(fileURLWithPath: PlanLoader.embeddedPlanDirectory)
         for name in ["good-1", "good-2", "broken"] {
             try FileManager.default.copyItem(at: source, to: root.appendingPathComponent(name))
+            let yaml = root.appendingPathComponent("\(name)/plan.yaml")
+            let text = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "id: an-hung", with: "id: \(name)")
+            try text.write(to: yaml, atomically: true, encoding: .utf8)
         }
         let baseline = root.appendingPathComponent("broken/baseline.csv")
         var lines = try String(contentsOf: baseline, encoding: .utf8).components(separatedBy: "\n")
@@ -32,7 +35,8 @@ import Testing
         let csv = try String(contentsOfFile: out, encoding: .utf8)
         let rows = csv.split(separator: "\n").dropFirst()
         #expect(rows.count == 2 * 34)                       // targets.csv of An Hưng: 34 rows
-        #expect(rows.allSatisfy { $0.hasPrefix("an-hung,") })
+        #expect(rows.filter { $0.hasPrefix("good-1,") }.count == 34)
+        #expect(rows.filter { $0.hasPrefix("good-2,") }.count == 34)
         let plans = try String(contentsOfFile: root.appendingPathComponent("reviews-plans.csv").path, encoding: .utf8)
         #expect(plans.contains(",failed,"))
     }

@@ -157,6 +157,17 @@ enum BatchFixture {
         #expect(result.written == [out + "/index.html"])
     }
 
+    @Test func aSecondPlanWithTheSameIdIsAnError() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try BatchFixture.plan("a", province: "P1", actuals: [("x", 2026, 110)], in: root.appendingPathComponent("one"))
+        try BatchFixture.plan("a", province: "P2", actuals: [("x", 2026, 110)], in: root.appendingPathComponent("two"))
+        let batch = try BatchReview.run(directory: root.path, options: { var o = BatchReview.Options(); o.recursive = true; return o }())
+        #expect(batch.plans.map(\.folder) == [root.appendingPathComponent("one/a").path])
+        #expect(batch.failures.count == 1)
+        #expect(batch.failures.first?.message.contains("two/a/plan.yaml [id]: found \"a\", already the id of the plan in") == true)
+    }
+
     @Test func recursiveFindsNestedPlans() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -39,7 +39,7 @@ public struct BatchDashboardHTML {
     .st-red{background:#fbd9d5;color:#8a1c10} .st-grey{background:#ececec;color:#555}
     table{border-collapse:collapse;font-size:12.5px}
     table.data th,table.data td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left}
-    table.data td.n{text-align:right}
+    table.data td.n{text-align:right} table.data td:first-child{white-space:nowrap}
     table.sortable th{cursor:pointer;background:#f0f0f0;user-select:none}
     table.sortable th:after{content:" ⇅";color:#999;font-size:10px}
     table.heat td.c{width:14px;height:14px;padding:0;border:1px solid #fff}

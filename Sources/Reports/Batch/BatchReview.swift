@@ -55,7 +55,8 @@ public struct BatchFailure: Sendable, Hashable {
 /// `review --plans DIR`: every plan folder under a directory reviewed in one process, in
 /// parallel (`DispatchQueue.concurrentPerform`), each against its own actuals
 /// (`actuals.csv`, else `actuals-example.csv`). A plan that fails to load is recorded with
-/// its error and the others go on.
+/// its error and the others go on; so is a plan whose id another plan of the batch
+/// already has (ids name the output rows and the plan pages).
 ///
 /// ```swift
 /// let batch = try BatchReview.run(directory: "communes", options: .init())
@@ -105,9 +106,18 @@ public struct BatchReview: Sendable {
         }
         var plans: [BatchPlanResult] = []
         var failures: [BatchFailure] = []
+        var firstFolder: [String: String] = [:]
         for outcome in slots.results {
             switch outcome {
-            case .success(let plan)?: plans.append(plan)
+            case .success(let plan)?:
+                // Plan ids name the rows of every output and the plan pages: a second plan
+                // with the same id is an error, not a silent overwrite.
+                if let other = firstFolder[plan.planID] {
+                    failures.append(BatchFailure(folder: plan.folder, message: "\((plan.folder as NSString).appendingPathComponent("plan.yaml")) [id]: found \"\(plan.planID)\", already the id of the plan in \(other); expected an id used by one plan only"))
+                } else {
+                    firstFolder[plan.planID] = plan.folder
+                    plans.append(plan)
+                }
             case .failure(let failure)?: failures.append(failure)
             case nil: break
             }

@@ -39,19 +39,15 @@ public struct ReviewSummarySentence: Sendable, Hashable {
     public init(review: Review) { self.init(statuses: review.assessments.map(\.status)) }
 
     public func text(_ language: ReportLanguage) -> String {
-        switch language {
-        case .vi:
-            var s = "Có \(expectedMet)/\(judged) chỉ tiêu dự kiến đạt và vượt kế hoạch, \(unlikely) chỉ tiêu khó đạt"
-            if accelerationNeeded > 0 { s += ", \(accelerationNeeded) chỉ tiêu cần tăng tốc" }
-            s += "."
-            if notJudged > 0 { s += " \(notJudged) chỉ tiêu chưa đánh giá được (thiếu số liệu hoặc không định lượng)." }
-            return s
-        case .en:
-            var s = "\(expectedMet) of \(judged) targets are expected to be met or exceeded, \(unlikely) are unlikely to be met"
-            if accelerationNeeded > 0 { s += ", \(accelerationNeeded) need acceleration" }
-            s += "."
-            if notJudged > 0 { s += " \(notJudged) could not be judged (insufficient data or not quantifiable)." }
-            return s
+        let vi = language == .vi
+        var s = vi ? "Có \(expectedMet)/\(judged) chỉ tiêu dự kiến đạt và vượt kế hoạch, \(unlikely) chỉ tiêu khó đạt"
+                   : "\(expectedMet) of \(judged) targets are expected to be met or exceeded, \(unlikely) are unlikely to be met"
+        if accelerationNeeded > 0 { s += vi ? ", \(accelerationNeeded) chỉ tiêu cần tăng tốc" : ", \(accelerationNeeded) need acceleration" }
+        s += "."
+        if notJudged > 0 {
+            s += vi ? " \(notJudged) chỉ tiêu chưa đánh giá được (thiếu số liệu hoặc không định lượng)."
+                    : " \(notJudged) could not be judged (insufficient data or not quantifiable)."
         }
+        return s
     }
 }
