@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // C shims: the only places that see raw pointers.
@@ -38,9 +40,16 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("Plans")]),
         .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO"]),
+        // The planner's workbench: a loopback web application over the library (issue 11).
+        .target(name: "Workbench", dependencies: [
+            "PlanModel", "Forecasting", "Simulation", "PlanIO", "Reports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Assets")]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
-            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports",
+            "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
@@ -53,6 +62,11 @@ let package = Package(
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO"]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
+        .testTarget(name: "WorkbenchTests", dependencies: [
+            "Workbench", "PlanIO", "PlanModel",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -19,6 +19,7 @@ public struct PlanForecastCommand: ParsableCommand {
             SweepCommand.self,
             ImportPlanCommand.self,
             BenchCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self
     )

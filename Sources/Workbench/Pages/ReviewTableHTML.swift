@@ -1,0 +1,36 @@
+import Forecasting
+import Reports
+
+/// The dashboard's review table: the HTML report's columns and cells
+/// (`ReviewReport.rowCellsHTML`) plus two what-if columns that each sweep fills in.
+///
+/// Stable contract (tests and users' scripts rely on it): each row is
+/// `<tr data-target="<target id>" data-status="<status code of the review CSV>">`, and the
+/// page's script adds `data-probability="<0..1>"` once a sweep has evaluated the target.
+enum ReviewTableHTML {
+    static func table(review: Review, language: ReportLanguage, text: WorkbenchText) -> String {
+        let e = PageLayout.escape
+        var h = "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"review-title\">\n"
+        h += "<table class=\"review\" id=\"review-table\">\n<thead><tr>"
+        for title in ReviewReport.columnTitles(review, language: language) { h += "<th scope=\"col\">\(e(title))</th>" }
+        h += "<th scope=\"col\" class=\"wf\">\(e(text.whatIfProbability))</th><th scope=\"col\" class=\"wf\">\(e(text.whatIfProjected))</th>"
+        h += "</tr></thead>\n<tbody id=\"review-rows\">\n" + rows(review: review, language: language) + "</tbody>\n</table>\n</div>\n"
+        h += "<div class=\"foot\" id=\"review-foot\">" + footnotes(review: review, language: language) + "</div>\n"
+        return h
+    }
+
+    static func rows(review: Review, language: ReportLanguage) -> String {
+        let e = PageLayout.attribute
+        var h = ""
+        for a in review.assessments {
+            h += "<tr data-target=\"\(e(a.target.id))\" data-status=\"\(e(a.status.rawValue))\">"
+            h += ReviewReport.rowCellsHTML(a, review: review, language: language)
+            h += "<td class=\"num wf wf-p\">—</td><td class=\"num wf wf-proj\">—</td></tr>\n"
+        }
+        return h
+    }
+
+    static func footnotes(review: Review, language: ReportLanguage) -> String {
+        ReviewReport.footnotes(review, language: language).map { "<p>\(PageLayout.escape($0))</p>" }.joined()
+    }
+}
