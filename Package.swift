@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // C shims: the only places that see raw pointers.
@@ -45,6 +47,7 @@ let package = Package(
             "PlanModel", "Forecasting", "Simulation", "PlanIO", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Assets")]),
         // Subcommands (a library so tests can drive them in-process).
@@ -64,8 +67,10 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO"]),
         .testTarget(name: "WorkbenchTests", dependencies: [
             "Workbench", "PlanIO", "PlanModel",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,14 +1,17 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
+import Logging
+import NIOEmbedded
 import PlanIO
 import PlanModel
 import Testing
 @testable import Workbench
 
 /// A workbench over the embedded An Hưng plan with a fresh scenario folder, driven in
-/// process through Hummingbird's router test client.
+/// process: each request goes to the router's responder (security middleware and routes)
+/// as the server would hand it over, without a socket. (HummingbirdTesting would do the
+/// same but brings AsyncHTTPClient and BoringSSL into every build.)
 struct WorkbenchFixture {
     let server: WorkbenchServer
     let scenarioFolder: String
@@ -33,21 +36,36 @@ struct WorkbenchFixture {
         server = try WorkbenchServer(configuration: config)
     }
 
-    /// Runs `body` with a client; requests go through the security middleware and routes.
+    /// Runs `body` with a client.
     func with(_ body: @escaping @Sendable (Client) async throws -> Void) async throws {
-        let app = Application(router: server.router())
-        try await app.test(.router) { client in try await body(Client(client: client)) }
+        try await body(Client(responder: server.router().buildResponder()))
     }
 
     struct Client: Sendable {
-        let client: any TestClientProtocol
+        let responder: RouterResponder<BasicRequestContext>
 
         @discardableResult
-        func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
-            try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { r in
-                Reply(status: r.status, headers: r.headers, text: String(buffer: r.body))
-            }
+        func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:],
+                  authority: String = "127.0.0.1:8080") async throws -> Reply {
+            let head = HTTPRequest(method: method, scheme: "http", authority: authority, path: uri, headerFields: headers)
+            let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(string: body ?? "")))
+            let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test")))
+            let response = try await responder.respond(to: request, context: context)
+            let collector = Collector()
+            try await response.body.write(collector)
+            return Reply(status: response.status, headers: response.headers, text: String(buffer: collector.box.buffer))
         }
+    }
+
+    /// Collects a response body.
+    struct Collector: ResponseBodyWriter {
+        final class Box: @unchecked Sendable { var buffer = ByteBuffer() }
+        let box = Box()
+        mutating func write(_ buffer: ByteBuffer) async throws {
+            var b = buffer
+            box.buffer.writeBuffer(&b)
+        }
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 
     /// The plan-mid scenario of An Hưng as the browser would send it.

@@ -179,6 +179,7 @@
 
   form.addEventListener("input", (ev) => {
     const t = ev.target;
+    if (t.name === "scenario.name") return; // a name changes no result
     if (t.type === "range") {
       const partner = form.elements.namedItem(t.dataset.for);
       if (partner) partner.value = t.value;
@@ -190,6 +191,7 @@
   });
   form.addEventListener("change", (ev) => {
     const t = ev.target;
+    if (t.name === "scenario.name") return;
     const fs = t.closest("fieldset.driver");
     if (fs && t.name && t.name.startsWith("dist.")) syncDistribution(fs);
     if (fs && t.name && t.name.startsWith("use.")) fs.toggleAttribute("data-off", !t.checked);
@@ -199,6 +201,20 @@
   form.addEventListener("click", (ev) => {
     const remove = ev.target.closest("[data-remove]");
     if (remove) { remove.closest(".corr").remove(); schedule(); }
+  });
+  const addDriver = $("add-driver");
+  if (addDriver) addDriver.addEventListener("change", (ev) => {
+    ev.stopPropagation();
+    const id = addDriver.value;
+    if (!id) return;
+    const fs = form.querySelector('fieldset.driver[data-driver="' + CSS.escape(id) + '"]');
+    fs.hidden = false;
+    fs.removeAttribute("data-off");
+    form.elements.namedItem("use." + id).checked = true;
+    addDriver.querySelector('option[value="' + CSS.escape(id) + '"]').remove();
+    addDriver.value = "";
+    fs.querySelector("input[type=number]").focus();
+    schedule();
   });
   $("add-corr").addEventListener("click", () => {
     const row = $("corr-template").content.firstElementChild.cloneNode(true);

@@ -67,7 +67,6 @@ enum DashboardPage {
         }
         b += "<li><a href=\"#\" id=\"download-sweep\" data-sweep-csv>\(e(text.sweepCSV))</a></li>\n</ul>\n</section>\n"
         b += "</div>\n</div>\n"
-        b += "<script type=\"application/json\" id=\"start-scenario\">\(jsonForScript(inputs.scenario.json))</script>\n"
 
         let attributes = " data-plan=\"\(e(w.id))\" data-lang=\"\(lang.rawValue)\" data-seed=\"\(inputs.seed)\" data-max-pins=\"\(inputs.limits.userScenarios)\""
             + " data-running=\"\(e(text.statusRunning))\" data-saved=\"\(e(text.saved))\""
@@ -90,14 +89,5 @@ enum DashboardPage {
             h += "<span class=\"meta\">\(e(f.targets.joined(separator: ", ")))</span> \(e(f.message))</li>\n"
         }
         return h + "</ul>\n"
-    }
-
-    /// JSON inside `<script type="application/json">`: `<` written as `\u003c` so no text
-    /// can close the element.
-    static func jsonForScript(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: "&", with: "\\u0026")
     }
 }

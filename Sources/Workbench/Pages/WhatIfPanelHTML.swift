@@ -33,7 +33,7 @@ enum WhatIfPanelHTML {
             let key = growth ? "growth" : "change"
             let unitLabel = growth ? text.growthPerYear : "\(text.changePerYear) (\(r.indicator.unit))"
             let (lo, hi) = growth ? (-20.0, 40.0) : (-5.0, 5.0)
-            h += "<fieldset class=\"driver\" data-driver=\"\(id)\" data-model=\"\(key)\"\(r.inScenario ? "" : " data-off")>\n"
+            h += "<fieldset class=\"driver\" data-driver=\"\(id)\" data-model=\"\(key)\"\(r.inScenario ? "" : " data-off hidden")>\n"
             h += "<legend><label><input type=\"checkbox\" name=\"use.\(id)\"\(r.inScenario ? " checked" : "")> \(e(name))</label> <code>\(id)</code></legend>\n"
             h += "<div class=\"central\"><label>\(e(unitLabel)) <input type=\"number\" name=\"\(key).\(id)\" value=\"\(num(r.central))\" step=\"0.1\" inputmode=\"decimal\"></label>"
             h += "<input type=\"range\" data-for=\"\(key).\(id)\" min=\"\(num(lo))\" max=\"\(num(hi))\" step=\"0.1\" value=\"\(num(min(max(r.central, lo), hi)))\" aria-label=\"\(e(unitLabel)): \(e(name))\"></div>\n"
@@ -56,6 +56,15 @@ enum WhatIfPanelHTML {
             let base = plan.baselineValue(of: r.indicator.id).map(Formatting.number) ?? ""
             h += "<label>\(e(text.baseline)) (\(e(r.indicator.unit))) <input type=\"number\" name=\"baseline.\(id)\" value=\"\(r.baselineOverride.map(num) ?? "")\" placeholder=\"\(e(base))\" min=\"0\" step=\"any\"></label>"
             h += "</div>\n</fieldset>\n"
+        }
+        let others = rows.filter { !$0.inScenario }
+        if !others.isEmpty {
+            h += "<label>\(e(text.addDriver)) <select id=\"add-driver\"><option value=\"\">—</option>"
+            for r in others {
+                let name = text.vi || r.indicator.nameEn.isEmpty ? r.indicator.nameVi : r.indicator.nameEn
+                h += "<option value=\"\(e(r.indicator.id))\">\(e(name))</option>"
+            }
+            h += "</select></label>\n"
         }
         h += correlations(rows: rows, scenario: scenario.scenario, text: text)
         h += "<p class=\"status\" id=\"sweep-status\" role=\"status\" aria-live=\"polite\"></p>\n"

@@ -18,6 +18,7 @@ struct WorkbenchText: Sendable {
     var whatIfProbability: String { t("Xác suất đạt (giả định)", "P(meet), what-if") }
     var whatIfProjected: String { t("Dự báo (giả định)", "Projected, what-if") }
     var driver: String { t("Động lực", "Driver") }
+    var addDriver: String { t("Thêm động lực", "Add a driver") }
     var use: String { t("Dùng", "Use") }
     var growthPerYear: String { t("Tăng trưởng %/năm", "Growth %/yr") }
     var changePerYear: String { t("Thay đổi/năm", "Change/yr") }

@@ -10,7 +10,9 @@ import Hummingbird
 /// 3. a POST that says where it comes from (`Origin`, `Sec-Fetch-Site`) comes from this
 ///    server's own pages.
 /// Every response gets a content security policy that allows only the server's own script
-/// and stylesheet, and no framing.
+/// and stylesheet, and no framing. Errors from the library (`InputError`,
+/// `SimulationError`) are turned into `WorkbenchError` here, so every route answers them
+/// as JSON with their own message.
 struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
     let token: String?
     let allowedHosts: Set<String>
@@ -34,7 +36,7 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let host = request.head.authority, !hostAllowed(host) {
+        if let host = request.headers[HTTPField.Name("Host")!] ?? request.head.authority, !hostAllowed(host) {
             throw WorkbenchError.forbidden("this server answers to 127.0.0.1 or localhost, not \"\(host)\"")
         }
         var setCookie: String?
@@ -54,7 +56,15 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
                 throw WorkbenchError.forbidden("request from origin \"\(origin)\" refused; only this server's own pages may send changes")
             }
         }
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            // Library errors (InputError, SimulationError) become JSON with their message.
+            throw WorkbenchError(error)
+        }
         response.headers[HTTPField.Name("Content-Security-Policy")!] = Self.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

@@ -5,7 +5,8 @@ import Simulation
 /// Runs the what-if sweeps: Monte Carlo over the scenario's distributions, percentiles
 /// 5/25/50/75/95, no tornado or Sobol analysis (those are for `planforecast sweep`), on
 /// worker threads outside the server's event loops, at most `limits.concurrentSweeps` at a
-/// time, with identical requests answered from a cache.
+/// time, with identical requests answered from a cache. Results never depend on the
+/// thread count (the engine's determinism), only the time does.
 ///
 /// ```swift
 /// let service = SweepService(limits: WorkbenchLimits(), threads: 2)
@@ -46,8 +47,13 @@ final class SweepService: Sendable {
         guard await gate.enter() else {
             throw WorkbenchError(status: .serviceUnavailable, message: "the workbench is busy (\(limits.queuedSweeps) sweeps waiting); try again in a moment")
         }
+        // Alone, a sweep uses every core (lower latency for one user); with others running
+        // or waiting, one thread each (no oversubscription, more sweeps per second).
+        let running = await gate.running, waiting = await gate.waiting
+        let alone = running == 1 && waiting == 0
         do {
-            let outcome = try await Self.compute(plan: plan, scenario: scenario, samples: samples, seed: seed, threads: threads)
+            let outcome = try await Self.compute(plan: plan, scenario: scenario, samples: samples, seed: seed,
+                                                 threads: alone ? threads : 1)
             await gate.leave()
             cache.store(outcome, for: key)
             return (outcome, false)
