@@ -145,17 +145,19 @@ struct ReviewHTMLWriter {
 
     /// The `<td>` cells of one target's row in the traffic-light table (also used by the
     /// workbench's dashboard, so both show the same numbers and wording).
-    static func rowCells(_ a: TargetAssessment, text x: ReviewText) -> String {
+    static func rowCells(_ a: TargetAssessment, text x: ReviewText) -> String { rowCellList(a, text: x).joined() }
+
+    /// The same cells one by one, in the order of `columnTitles`.
+    static func rowCellList(_ a: TargetAssessment, text x: ReviewText) -> [String] {
         let e = XMLText.escape
         func num(_ s: String) -> String { "<td class=\"num\">\(Self.splitInterval(s))</td>" }
-        var h = "<td class=\"id\"><a href=\"#\(Self.anchor(a.target.id))\">\(e(a.target.id))</a>\(a.illustrative ? "*" : "")</td>"
-        h += "<td class=\"name\">\(e(x.name(a)))</td>"
-        h += "<td>\(e(x.requirement(a, withUnit: true)))</td>"
-        h += "<td class=\"st st-\(a.status.light)\">\(e(x.statusCell(a)))</td>"
-        h += num(x.ratio(a)) + num(x.latest(a)) + num(x.trend(a)) + num(x.projected(a)) + num(x.required(a.requiredFromNow, a))
-        h += num(x.gap(a)) + num(x.probability(a))
-        h += "<td class=\"resp\">\(e(a.target.responsibleUnit))</td>"
-        return h
+        return ["<td class=\"id\"><a href=\"#\(Self.anchor(a.target.id))\">\(e(a.target.id))</a>\(a.illustrative ? "*" : "")</td>",
+                "<td class=\"name\">\(e(x.name(a)))</td>",
+                "<td>\(e(x.requirement(a, withUnit: true)))</td>",
+                "<td class=\"st st-\(a.status.light)\">\(e(x.statusCell(a)))</td>",
+                num(x.ratio(a)), num(x.latest(a)), num(x.trend(a)), num(x.projected(a)), num(x.required(a.requiredFromNow, a)),
+                num(x.gap(a)), num(x.probability(a)),
+                "<td class=\"resp\">\(e(a.target.responsibleUnit))</td>"]
     }
 
     /// Column titles of the traffic-light table, in the order of `rowCells`.

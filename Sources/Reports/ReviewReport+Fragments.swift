@@ -7,7 +7,7 @@ import PlanModel
 /// `review --format html`. Every fragment is escaped well-formed XHTML.
 ///
 /// ```swift
-/// let cells = ReviewReport.rowCellsHTML(review.assessments[0], review: review, language: .en)
+/// let cells = ReviewReport.rowCellsHTML(review.assessments[0], review: review, language: .en)  // 12 <td>
 /// let svg = ReviewReport.chartSVG(review.charts[0], review: review, language: .en, index: 0)
 /// ```
 extension ReviewReport {
@@ -20,10 +20,11 @@ extension ReviewReport {
         ReviewHTMLWriter.columnTitles(text(review, language))
     }
 
-    /// The `<td>` cells of one target's row, exactly as the HTML report writes them.
+    /// The `<td>` cells of one target's row, exactly as the HTML report writes them, one
+    /// string per column of `columnTitles`.
     public static func rowCellsHTML(_ assessment: TargetAssessment, review: Review,
-                                    language: ReportLanguage? = nil) -> String {
-        ReviewHTMLWriter.rowCells(assessment, text: text(review, language))
+                                    language: ReportLanguage? = nil) -> [String] {
+        ReviewHTMLWriter.rowCellList(assessment, text: text(review, language))
     }
 
     /// The table's footnotes: the status rule and its cut-offs, the intervals, the gap.

@@ -151,12 +151,15 @@
     }
   }
 
+  // The query is built with encodeURIComponent (space as %20): URLSearchParams would
+  // write "+", which the server reads as a plus sign.
+  function scenarioAddress(scenario) {
+    let q = "lang=" + lang + "&what-if=" + encodeURIComponent(JSON.stringify(scenario));
+    if (pins.length) q += "&pins=" + encodeURIComponent(JSON.stringify(pins));
+    return window.location.pathname + "?" + q;
+  }
   function rememberInURL(scenario) {
-    const url = new URL(window.location.href);
-    url.searchParams.set("lang", lang);
-    url.searchParams.set("what-if", JSON.stringify(scenario));
-    if (pins.length) url.searchParams.set("pins", JSON.stringify(pins)); else url.searchParams.delete("pins");
-    history.replaceState(null, "", url.pathname + "?" + url.searchParams.toString());
+    history.replaceState(null, "", scenarioAddress(scenario));
   }
 
   // ---- comparison -----------------------------------------------------------------
@@ -275,9 +278,7 @@
     const r = await request("GET", api + "/scenarios/" + encodeURIComponent(file));
     if (!r.ok) { $("sweep-error").textContent = await errorText(r); $("sweep-error").hidden = false; return; }
     const answer = await r.json();
-    const url = new URL(window.location.href);
-    url.searchParams.set("what-if", JSON.stringify(answer.scenario));
-    window.location.assign(url.pathname + "?" + url.searchParams.toString());
+    window.location.assign(scenarioAddress(answer.scenario));
   });
 
   // ---- actuals in, reports out ----------------------------------------------------

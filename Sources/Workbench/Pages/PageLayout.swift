@@ -16,7 +16,7 @@ enum PageLayout {
         var h = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>\(e(title)) — PlanForecast</title>\n"
-        h += "<link rel=\"stylesheet\" href=\"/assets/workbench.css\">\n"
+        h += "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/workbench.css\">\n"
         h += "<script src=\"/assets/workbench.js\" defer></script>\n</head>\n"
         h += "<body\(dataAttributes)>\n<a class=\"skip\" href=\"#main\">\(e(text.t("Bỏ qua đến nội dung", "Skip to content")))</a>\n"
         h += "<header class=\"top\">\n<a class=\"brand\" href=\"/?lang=\(language.rawValue)\">PlanForecast</a>\n<nav aria-label=\"\(e(text.plans))\"><ul>"
