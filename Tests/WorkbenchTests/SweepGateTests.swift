@@ -26,16 +26,18 @@ import Testing
             let (maxInside, total) = await counter.result
             #expect(maxInside <= limit, "seed \(seed)")
             #expect(total == 24, "seed \(seed)")
-            #expect(await gate.running == 0, "seed \(seed)")
+            let running = await gate.running
+            #expect(running == 0, "seed \(seed)")
         }
     }
 
     @Test func aFullQueueRefusesAtOnce() async throws {
         let gate = SweepGate(limit: 1, queueLimit: 0)
-        #expect(await gate.enter())
-        #expect(await gate.enter() == false)
+        let first = await gate.enter(), second = await gate.enter()
+        #expect(first && !second)
         await gate.leave()
-        #expect(await gate.enter())
+        let third = await gate.enter()
+        #expect(third)
         await gate.leave()
     }
 
@@ -58,4 +60,36 @@ actor Counter {
     func enter() { inside += 1; total += 1; maxInside = max(maxInside, inside) }
     func leave() { inside -= 1 }
     var result: (Int, Int) { (maxInside, total) }
+}
+
+@Suite struct InFlightSweepsTests {
+    /// Identical requests that overlap share one computation; a later one starts anew.
+    @Test func overlappingIdenticalRequestsComputeOnce() async throws {
+        let inFlight = InFlightSweeps<Int>()
+        let counter = Counter()
+        let key = SweepKey(plan: "p", scenarioYAML: "x", samples: 1, seed: 1)
+        let results = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for _ in 0..<10 {
+                group.addTask {
+                    let (task, joined) = await inFlight.task(for: key) {
+                        await counter.enter()
+                        try await Task.sleep(nanoseconds: 50_000_000)
+                        await counter.leave()
+                        return 42
+                    }
+                    return (try await task.value, joined)
+                }
+            }
+            var out: [(Int, Bool)] = []
+            for try await r in group { out.append(r) }
+            return out
+        }
+        #expect(results.allSatisfy { $0.0 == 42 })
+        #expect(results.filter { !$0.1 }.count == 1)
+        let (_, computed) = await counter.result
+        #expect(computed == 1)
+        await inFlight.finished(key)
+        let left = await inFlight.count
+        #expect(left == 0)
+    }
 }

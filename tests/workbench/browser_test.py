@@ -52,9 +52,7 @@ def main():
         check(page.locator("tr[data-target][data-status]").count() == page.locator("#review-rows tr").count(), "every row has data-target and data-status")
         check(page.locator("#charts svg").count() >= 3, "charts drawn")
 
-        if args.screenshots:
-            out = Path(args.screenshots)
-            page.screenshot(path=str(out / "workbench-dashboard.png"), full_page=False)
+        out = Path(args.screenshots) if args.screenshots else None
 
         # 2. Change a growth control: the probabilities move within 2 s.
         industry = page.locator('input[name="growth.gpv_industry"]')
@@ -76,11 +74,29 @@ def main():
         check(industry.input_value() == "14", f"keyboard moved the control to {industry.input_value()} and the row updated")
 
         if args.screenshots:
-            industry.fill("12.5")
+            # The documentation shows the repository's scenario with the plan's ranges and
+            # yearly volatility (Scenarios/an-hung-ranges.yaml), loaded as a user would.
+            shutil.copy(Path(__file__).resolve().parents[2] / "Scenarios/an-hung-ranges.yaml", s.scenarios)
+            page.goto(s.url + "plans/an-hung?lang=en")
+            page.wait_for_selector('#load-select option[value="file:an-hung-ranges.yaml"]', state="attached", timeout=5000)
+            page.select_option("#load-select", "file:an-hung-ranges.yaml")
+            page.click("#load")
+            page.wait_for_url("**what-if=**", timeout=5000)
+            page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
+            page.locator('input[name="growth.gpv_industry"]').fill("13.5")
             page.wait_for_function("() => !document.body.hasAttribute('aria-busy')")
-            page.wait_for_timeout(400)
+            page.wait_for_timeout(600)
+            page.screenshot(path=str(out / "workbench-dashboard.png"), full_page=False)
             page.locator("aside.panel").screenshot(path=str(out / "workbench-what-if.png"))
-            page.locator("#review").screenshot(path=str(out / "workbench-review-table.png"))
+            page.locator("#compare-section").scroll_into_view_if_needed()
+            page.click("#pin")
+            page.wait_for_selector("#compare table th.mine", timeout=10000)
+            page.locator("#compare-section").screenshot(path=str(out / "workbench-compare.png"))
+            page.locator("#charts section.chart").first.screenshot(path=str(out / "workbench-fan-chart.png"))
+            page.click("#clear-pins")
+            page.goto(s.url + "plans/an-hung?lang=en")
+            page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
+            industry = page.locator('input[name="growth.gpv_industry"]')
 
         # 4. Save the scenario, save again (confirm the overwrite), reload it.
         page.fill('input[name="scenario.name"]', "Browser test")

@@ -140,7 +140,7 @@
       const before = row.dataset.probability;
       row.dataset.probability = String(t.probability);
       p.textContent = t.probability_text;
-      proj.textContent = t.projected_text;
+      showWithBand(proj, t.projected_text);
       if (before !== undefined && before !== String(t.probability)) {
         row.classList.remove("changed"); void row.offsetWidth; row.classList.add("changed");
       }
@@ -157,6 +157,18 @@
     let q = "lang=" + lang + "&what-if=" + encodeURIComponent(JSON.stringify(scenario));
     if (pins.length) q += "&pins=" + encodeURIComponent(JSON.stringify(pins));
     return window.location.pathname + "?" + q;
+  }
+  /// "12.5 [10.1, 14.2] %/yr": the median, and the band on its own smaller line (as the
+  /// report's cells show intervals).
+  function showWithBand(cell, text) {
+    const cut = text.indexOf(" [");
+    cell.textContent = cut < 0 ? text : text.slice(0, cut);
+    if (cut >= 0) {
+      const band = document.createElement("span");
+      band.className = "iv";
+      band.textContent = text.slice(cut + 1);
+      cell.append(document.createElement("br"), band);
+    }
   }
   function rememberInURL(scenario) {
     history.replaceState(null, "", scenarioAddress(scenario));

@@ -5,7 +5,8 @@ import Simulation
 /// Runs the what-if sweeps: Monte Carlo over the scenario's distributions, percentiles
 /// 5/25/50/75/95, no tornado or Sobol analysis (those are for `planforecast sweep`), on
 /// worker threads outside the server's event loops, at most `limits.concurrentSweeps` at a
-/// time, with identical requests answered from a cache. Results never depend on the
+/// time, with identical requests answered from a cache (or, while one is running, by
+/// waiting for it: `InFlightSweeps`). Results never depend on the
 /// thread count (the engine's determinism), only the time does.
 ///
 /// ```swift
@@ -28,6 +29,7 @@ final class SweepService: Sendable {
     let threads: Int
     let gate: SweepGate
     let cache: SweepCache<Outcome>
+    let inFlight = InFlightSweeps<Outcome>()
 
     init(limits: WorkbenchLimits, threads: Int) {
         self.limits = limits
@@ -36,14 +38,30 @@ final class SweepService: Sendable {
         cache = SweepCache(capacity: limits.cachedSweeps)
     }
 
-    /// Sweeps `scenario` (whose canonical text is `yaml`). Throws `WorkbenchError` for a
-    /// sample count outside 1…maxSamples or a full queue, and the engine's errors.
+    /// Sweeps `scenario` (whose canonical text is `yaml`); `cached` is true when the answer
+    /// was computed for an earlier or concurrent identical request. Throws `WorkbenchError`
+    /// for a sample count outside 1…maxSamples or a full queue, and the engine's errors.
     func run(plan: Plan, scenario: Scenario, yaml: String, samples: Int, seed: UInt64) async throws -> (Outcome, cached: Bool) {
         guard samples >= 1 && samples <= limits.maxSamples else {
             throw WorkbenchError.badRequest("samples: \(samples) is outside 1…\(limits.maxSamples), the number of paths one request may ask for")
         }
         let key = SweepKey(plan: plan.id, scenarioYAML: yaml, samples: samples, seed: seed)
         if let hit = cache.value(for: key) { return (hit, true) }
+        let (task, joined) = await inFlight.task(for: key) { [self] in
+            try await self.admitAndCompute(plan: plan, scenario: scenario, key: key)
+        }
+        do {
+            let outcome = try await task.value
+            if !joined { await inFlight.finished(key) }
+            return (outcome, joined)
+        } catch {
+            if !joined { await inFlight.finished(key) }
+            throw error
+        }
+    }
+
+    /// Waits for a slot at the gate (503 when the queue is full), computes, caches.
+    func admitAndCompute(plan: Plan, scenario: Scenario, key: SweepKey) async throws -> Outcome {
         guard await gate.enter() else {
             throw WorkbenchError(status: .serviceUnavailable, message: "the workbench is busy (\(limits.queuedSweeps) sweeps waiting); try again in a moment")
         }
@@ -52,11 +70,11 @@ final class SweepService: Sendable {
         let running = await gate.running, waiting = await gate.waiting
         let alone = running == 1 && waiting == 0
         do {
-            let outcome = try await Self.compute(plan: plan, scenario: scenario, samples: samples, seed: seed,
+            let outcome = try await Self.compute(plan: plan, scenario: scenario, samples: key.samples, seed: key.seed,
                                                  threads: alone ? threads : 1)
             await gate.leave()
             cache.store(outcome, for: key)
-            return (outcome, false)
+            return outcome
         } catch {
             await gate.leave()
             throw error
