@@ -92,6 +92,7 @@ def main():
             page.locator('input[name="growth.gpv_industry"]').fill("13.5")
             page.wait_for_function("() => !document.body.hasAttribute('aria-busy')")
             page.wait_for_timeout(600)
+            page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(out / "workbench-dashboard.png"), full_page=False)
             page.locator("aside.panel").screenshot(path=str(out / "workbench-what-if.png"))
             page.locator("#compare-section").scroll_into_view_if_needed()
