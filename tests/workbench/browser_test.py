@@ -13,14 +13,19 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from server import Server
+from server import Checks, Server
 
-results = {"passed": 0, "failed": 0}
+check = Checks()
 
 
-def check(ok: bool, what: str):
-    results["passed" if ok else "failed"] += 1
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
+def load_saved(page, url, file):
+    """Opens the dashboard and loads the scenario file `file` with "Start from"."""
+    page.goto(url + "plans/an-hung?lang=en")
+    page.wait_for_selector(f'#load-select option[value="file:{file}"]', state="attached", timeout=5000)
+    page.select_option("#load-select", f"file:{file}")
+    page.click("#load")
+    page.wait_for_url("**what-if=**", timeout=5000)
+    page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
 
 
 def probabilities(page):
@@ -83,12 +88,7 @@ def main():
             # The documentation shows the repository's scenario with the plan's ranges and
             # yearly volatility (Scenarios/an-hung-ranges.yaml), loaded as a user would.
             shutil.copy(Path(__file__).resolve().parents[2] / "Scenarios/an-hung-ranges.yaml", s.scenarios)
-            page.goto(s.url + "plans/an-hung?lang=en")
-            page.wait_for_selector('#load-select option[value="file:an-hung-ranges.yaml"]', state="attached", timeout=5000)
-            page.select_option("#load-select", "file:an-hung-ranges.yaml")
-            page.click("#load")
-            page.wait_for_url("**what-if=**", timeout=5000)
-            page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
+            load_saved(page, s.url, "an-hung-ranges.yaml")
             page.locator('input[name="growth.gpv_industry"]').fill("13.5")
             page.wait_for_function("() => !document.body.hasAttribute('aria-busy')")
             page.wait_for_timeout(600)
@@ -118,12 +118,7 @@ def main():
         page.click("#save")
         page.wait_for_function("() => document.getElementById('save-status').textContent.includes('browser-test.yaml')", timeout=5000)
         check(len(dialogs) == 1 and "already exists" in dialogs[0], "saving again asks before replacing the file")
-        page.goto(s.url + "plans/an-hung?lang=en")
-        page.wait_for_selector('#load-select option[value="file:browser-test.yaml"]', state="attached", timeout=5000)
-        page.select_option("#load-select", "file:browser-test.yaml")
-        page.click("#load")
-        page.wait_for_url("**what-if=**", timeout=5000)
-        page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
+        load_saved(page, s.url, "browser-test.yaml")
         check(page.locator('input[name="growth.gpv_industry"]').input_value() == "16", "reloaded scenario has growth 16 %/yr")
         check(page.locator('input[name="scenario.name"]').input_value() == "Browser test", "reloaded scenario keeps its name")
 
@@ -174,8 +169,7 @@ def main():
         browser.close()
         code = s.stop()
         check(code == 0, f"server stopped cleanly (exit {code})")
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

@@ -23,15 +23,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
-from server import Server, scenario
+from server import Checks, Server, scenario
 
 CLIENTS, REQUESTS = 32, 100
-results = {"passed": 0, "failed": 0}
-
-
-def check(ok: bool, what: str):
-    results["passed" if ok else "failed"] += 1
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
+check = Checks()
 
 
 def percentile(xs, p):
@@ -126,8 +121,7 @@ def main():
         check(peak < 1.5 * 1024 * 1024, "peak memory under 1.5 GiB")
         code = s.stop()
         check(code == 0, f"server stopped cleanly on SIGTERM (exit {code})")
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

@@ -92,3 +92,23 @@ def post_json(url: str, body: dict, timeout: float = 60):
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=timeout) as r:
         return r.status, json.loads(r.read())
+
+
+class Checks:
+    """Counts checks and prints each; `summary()` prints 'N passed, N failed' and returns
+    the exit status."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def __call__(self, ok: bool, what: str):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        print(("ok   " if ok else "FAIL ") + what, flush=True)
+
+    def summary(self) -> int:
+        print(f"{self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0
