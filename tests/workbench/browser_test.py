@@ -23,8 +23,10 @@ def load_saved(page, url, file):
     page.goto(url + "plans/an-hung?lang=en")
     page.wait_for_selector(f'#load-select option[value="file:{file}"]', state="attached", timeout=5000)
     page.select_option("#load-select", f"file:{file}")
-    page.click("#load")
-    page.wait_for_url("**what-if=**", timeout=5000)
+    # The page writes the scenario into its address after every sweep, so wait for the
+    # navigation the click starts, not for the address.
+    with page.expect_navigation(timeout=10000):
+        page.click("#load")
     page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
 
 
