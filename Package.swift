@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // C shims: the only places that see raw pointers.
@@ -48,10 +52,18 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Simulation", "Spreadsheet",
                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The planner's workbench: a loopback web application over the library (issue 11).
+        .target(name: "Workbench", dependencies: [
+            "PlanModel", "Forecasting", "Simulation", "PlanIO", "Reports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Assets")]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "LinearAlgebra",
-            "TimeSeriesForecasting", "Spreadsheet",
+            "TimeSeriesForecasting", "Spreadsheet", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
@@ -70,6 +82,13 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "PlanIO", "PlanModel",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
+        .testTarget(name: "WorkbenchTests", dependencies: [
+            "Workbench", "PlanIO", "PlanModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

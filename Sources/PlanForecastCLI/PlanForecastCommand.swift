@@ -25,6 +25,7 @@ public struct PlanForecastCommand: ParsableCommand {
             CheckCommand.self,
             TemplateCommand.self,
             BenchCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: MainJobCommand.self
     )

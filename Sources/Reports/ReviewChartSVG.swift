@@ -13,6 +13,11 @@ struct ReviewChartSVG {
     let text: ReviewText
     /// Distinguishes clip-path ids when several charts share a page.
     let index: Int
+    /// What the blue line and its fan are: a trend with prediction intervals (reports), or
+    /// a simulation's median with percentile bands (the workbench's what-if charts).
+    var fan: FanWording = .trend
+
+    enum FanWording { case trend, simulation }
 
     static let width = 760.0
     static let left = 78.0, right = 736.0, top = 40.0, bottom = 290.0
@@ -210,12 +215,14 @@ struct ReviewChartSVG {
             items.append(("<circle cx=\"10\" cy=\"0\" r=\"4.5\" fill=\"#fff\" stroke=\"#1b1b1b\" stroke-width=\"1.8\"/>", text.t("Ước thực hiện", "Estimate")))
         }
         if chart.trend.count >= 2 {
-            items.append(("<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(Self.trendColour)\" stroke-width=\"2.2\"/>", text.t("Xu hướng", "Trend")))
+            items.append(("<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(Self.trendColour)\" stroke-width=\"2.2\"/>",
+                          fan == .trend ? text.t("Xu hướng", "Trend") : text.t("Trung vị mô phỏng", "Simulated median")))
         }
         for (k, level) in levels.enumerated() {
             let pctText = text.percent(level)
             items.append(("<rect x=\"0\" y=\"-6\" width=\"20\" height=\"12\" fill=\"\(Self.fanFills[min(k, Self.fanFills.count - 1)])\"/>",
-                          text.t("Khoảng dự báo \(pctText)", "\(pctText) prediction interval")))
+                          fan == .trend ? text.t("Khoảng dự báo \(pctText)", "\(pctText) prediction interval")
+                                        : text.t("Khoảng mô phỏng \(pctText)", "Simulated \(pctText) band")))
         }
         if !chart.targetMarks.isEmpty {
             items.append(("<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(Self.targetColour)\" stroke-width=\"3\"/><circle cx=\"10\" cy=\"0\" r=\"5\" fill=\"#fff\" stroke=\"\(Self.targetColour)\" stroke-width=\"2\"/>", text.t("Mục tiêu", "Target")))

@@ -94,22 +94,12 @@ struct ReviewHTMLWriter {
         // Traffic-light table.
         h += "<section id=\"table\">\n<h2>\(e(x.t("Đánh giá từng chỉ tiêu", "Status of every target")))</h2>\n"
         h += "<table class=\"review\">\n<thead><tr>"
-        for c in [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colRatio, x.colLatest, x.colTrend, x.colProjected,
-                  x.colRequired, x.colGap, x.colProbability, x.colResponsible] {
+        for c in Self.columnTitles(x) {
             h += "<th>\(e(c))</th>"
         }
         h += "</tr></thead>\n<tbody>\n"
         for a in review.assessments {
-            func num(_ s: String) -> String { "<td class=\"num\">\(Self.splitInterval(s))</td>" }
-            h += "<tr>"
-            h += "<td class=\"id\"><a href=\"#\(Self.anchor(a.target.id))\">\(e(a.target.id))</a>\(a.illustrative ? "*" : "")</td>"
-            h += "<td class=\"name\">\(e(x.name(a)))</td>"
-            h += "<td>\(e(x.requirement(a, withUnit: true)))</td>"
-            h += "<td class=\"st st-\(a.status.light)\">\(e(x.statusCell(a)))</td>"
-            h += num(x.ratio(a)) + num(x.latest(a)) + num(x.trend(a)) + num(x.projected(a)) + num(x.required(a.requiredFromNow, a))
-            h += num(x.gap(a)) + num(x.probability(a))
-            h += "<td class=\"resp\">\(e(a.target.responsibleUnit))</td>"
-            h += "</tr>\n"
+            h += "<tr>" + Self.rowCells(a, text: x) + "</tr>\n"
         }
         h += "</tbody>\n</table>\n"
         h += "<div class=\"foot\">\n<p>\(e(x.ruleLine)) \(e(x.ruleExtraLine))</p>\n<p>\(e(x.intervalLine))</p>\n<p>\(e(x.gapLine))</p>\n"
@@ -152,6 +142,29 @@ struct ReviewHTMLWriter {
         if review.usesIllustrative { h += "<p><strong>\(e(x.illustrativeNote))</strong></p>" }
         h += "</footer>\n</body>\n</html>\n"
         return h
+    }
+
+    /// The `<td>` cells of one target's row in the traffic-light table (also used by the
+    /// workbench's dashboard, so both show the same numbers and wording).
+    static func rowCells(_ a: TargetAssessment, text x: ReviewText) -> String { rowCellList(a, text: x).joined() }
+
+    /// The same cells one by one, in the order of `columnTitles`.
+    static func rowCellList(_ a: TargetAssessment, text x: ReviewText) -> [String] {
+        let e = XMLText.escape
+        func num(_ s: String) -> String { "<td class=\"num\">\(Self.splitInterval(s))</td>" }
+        return ["<td class=\"id\"><a href=\"#\(Self.anchor(a.target.id))\">\(e(a.target.id))</a>\(a.illustrative ? "*" : "")</td>",
+                "<td class=\"name\">\(e(x.name(a)))</td>",
+                "<td>\(e(x.requirement(a, withUnit: true)))</td>",
+                "<td class=\"st st-\(a.status.light)\">\(e(x.statusCell(a)))</td>",
+                num(x.ratio(a)), num(x.latest(a)), num(x.trend(a)), num(x.projected(a)), num(x.required(a.requiredFromNow, a)),
+                num(x.gap(a)), num(x.probability(a)),
+                "<td class=\"resp\">\(e(a.target.responsibleUnit))</td>"]
+    }
+
+    /// Column titles of the traffic-light table, in the order of `rowCells`.
+    static func columnTitles(_ x: ReviewText) -> [String] {
+        [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colRatio, x.colLatest, x.colTrend, x.colProjected,
+         x.colRequired, x.colGap, x.colProbability, x.colResponsible]
     }
 
     /// Escapes a numeric cell and puts a bracketed interval on its own smaller line.
