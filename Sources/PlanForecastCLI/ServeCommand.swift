@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanIO
+import Reports
 import Workbench
 
 /// `planforecast serve`: the planner's workbench in the browser (see docs/workbench.md).

@@ -161,7 +161,7 @@ struct StatementClause: Equatable {
         let t = ProseText(text)
         for lead in ["đến năm ", "phấn đấu đến năm ", "tới năm ", "đến hết năm "] where t.matches(lead, at: 0) {
             let digits = t.lowerText(lead.count..<(lead.count + 4))
-            if digits.count == 4, digits.allSatisfy(ProseText.isDigit) { return Int(digits) }
+            if ProseFigure.isYear(digits) { return Int(digits) }   // 1950-2100, as everywhere
         }
         return nil
     }

@@ -53,5 +53,7 @@ import Testing
         // Commas inside a name do not split; a sentence end does.
         #expect(clauses("Khu vực nông, lâm, thủy sản tăng 1,5-2(%)").count == 1)
         #expect(clauses("Thu ngân sách đạt 8 tỷ đồng. Năng suất lúa đạt trên 127 tạ/ha/năm.").count == 2)
+        // Found by fuzz-prose: "Đến năm 4050," gave target year 4050, which the targets reader refuses.
+        #expect(StatementClause.leadingYear("Đến năm 4050, đạt 5%") == nil && StatementClause.leadingYear("Đến năm 2045, đạt 5%") == 2045)
     }
 }
