@@ -93,8 +93,9 @@ import Testing
     @Test func malformedActualsGiveTheCommandLinesMessage() async throws {
         let csv = "indicator,year,value\ngpv_industry,2026,abc\n"
         let plan = try PlanLoader.load(directory: nil)
-        var cli = ""
-        do { _ = try ActualsFile.parse(CSVTable.parse(data: Data(csv.utf8), file: "bad.csv"), plan: plan) } catch { cli = "\(error)" }
+        var message = ""
+        do { _ = try ActualsFile.parse(CSVTable.parse(data: Data(csv.utf8), file: "bad.csv"), plan: plan) } catch { message = "\(error)" }
+        let cli = message
         #expect(cli.hasPrefix("bad.csv:2 [value]"))
         try await WorkbenchFixture().with { c in
             let r = try await c.send(.post, "/api/plans/an-hung/review?file=bad.csv", body: csv)
