@@ -1,3 +1,4 @@
+import Synchronization
 import ArgumentParser
 import Forecasting
 import Foundation
@@ -158,18 +159,18 @@ extension ReviewCommand {
 
 /// A one-line progress bar on standard error (only when it is a terminal), redrawn at
 /// most every 1 % of the work.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var shownPercent = -1
+final class ProgressBar: Sendable {
+    private let shownPercent = Mutex(-1)
 
     func show(_ done: Int, _ total: Int) {
         let percent = total == 0 ? 100 : done * 100 / total
-        lock.lock(); defer { lock.unlock() }
-        guard percent != shownPercent else { return }
-        shownPercent = percent
-        let filled = percent * 30 / 100
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+        shownPercent.withLock { shown in
+            guard percent != shown else { return }
+            shown = percent
+            let filled = percent * 30 / 100
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+        }
     }
 
     func finish() { FileHandle.standardError.write(Data("\n".utf8)) }

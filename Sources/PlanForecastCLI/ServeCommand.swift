@@ -1,3 +1,4 @@
+import Synchronization
 import ArgumentParser
 import Foundation
 import PlanIO
@@ -92,7 +93,10 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// The server task's error, read after it finished.
-private final class FailureBox: @unchecked Sendable {
-    // @unchecked: written by the server task before `done.signal()`, read after `wait()`.
-    var error: (any Error)?
+private final class FailureBox: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
+    var error: (any Error)? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
+    }
 }

@@ -21,7 +21,9 @@ import PlanModel
             sharedStrings: ["indicator", "year", "value", "budget_revenue"])
         let t = try table(data)
         #expect(t.table.header == ["indicator", "year", "value"])
-        #expect(t.table.rows == [["budget_revenue", "2026", "0.1e0"], ["budget_revenue", "2027", "146,5"]])
+        // A number cell becomes text with no decimal mark (0.1 = 1 × 10⁻¹), so it never
+        // counts as evidence for the file's decimal mark beside text such as "146,5".
+        #expect(t.table.rows == [["budget_revenue", "2026", "1e-1"], ["budget_revenue", "2027", "146,5"]])
         #expect(t.table.lines == [2, 3])
         // The text a number cell becomes reads back to the very same Double.
         #expect(try VietnameseNumber.parse(t.table.rows[0][2]) == 0.1)
@@ -112,5 +114,23 @@ import PlanModel
         #expect(try book.sheetIndex(.index(3)) == 2)          // named "3"
         #expect(try book.sheetIndex(Workbook.SheetChoice(argument: "Ghi chú")) == 0)
         #expect(try book.sheet(.named("3")).rows.count == 2)
+    }
+}
+
+/// Numbers stored as numbers carry no decimal mark into the table, and read back exactly.
+@Suite struct SheetNumberTextTests {
+    @Test func numberTextHasNoDecimalMarkAndRoundTrips() throws {
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let n = Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &g))
+            guard n.isFinite else { continue }
+            let text = SheetTable.numberText(n)
+            #expect(!text.contains(".") && !text.contains(","), "\(n): \(text)")
+            #expect(VietnameseNumber.decimalEvidence(text) == nil, "\(n): \(text)")
+            #expect(Double(text) == n, "\(n): \(text)")
+        }
+        #expect(SheetTable.numberText(103.5) == "1035e-1")
+        #expect(SheetTable.numberText(-0.001) == "-1e-3")
+        #expect(SheetTable.numberText(1500) == "1500")
     }
 }

@@ -1,10 +1,9 @@
-import Foundation
+import Synchronization
 
 /// The next chunk to run, shared by the workers of a wave: each `claim` returns a number
-/// no other call returned.
-final class ChunkCounter: @unchecked Sendable {
-    private var value: Int
-    private let lock = NSLock()
-    init(_ start: Int) { value = start }
-    func claim() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
+/// no other call returned (checked `Sendable`: the count lives in a `Mutex`).
+final class ChunkCounter: Sendable {
+    private let next: Mutex<Int>
+    init(_ start: Int) { next = Mutex(start) }
+    func claim() -> Int { next.withLock { value in defer { value += 1 }; return value } }
 }

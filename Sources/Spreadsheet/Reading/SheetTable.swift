@@ -165,11 +165,27 @@ public struct SheetTable: Sendable {
         }
     }
 
-    /// Text that `VietnameseNumber.parse` reads back to exactly `n`: `1500`, `-3`,
-    /// `1.234e0`, `1.5e-07`. Swift's `description` is the shortest text that round-trips.
+    /// Text that `VietnameseNumber.parse` reads back to exactly `n` and that carries no
+    /// decimal mark: `1500`, `-3`, `1035e-1`, `15e-8`. A number stored as a number is
+    /// typed, so it must not count as evidence for the file's decimal mark (`NumberColumn`)
+    /// beside numbers a planner typed as text (`97,2`). The digits are those of Swift's
+    /// `description` (the shortest text that round-trips) with the point moved into the
+    /// exponent: the same decimal value, so the same `Double`.
     public static func numberText(_ n: Double) -> String {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        let text = n.description
-        return text.contains("e") ? text : text + "e0"
+        var text = n.description
+        var sign = ""
+        if text.hasPrefix("-") { sign = "-"; text.removeFirst() }
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = String(text[..<e])
+        }
+        if let point = text.firstIndex(of: ".") {
+            exponent -= text.distance(from: point, to: text.endIndex) - 1
+            text.remove(at: point)
+        }
+        while text.count > 1, text.hasPrefix("0") { text.removeFirst() }
+        return sign + text + "e\(exponent)"
     }
 }

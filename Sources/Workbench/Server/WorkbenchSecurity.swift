@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -114,13 +115,11 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
 }
 
 /// The port the server bound (known once it runs; with port 0 the system picks it).
-final class BoundPort: @unchecked Sendable {
-    // @unchecked: `port` is read and written under `lock` only.
-    private let lock = NSLock()
-    private var port: Int?
-    init(_ port: Int?) { self.port = port }
+final class BoundPort: Sendable {
+    private let port: Mutex<Int?>
+    init(_ port: Int?) { self.port = Mutex(port) }
     var value: Int? {
-        get { lock.lock(); defer { lock.unlock() }; return port }
-        set { lock.lock(); port = newValue; lock.unlock() }
+        get { port.withLock { $0 } }
+        set { port.withLock { $0 = newValue } }
     }
 }
