@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
         // Forecasting models for short yearly series, auto choice, calibration, backtests (pure).
         .target(name: "TimeSeriesForecasting", dependencies: ["Regression", "Distributions"],
-                swiftSettings: [.swiftLanguageMode(.v5)]),
+                exclude: ["README.md"]),
         // Readers and writers at the edges.
         // The plan folders of Notebooks-data/plans, copied beside the executable.
         .target(name: "PlanData", path: "Notebooks-data", sources: ["PlanData.swift"], resources: [.copy("plans")]),

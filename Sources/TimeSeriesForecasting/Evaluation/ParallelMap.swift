@@ -1,19 +1,20 @@
 import Foundation
+import Synchronization
 
 /// `(0..<count).map(body)` on every core, in contiguous chunks; results in index order.
-/// Each index is written by exactly one worker, so the buffer needs no lock.
+///
+/// Checked `Sendable` throughout: `body` is `@Sendable` and each chunk's results go into a
+/// `Mutex`-guarded slot of their own, joined in chunk order once the workers are done.
 enum ParallelMap {
-    static func map<T>(_ count: Int, minimumChunk: Int = 64, _ body: (Int) -> T) -> [T] {
+    static func map<T: Sendable>(_ count: Int, minimumChunk: Int = 64, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / minimumChunk))
         if chunks == 1 { return (0..<count).map(body) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (count * c / chunks)..<(count * (c + 1) / chunks) { (base + i).pointee = body(i) }
-            }
+        let parts = Mutex<[[T]]>(Array(repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let part = ((count * chunk / chunks)..<(count * (chunk + 1) / chunks)).map(body)
+            parts.withLock { $0[chunk] = part }
         }
-        return results.map { $0! }
+        return parts.withLock { $0.flatMap { $0 } }
     }
 }
