@@ -93,15 +93,27 @@ import Testing
                         targets: [t], baseline: [BaselineValue(indicator: "v", year: 2025, value: 5, unit: "vụ", source: .official)])
         let obs = [4.0, 3, 2].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
         let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
-        #expect(a.model == "linear")
+        #expect(a.model == "drift(linear)")
         #expect(abs(a.progressRatio! - 1.0) < 1e-12)
         #expect(a.status == .onTrack)
-        // Stuck at 2: pace 0 from 2026 on (5, 2, 2, 2 has slope −0.9 over the four points,
-        // ratio 0.9 · 2 / 2 = 0.9) → acceleration needed.
+        // Stuck at 2 from 2026 on. Trend rule: 5, 2, 2, 2 has slope −0.9 over the four
+        // points, ratio 0.9 · 2 / 2 = 0.9 → acceleration needed.
         let stuck = [2.0, 2, 2].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
-        let s = ReviewEngine.review(plan: plan, actuals: stuck).assessments[0]
+        var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
+        let s = ReviewEngine.review(plan: plan, actuals: stuck, options: trendRule).assessments[0]
         #expect(abs(s.progressRatio! - 0.9) < 1e-12)
         #expect(s.status == .accelerationNeeded)
+        // Forecast rule: the drift is the end-point pace, (2 − 5)/3 = −1 a year, which
+        // closes the 2 left by 2030 (ratio 1.0, on track), but the steps −3, 0, 0 give
+        // σ̂² = ((−2)² + 1 + 1)/2 = 3 and a median of exactly 0 in 2030, so P(≤ 0) = 50 %.
+        let f = ReviewEngine.review(plan: plan, actuals: stuck).assessments[0]
+        #expect(abs(f.progressRatio! - 1.0) < 1e-12)
+        #expect(f.status == .onTrack)
+        #expect(abs(f.probability! - 0.5) < 1e-12)
+        let band = f.projectedIntervals.first { $0.level == 0.8 }!
+        // sd = √(3 · (2 + 4/3)) = √10; t with 2 df: q(0.9) = 1.885618 (R: qt(0.9, 2)),
+        // the lower end clamped at 0 for a count.
+        #expect(band.lower == 0 && abs(band.upper - 1.885618 * 10.0.squareRoot()) < 1e-5)
         // Reached 0 in 2028: achieved.
         let zero = [3.0, 1, 0].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
         #expect(ReviewEngine.review(plan: plan, actuals: zero).assessments[0].status == .achieved)
@@ -117,7 +129,7 @@ import Testing
                         targets: [t], baseline: [BaselineValue(indicator: "pov", year: 2025, value: 3.6, unit: "%", source: .official)])
         let obs = [3.0, 2.4, 1.8].enumerated().map { Observation(indicator: "pov", year: 2026 + $0.offset, value: $0.element) }
         let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
-        #expect(a.model == "linear")
+        #expect(a.model == "drift(linear)")
         #expect(abs(a.progressRatio! - 2.0 / 3) < 1e-9)
         #expect(a.status == .accelerationNeeded)
     }

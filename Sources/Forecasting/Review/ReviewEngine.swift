@@ -27,7 +27,7 @@ import Regression
 /// ```
 public enum ReviewEngine {
     public struct Options: Sendable {
-        public var rule: AssessmentRule = .trend
+        public var rule: AssessmentRule = .forecast
         public var cutoffs = StatusCutoffs()
         /// Interval levels (fractions), e.g. [0.8, 0.95].
         public var levels: [Double] = [0.8, 0.95]

@@ -121,6 +121,10 @@ public struct StatusRule: Sendable {
         var trendRatio: Double?
         if rule == .trend, misses, let zT = evidence.trendAtTargetYear {
             trendRatio = Self.ratio(zT - evidence.latest, over: gap)
+        } else if rule == .forecast, misses {
+            // The forecast's median is the latest actual carried on at its pace: τ = ρ
+            // exactly (not recomputed, so that rounding cannot split them).
+            trendRatio = ratio
         }
         func verdict(_ s: TargetStatus, _ r: Reason) -> Verdict {
             Verdict(status: s, reason: r, progressRatio: ratio, trendPositionRatio: trendRatio)
@@ -135,7 +139,7 @@ public struct StatusRule: Sendable {
         guard let ratio else {
             // Ahead of the goal level (growth targets): does it stay there?
             let fromLatest = evidence.latest + evidence.pace * evidence.yearsLeft
-            let trendOK = rule != .trend || (evidence.trendAtTargetYear.map { $0 >= evidence.goal } ?? true)
+            let trendOK = (rule != .trend && rule != .forecast) || (evidence.trendAtTargetYear.map { $0 >= evidence.goal } ?? true)
             return fromLatest >= evidence.goal && trendOK ? verdict(.onTrack, .aheadAndStaying) : verdict(.accelerationNeeded, .aheadButFalling)
         }
         if ratio >= cutoffs.onTrack {

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Regression
+import TimeSeriesForecasting
 
 extension TargetAssessor {
     /// A target that must hold every year: the years missed from the actuals, the trend
@@ -21,15 +22,33 @@ extension TargetAssessor {
         let model = series.model(goal: threshold)
         var pace: Double?
         var projectionMeets: Bool?
-        if let fit = try? TrendFit.fit(model, x: series.years, y: series.values, series: target.indicator) {
+        let targetYear = Double(target.targetYear)
+        if options.rule == .forecast {
+            if let forecast = TargetYearForecast(years: series.years, values: series.values, scale: TargetYearForecast.scale(of: model)),
+               let baseline = series.baseline {
+                a.model = forecast.name
+                let distribution = forecast.distribution(at: targetYear)
+                let p = projection(forecast, distribution: distribution, year: targetYear, baseline: baseline, latest: latest)
+                let point = series.clamp(p.point)
+                a.projected = point
+                a.projectedIntervals = p.intervals.map { LevelInterval(level: $0.level, lower: series.clamp($0.lower), upper: series.clamp($0.upper)) }
+                a.gap = sign * (point - threshold)
+                projectionMeets = target.isMet(point)
+                a.probability = distribution?.meetProbability(goal: threshold, direction: target.direction)
+                pace = sign * forecast.drift
+                a.trendGrowth = p.growth
+                a.trendGrowthInterval = p.growthInterval
+                if forecast.scale != .logarithm { a.growthIsChange = true }
+            }
+        } else if let fit = try? TrendFit.fit(model, x: series.years, y: series.values, series: target.indicator) {
             a.model = ReviewSeries.modelName(model)
-            let forecast = fit.forecast(at: Double(target.targetYear), levels: options.levels)
+            let forecast = fit.forecast(at: targetYear, levels: options.levels)
             let point = series.clamp(forecast.point)
             a.projected = point
             a.projectedIntervals = series.clampedIntervals(forecast)
             a.gap = sign * (point - threshold)
             projectionMeets = target.isMet(point)
-            a.probability = MeetProbability(fit: fit, at: Double(target.targetYear))?.of(goal: threshold, direction: target.direction)
+            a.probability = MeetProbability(fit: fit, at: targetYear)?.of(goal: threshold, direction: target.direction)
             if options.rule == .cagr, let b0 = series.baseline, let z0 = model.transform(b0), let zL = model.transform(latest.value) {
                 pace = sign * (zL - z0) / Double(max(1, latest.year - series.baselineYear))
             } else {
