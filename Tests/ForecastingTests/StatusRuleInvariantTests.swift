@@ -220,6 +220,23 @@ struct GeneratedCase: CustomStringConvertible {
         #expect(checked > 2000)
     }
 
+    /// The forecast's drift is the end-point pace and its median the latest actual carried
+    /// on at that pace, so for level and growth targets the forecast rule's status is the
+    /// CAGR rule's (what differs is the projection, its intervals and P(meet)).
+    @Test func forecastStatusesEqualTheEndPointRulesForLevelAndGrowthTargets() {
+        var checked = 0
+        for (i, c) in cases() where c.kind != .maintained {
+            var f = c; f.rule = .forecast
+            var e = c; e.rule = .cagr
+            let a = f.assess(), b = e.assess()
+            // A ratio within rounding of a cut-off may fall either side.
+            if let r = a.progressRatio, [0.95, 0.6, 0.0].contains(where: { abs(r - $0) < 1e-9 }) { continue }
+            checked += 1
+            #expect(a.status == b.status, "\(tag(i, c)): forecast \(a.status), cagr \(b.status)")
+        }
+        #expect(checked > 1500)
+    }
+
     /// "Lower is better" gets the verdict of "higher is better" on the mirrored series.
     @Test func lowerIsBetterMirrorsHigherIsBetter() {
         var checked = 0

@@ -4,8 +4,8 @@ import Regression
 import TimeSeriesForecasting
 
 extension TargetAssessor {
-    /// A target that must hold every year: the years missed from the actuals, the trend
-    /// for the projection and the direction of travel, the status from
+    /// A target that must hold every year: the years missed from the actuals, the rule's
+    /// model (forecast or trend) for the projection and the direction of travel, the status from
     /// `MaintainedStatusRule`; final once the actuals reach the last year of the period.
     func assessMaintained(_ a0: TargetAssessment, threshold: Double) -> TargetAssessment {
         var a = a0
@@ -18,7 +18,7 @@ extension TargetAssessor {
         a.latest = latest
         a.yearsMissed = inPeriod.filter { !target.isMet($0.value) }.map(\.year)
         let sign: Double = target.direction == .higher ? 1 : -1
-        // Trend, for the projection and the direction of travel.
+        // The rule's model, for the projection and the direction of travel.
         let model = series.model(goal: threshold)
         var pace: Double?
         var projectionMeets: Bool?
