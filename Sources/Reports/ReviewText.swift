@@ -65,20 +65,20 @@ struct ReviewText {
 
     var intervalLine: String {
         let lv = mainLevel.map { percent($0) } ?? "95 %"
-        return t("Khoảng trong ngoặc vuông: khoảng tin cậy \(lv) của tốc độ tăng theo xu hướng và khoảng dự báo \(lv) của giá trị năm mục tiêu. Tốc độ tăng của các tỷ lệ theo xu hướng tuyến tính hoặc logistic là mức thay đổi (điểm %/năm).",
-                 "Square brackets: \(lv) confidence interval of the trend growth and \(lv) prediction interval of the target-year value. For rates on a linear or logistic trend, growth is a change in percentage points per year.")
+        return t("Khoảng trong ngoặc vuông: khoảng tin cậy \(lv) của tốc độ tăng theo mô hình (độ trôi của dự báo hoặc xu hướng) và khoảng dự báo \(lv) của giá trị năm mục tiêu. Tốc độ tăng của các tỷ lệ theo xu hướng tuyến tính hoặc logistic là mức thay đổi (điểm %/năm).",
+                 "Square brackets: \(lv) confidence interval of the model's growth (the forecast's drift or the trend's) and \(lv) prediction interval of the target-year value. For rates on a linear or logistic trend, growth is a change in percentage points per year.")
     }
 
     /// What the short column headers of the terminal table mean.
     var columnsLine: String {
-        t("Cột: Tiến độ = tốc độ theo xu hướng ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
-          "Columns: Ratio = trend pace ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
+        t("Cột: Tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+          "Columns: Ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
     }
 
     /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
     var gapLine: String {
-        t("Tỷ lệ tiến độ = tốc độ theo xu hướng ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
-          "Progress ratio = trend pace ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
+        t("Tỷ lệ tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của mô hình (dự báo hoặc xu hướng, theo quy tắc).",
+          "Progress ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the rule's prediction distribution (forecast or trend).")
     }
 
     var illustrativeNote: String {

@@ -68,16 +68,19 @@ import Testing
         let green: Set<TargetStatus> = [.achieved, .onTrack], amberRed: Set<TargetStatus> = [.accelerationNeeded, .limitedProgress, .deterioration]
         var hitsByRule: [AssessmentRule: Int] = [:]
         for rule in [AssessmentRule.forecast, .trend] {
-            var hits = 0, scored = 0
+            var hits = 0, scored = 0, brier: [Double] = []
             for a in review(rule, asOf: 2023).assessments {
                 guard let outcome = final.assessments.first(where: { $0.target.id == a.target.id })?.status,
                       outcome == .achieved || outcome == .notAchieved,
                       green.contains(a.status) || amberRed.contains(a.status) else { continue }
                 scored += 1
                 if green.contains(a.status) == (outcome == .achieved) { hits += 1 }
+                if let p = a.probability { brier.append(pow(p - (outcome == .achieved ? 1 : 0), 2)) }
             }
             hitsByRule[rule] = hits
-            #expect(section.contains("`--rule \(rule.rawValue)`: \(hits) of \(scored) verdicts right"), "\(rule): \(hits)/\(scored)")
+            let score = String(format: "%.3f", brier.reduce(0, +) / Double(brier.count))
+            #expect(section.contains("`--rule \(rule.rawValue)`: \(hits) of \(scored) verdicts right; Brier score of P(meet) \(score) over \(brier.count) targets"),
+                    "\(rule): \(hits)/\(scored), Brier \(score)")
         }
         // Checked by hand against the table of outcomes: T01 and T02 right, T04, T06, T07
         // (met) and T08 (missed) wrong under both rules.
