@@ -92,6 +92,9 @@ import Testing
         let a = ReviewEngine.review(plan: p, actuals: obs(values)).assessments[0]
         // The default forecast rule's drift on the logit scale is k as well (equal steps).
         #expect(a.model == "drift(logit 100)")
+        var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
+        let trend = ReviewEngine.review(plan: p, actuals: obs(values), options: trendRule).assessments[0]
+        #expect(trend.model == "logistic(100)" && abs(trend.progressRatio! - 1.2) < 1e-9 && trend.status == .onTrack)
         #expect(abs(a.progressRatio! - 1.2) < 1e-9)
         #expect(a.status == .onTrack)
         #expect(a.growthIsChange)
@@ -123,6 +126,9 @@ import Testing
         let a = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2])).assessments[0]
         // Equal steps: the forecast rule's drift is the trend's slope, 0.4 pp/yr.
         #expect(a.model == "drift(linear)")
+        var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
+        let trend = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2]), options: trendRule).assessments[0]
+        #expect(trend.model == "linear" && abs(trend.progressRatio! - 2.0 / 7) < 1e-9 && trend.status == .limitedProgress)
         #expect(abs(a.requiredGrowth! - 0.8) < 1e-12)
         #expect(abs(a.requiredFromNow! - 1.4) < 1e-12)
         #expect(abs(a.progressRatio! - 2.0 / 7) < 1e-9)
