@@ -23,10 +23,12 @@ extension TargetAssessor {
         var pace: Double?
         var projectionMeets: Bool?
         let targetYear = Double(target.targetYear)
+        var forecastUsed: TargetYearForecast?
         if options.rule == .forecast {
             if let forecast = TargetYearForecast(years: series.years, values: series.values, scale: TargetYearForecast.scale(of: model)),
                let baseline = series.baseline {
                 a.model = forecast.name
+                forecastUsed = forecast
                 let distribution = forecast.distribution(at: targetYear)
                 let p = projection(forecast, distribution: distribution, year: targetYear, baseline: baseline, latest: latest)
                 let point = series.clamp(p.point)
@@ -77,6 +79,7 @@ extension TargetAssessor {
         case .latestMissedOnly: a.explanation = "missed in \(missedText), the latest year; the trend does not move away"
         case .earlierYearMissed: a.explanation = "missed in \(missedText) (an every-year target, lost for those years)"
         }
+        if let forecast = forecastUsed { a.explanation += " (\(ReviewProjection.forecastReason(forecast)))" }
         return a
     }
 }
