@@ -35,7 +35,8 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"],
                 exclude: ["README.md"]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
-        .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions"]),
+        .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions",
+                                                   "TimeSeriesForecasting"]),
         // Forecasting models for short yearly series, auto choice, calibration, backtests (pure).
         .target(name: "TimeSeriesForecasting", dependencies: ["Regression", "Distributions"],
                 exclude: ["README.md"]),
@@ -74,7 +75,7 @@ let package = Package(
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"],
                     exclude: ["Fixtures"]),  // NIST StRD files, read from the source tree
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "PlanModel", "PlanIO", "TimeSeriesForecasting"]),
         .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Forecasting", "PlanModel", "PlanIO", "Simulation", "Spreadsheet"]),
         .testTarget(name: "TimeSeriesForecastingTests", dependencies: ["TimeSeriesForecasting"],

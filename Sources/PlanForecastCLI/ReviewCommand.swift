@@ -13,8 +13,8 @@ struct ReviewOptions: ParsableArguments {
     var actuals: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Use actuals up to this year (default: the latest year in the file).", valueName: "YEAR"))
     var asOf: Int?
-    @Option(help: "Status rule: trend (least-squares trend pace / pace needed from the latest actual; default), cagr (end points), probability (from the trend's prediction interval).")
-    var rule: RuleArgument = .trend
+    @Option(help: "Status rule: forecast (random walk with drift on the model's scale: its pace / pace needed from the latest actual, P(meet) and intervals from its Student-t forecast; default), trend (least-squares trend), cagr (end points), probability (from the trend's prediction interval).")
+    var rule: RuleArgument = .forecast
     @Option(name: .customLong("at-risk"), help: ArgumentHelp("With --rule probability: 'at risk' below this probability in percent (default 20).", valueName: "PERCENT"))
     var atRisk: Double = 20
     @Option(help: ArgumentHelp("Prediction interval levels in percent, comma-separated (default 80,95).", valueName: "LEVELS"))
@@ -28,7 +28,7 @@ struct ReviewOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With an .xlsx --actuals: the sheet, by name or 1-based number (default: the sheet named actuals, else the first).", valueName: "NAME|INDEX"))
     var sheet: String?
 
-    enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case trend, cagr, probability }
+    enum RuleArgument: String, ExpressibleByArgument, CaseIterable { case forecast, trend, cagr, probability }
     enum LanguageArgument: String, ExpressibleByArgument, CaseIterable { case vi, en }
 
     func levels() throws -> [Double] { try IntervalLevels.parse(level) }
@@ -73,10 +73,13 @@ struct ReviewCommand: ParsableCommand {
         target-year value with prediction intervals, growth required from now, gap,
         probability of meeting it, and a status (achieved, on track, acceleration
         needed, limited progress, deterioration, insufficient data, not
-        quantifiable). Default rule: the least-squares trend's pace, carried on from
-        the latest actual, as a share of the remaining gap to the target, with
-        cut-offs 95 %, 60 % and 0 % (Eurostat SDG progress assessment); a target
-        missed while the trend moves away is deterioration. Invariants: docs/review.md.
+        quantifiable). Default rule (forecast): a random walk with drift on the
+        model's scale (log for amounts, logit for rates), carried on from the latest
+        actual, as a share of the remaining gap to the target, with cut-offs 95 %,
+        60 % and 0 % (Eurostat SDG progress assessment); P(meet) and the intervals
+        from its Student-t forecast; a target missed while the forecast moves away is
+        deterioration. --rule trend: the least-squares trend instead. Invariants:
+        docs/review.md.
 
         Examples:
           planforecast review

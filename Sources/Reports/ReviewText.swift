@@ -41,6 +41,9 @@ struct ReviewText {
         let ratioCuts = t("≥ \(on): \(TargetStatus.onTrack.labelVi); \(acc)–\(on): \(TargetStatus.accelerationNeeded.labelVi); \(lim)–\(acc): \(TargetStatus.limitedProgress.labelVi); < \(lim): \(TargetStatus.deterioration.labelVi)",
                           "≥ \(on): \(TargetStatus.onTrack.labelEn); \(acc)–\(on): \(TargetStatus.accelerationNeeded.labelEn); \(lim)–\(acc): \(TargetStatus.limitedProgress.labelEn); below \(lim): \(TargetStatus.deterioration.labelEn)")
         switch review.rule {
+        case .forecast:
+            return t("Quy tắc đánh giá (dự báo): dự báo bước ngẫu nhiên có độ trôi trên thang của mô hình (log với số lượng, logit với tỷ lệ), tính tiếp từ số thực hiện gần nhất, so với tốc độ cần đạt từ số thực hiện gần nhất đến mục tiêu, tức phần khoảng cách còn lại được thu hẹp vào năm mục tiêu; khoảng dự báo và xác suất đạt theo phân phối Student-t của dự báo; số thực hiện gần nhất chưa đạt mà dự báo đi ngược mục tiêu là \(TargetStatus.deterioration.labelVi); ngưỡng theo đánh giá tiến độ SDG của Eurostat: ",
+                     "Rule (forecast): a random walk with drift on the model's scale (log for amounts, logit for rates), carried on from the latest actual, against the pace needed from the latest actual to the target, i.e. the share of the remaining gap it closes by the target year; prediction intervals and P(meet) from the forecast's Student-t distribution; a latest actual that misses while the forecast moves away is \(TargetStatus.deterioration.labelEn); cut-offs of the Eurostat SDG progress assessment: ") + ratioCuts + "."
         case .trend:
             return t("Quy tắc đánh giá (xu hướng): tỷ lệ giữa tốc độ của xu hướng bình phương tối thiểu (năm gốc và mọi số thực hiện) và tốc độ cần đạt từ số thực hiện gần nhất đến mục tiêu, tức phần khoảng cách còn lại được thu hẹp vào năm mục tiêu; đúng hướng chỉ khi chính đường xu hướng cũng đạt ngưỡng đó; số thực hiện gần nhất chưa đạt mà xu hướng đi ngược mục tiêu là \(TargetStatus.deterioration.labelVi); ngưỡng theo đánh giá tiến độ SDG của Eurostat: ",
                      "Rule (trend): the least-squares trend's pace (baseline and all actuals) against the pace needed from the latest actual to the target, i.e. the share of the remaining gap it closes by the target year; on track only when the trend line itself closes that share too; a latest actual that misses while the trend moves away is \(TargetStatus.deterioration.labelEn); cut-offs of the Eurostat SDG progress assessment: ") + ratioCuts + "."
@@ -62,20 +65,20 @@ struct ReviewText {
 
     var intervalLine: String {
         let lv = mainLevel.map { percent($0) } ?? "95 %"
-        return t("Khoảng trong ngoặc vuông: khoảng tin cậy \(lv) của tốc độ tăng theo xu hướng và khoảng dự báo \(lv) của giá trị năm mục tiêu. Tốc độ tăng của các tỷ lệ theo xu hướng tuyến tính hoặc logistic là mức thay đổi (điểm %/năm).",
-                 "Square brackets: \(lv) confidence interval of the trend growth and \(lv) prediction interval of the target-year value. For rates on a linear or logistic trend, growth is a change in percentage points per year.")
+        return t("Khoảng trong ngoặc vuông: khoảng tin cậy \(lv) của tốc độ tăng theo mô hình (độ trôi của dự báo hoặc xu hướng) và khoảng dự báo \(lv) của giá trị năm mục tiêu. Tốc độ tăng của các tỷ lệ theo xu hướng tuyến tính hoặc logistic là mức thay đổi (điểm %/năm).",
+                 "Square brackets: \(lv) confidence interval of the model's growth (the forecast's drift or the trend's) and \(lv) prediction interval of the target-year value. For rates on a linear or logistic trend, growth is a change in percentage points per year.")
     }
 
     /// What the short column headers of the terminal table mean.
     var columnsLine: String {
-        t("Cột: Tiến độ = tốc độ theo xu hướng ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
-          "Columns: Ratio = trend pace ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
+        t("Cột: Tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+          "Columns: Ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target.")
     }
 
     /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
     var gapLine: String {
-        t("Tỷ lệ tiến độ = tốc độ theo xu hướng ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của xu hướng.",
-          "Progress ratio = trend pace ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the trend's prediction distribution.")
+        t("Tỷ lệ tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của mô hình (dự báo hoặc xu hướng, theo quy tắc).",
+          "Progress ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the rule's prediction distribution (forecast or trend).")
     }
 
     var illustrativeNote: String {
@@ -189,6 +192,11 @@ struct ReviewText {
         guard vi else { return m }
         for (en, viName) in [("exponential", "hàm mũ"), ("linear", "tuyến tính"), ("logistic", "logistic"), ("polynomial", "đa thức")] where m.hasPrefix(en) {
             return viName + m.dropFirst(en.count)
+        }
+        switch m {   // the forecast rule's drift models (`TargetYearForecast.name`)
+        case "drift(log)": return "độ trôi, thang log"
+        case "drift(linear)": return "độ trôi, tuyến tính"
+        default: if m.hasPrefix("drift(logit") { return "độ trôi, thang logit" }
         }
         return m
     }
@@ -340,15 +348,19 @@ struct ReviewText {
         case .probability:
             guard let p = a.probability else { break }
             return "Xác suất đạt mục tiêu theo phân phối dự báo của xu hướng là \(percent(p)): \(statusLabel(a.status))."
-        case .trend, .cagr:
+        case .trend, .cagr, .forecast:
             guard let r = a.progressRatio else {
                 return a.status == .onTrack ? "Đã ở mức mà tốc độ yêu cầu cho năm \(tg.targetYear) và xu hướng giữ được mức đó: \(statusLabel(a.status))."
                                             : "Đã ở mức mà tốc độ yêu cầu cho năm \(tg.targetYear), nhưng xu hướng giảm xuống dưới mức đó trước năm mục tiêu: \(statusLabel(a.status))."
             }
-            let basis = a.rule == .trend ? "xu hướng bình phương tối thiểu" + (a.model.map { " (\(model($0)))" } ?? "")
-                                         : "tốc độ bình quân từ năm gốc đến \(a.latest.map { String($0.year) } ?? "năm gần nhất")"
+            let basis: String
+            switch a.rule {
+            case .forecast: basis = "dự báo bước ngẫu nhiên có độ trôi" + (a.model.map { " (\(model($0)))" } ?? "")
+            case .trend, .probability: basis = "xu hướng bình phương tối thiểu" + (a.model.map { " (\(model($0)))" } ?? "")
+            case .cagr: basis = "tốc độ bình quân từ năm gốc đến \(a.latest.map { String($0.year) } ?? "năm gần nhất")"
+            }
             var s = "Tốc độ quan sát (\(basis)), tính tiếp từ số thực hiện gần nhất, thu hẹp \(percent(r)) khoảng cách còn lại đến mục tiêu vào năm \(tg.targetYear)"
-            let logit = a.model?.hasPrefix("logistic") ?? false
+            let logit = a.model.map { $0.hasPrefix("logistic") || $0.hasPrefix("drift(logit") } ?? false
             if logit { s += ", tính trên thang logit của tỷ lệ" }
             if let g = a.trendGrowth, let q = a.requiredFromNow {
                 s += " (\(growth(g, a)) so với \(growth(q, a)) cần đạt mỗi năm từ nay)"

@@ -90,7 +90,11 @@ import Testing
         let p = plan(measure: .rate, baseline: 4, target: level(.less, 3, .lower), bound: 100)
         let values = (1...2).map { inv(logit(4) + k * Double($0)) }
         let a = ReviewEngine.review(plan: p, actuals: obs(values)).assessments[0]
-        #expect(a.model == "logistic(100)")
+        // The default forecast rule's drift on the logit scale is k as well (equal steps).
+        #expect(a.model == "drift(logit 100)")
+        var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
+        let trend = ReviewEngine.review(plan: p, actuals: obs(values), options: trendRule).assessments[0]
+        #expect(trend.model == "logistic(100)" && abs(trend.progressRatio! - 1.2) < 1e-9 && trend.status == .onTrack)
         #expect(abs(a.progressRatio! - 1.2) < 1e-9)
         #expect(a.status == .onTrack)
         #expect(a.growthIsChange)
@@ -120,7 +124,11 @@ import Testing
         // ρ = 0.4 · 2 / 2.8 = 2/7 → limited progress. Required from the baseline: 0.8 pp/yr.
         let p = plan(measure: .rate, baseline: 96, target: level(.greaterOrEqual, 100), bound: 100)
         let a = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2])).assessments[0]
-        #expect(a.model == "linear")
+        // Equal steps: the forecast rule's drift is the trend's slope, 0.4 pp/yr.
+        #expect(a.model == "drift(linear)")
+        var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
+        let trend = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2]), options: trendRule).assessments[0]
+        #expect(trend.model == "linear" && abs(trend.progressRatio! - 2.0 / 7) < 1e-9 && trend.status == .limitedProgress)
         #expect(abs(a.requiredGrowth! - 0.8) < 1e-12)
         #expect(abs(a.requiredFromNow! - 1.4) < 1e-12)
         #expect(abs(a.progressRatio! - 2.0 / 7) < 1e-9)

@@ -99,16 +99,34 @@ import Testing
     /// 3, 2 by 2028, goal ≤ 0 by 2030: pace 1 a year, 2 left over 2 years, ratio 1.0 → on
     /// track (was "insufficient data: baseline at the threshold").
     @Test func countTargetOfZero() {
-        let plan = Self.lowerIsBetter(.count, unit: "vụ", threshold: 0, baseline: 5)
-        let a = ReviewEngine.review(plan: plan, actuals: Self.series([4, 3, 2])).assessments[0]
-        #expect(a.model == "linear")
+        let ind = Indicator(id: "v", nameVi: "vụ vi phạm", nameEn: "violations", unit: "vụ", measure: .count)
+        let t = Target(id: "T0", indicator: "v", nameVi: "không còn vi phạm", nameEn: "no violations", unit: "vụ", kind: .level,
+                       comparator: .lessOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026, direction: .lower)
+        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
+                        targets: [t], baseline: [BaselineValue(indicator: "v", year: 2025, value: 5, unit: "vụ", source: .official)])
+        let obs = [4.0, 3, 2].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
+        let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
+        #expect(a.model == "drift(linear)")
         #expect(abs(a.progressRatio! - 1.0) < 1e-12)
         #expect(a.status == .onTrack)
-        // Stuck at 2: pace 0 from 2026 on (5, 2, 2, 2 has slope −0.9 over the four points,
-        // ratio 0.9 · 2 / 2 = 0.9) → acceleration needed.
-        let s = ReviewEngine.review(plan: plan, actuals: Self.series([2, 2, 2])).assessments[0]
+        // Stuck at 2 from 2026 on. Trend rule: 5, 2, 2, 2 has slope −0.9 over the four
+        // points, ratio 0.9 · 2 / 2 = 0.9 → acceleration needed.
+        let stuck = [2.0, 2, 2].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
+        var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
+        let s = ReviewEngine.review(plan: plan, actuals: stuck, options: trendRule).assessments[0]
         #expect(abs(s.progressRatio! - 0.9) < 1e-12)
         #expect(s.status == .accelerationNeeded)
+        // Forecast rule: the drift is the end-point pace, (2 − 5)/3 = −1 a year, which
+        // closes the 2 left by 2030 (ratio 1.0, on track), but the steps −3, 0, 0 give
+        // σ̂² = ((−2)² + 1 + 1)/2 = 3 and a median of exactly 0 in 2030, so P(≤ 0) = 50 %.
+        let f = ReviewEngine.review(plan: plan, actuals: stuck).assessments[0]
+        #expect(abs(f.progressRatio! - 1.0) < 1e-12)
+        #expect(f.status == .onTrack)
+        #expect(abs(f.probability! - 0.5) < 1e-12)
+        let band = f.projectedIntervals.first { $0.level == 0.8 }!
+        // sd = √(3 · (2 + 4/3)) = √10; t with 2 df: q(0.9) = 1.885618 (R: qt(0.9, 2)),
+        // the lower end clamped at 0 for a count.
+        #expect(band.lower == 0 && abs(band.upper - 1.885618 * 10.0.squareRoot()) < 1e-5)
         // Reached 0 in 2028: achieved.
         #expect(ReviewEngine.review(plan: plan, actuals: Self.series([3, 1, 0])).assessments[0].status == .achieved)
     }
@@ -116,9 +134,14 @@ import Testing
     /// A rate target of 0 % ("no poor households by 2030"): linear in percentage points,
     /// 3.6 → 3.0, 2.4, 1.8: −0.6 pp a year, 1.8 pp left over 2 years: ratio 1.2/1.8 = 2/3.
     @Test func rateTargetOfZero() {
-        let plan = Self.lowerIsBetter(.rate, unit: "%", threshold: 0, baseline: 3.6)
-        let a = ReviewEngine.review(plan: plan, actuals: Self.series([3.0, 2.4, 1.8])).assessments[0]
-        #expect(a.model == "linear")
+        let ind = Indicator(id: "pov", nameVi: "hộ nghèo", nameEn: "poverty", unit: "%", measure: .rate, upperBound: 100)
+        let t = Target(id: "T0", indicator: "pov", nameVi: "không còn hộ nghèo", nameEn: "no poor households", unit: "%", kind: .level,
+                       comparator: .lessOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026, direction: .lower)
+        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
+                        targets: [t], baseline: [BaselineValue(indicator: "pov", year: 2025, value: 3.6, unit: "%", source: .official)])
+        let obs = [3.0, 2.4, 1.8].enumerated().map { Observation(indicator: "pov", year: 2026 + $0.offset, value: $0.element) }
+        let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
+        #expect(a.model == "drift(linear)")
         #expect(abs(a.progressRatio! - 2.0 / 3) < 1e-9)
         #expect(a.status == .accelerationNeeded)
     }

@@ -51,11 +51,14 @@ struct GeneratedCase: CustomStringConvertible {
 
     /// The rule's own pace on the model's scale, oriented (larger is better), computed
     /// independently of the engine: least-squares slope by the textbook formula, or the
-    /// end points for the CAGR rule.
+    /// end points for the CAGR rule and the forecast rule (the drift of a random walk is
+    /// the end-point slope).
     func orientedPace(model: String) -> Double {
-        let z: (Double) -> Double = model == "exponential" ? { log($0) } : model.hasPrefix("logistic") ? { log($0 / (100 - $0)) } : { $0 }
+        let log = ["exponential", "drift(log)"].contains(model)
+        let logit = model.hasPrefix("logistic") || model.hasPrefix("drift(logit")
+        let z: (Double) -> Double = log ? { Foundation.log($0) } : logit ? { Foundation.log($0 / (100 - $0)) } : { $0 }
         let zs = ([baseline] + actuals).map(z)
-        let pace = rule == .cagr ? (zs.last! - zs[0]) / Double(actuals.count)
+        let pace = rule == .cagr || rule == .forecast ? (zs.last! - zs[0]) / Double(actuals.count)
                                  : leastSquaresSlope(x: zs.indices.map(Double.init), y: zs)
         return direction == .higher ? pace : -pace
     }
@@ -207,7 +210,7 @@ struct GeneratedCase: CustomStringConvertible {
             checked += 1
             let message = "\(tag(i, c)); latest moved to \(moved.actuals.last!): \(before.status) → \(after.status)"
             switch c.rule {
-            case .trend, .cagr:
+            case .trend, .cagr, .forecast:
                 #expect(r1 >= r0, "\(message)")
             case .probability:
                 if before.status == .onTrack { #expect(r1 >= r0, "\(message)") }
@@ -215,6 +218,23 @@ struct GeneratedCase: CustomStringConvertible {
             }
         }
         #expect(checked > 2000)
+    }
+
+    /// The forecast's drift is the end-point pace and its median the latest actual carried
+    /// on at that pace, so for level and growth targets the forecast rule's status is the
+    /// CAGR rule's (what differs is the projection, its intervals and P(meet)).
+    @Test func forecastStatusesEqualTheEndPointRulesForLevelAndGrowthTargets() {
+        var checked = 0
+        for (i, c) in cases() where c.kind != .maintained {
+            var f = c; f.rule = .forecast
+            var e = c; e.rule = .cagr
+            let a = f.assess(), b = e.assess()
+            // A ratio within rounding of a cut-off may fall either side.
+            if let r = a.progressRatio, [0.95, 0.6, 0.0].contains(where: { abs(r - $0) < 1e-9 }) { continue }
+            checked += 1
+            #expect(a.status == b.status, "\(tag(i, c)): forecast \(a.status), cagr \(b.status)")
+        }
+        #expect(checked > 1500)
     }
 
     /// "Lower is better" gets the verdict of "higher is better" on the mirrored series.
@@ -241,7 +261,11 @@ struct GeneratedCase: CustomStringConvertible {
         var checked = 0
         for (i, c) in cases() where c.kind != .maintained {
             let a = c.assess()
-            if c.rule == .trend, a.status == .onTrack, let rho = a.progressRatio {
+            if c.rule == .forecast, let rho = a.progressRatio {
+                // The forecast's median is the latest actual carried on at its pace.
+                #expect(a.trendPositionRatio == rho, "\(tag(i, c))")
+            }
+            if c.rule == .trend || c.rule == .forecast, a.status == .onTrack, let rho = a.progressRatio {
                 checked += 1
                 #expect(rho >= 0.95, "\(tag(i, c))")
                 #expect((a.trendPositionRatio ?? 1) >= 0.95, "\(tag(i, c))")

@@ -123,8 +123,8 @@ enum BatchFixture {
         let long = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(long.count == 1 + 8)                                   // header + 4 targets × 2 plans
         #expect(long[0].hasPrefix("plan,as_of,rule,target"))
-        #expect(long[1].hasPrefix("a,2027,trend,T1,"))
-        #expect(long[5].hasPrefix("b,2027,trend,T1,"))
+        #expect(long[1].hasPrefix("a,2027,forecast,T1,"))
+        #expect(long[5].hasPrefix("b,2027,forecast,T1,"))
         let plans = try String(contentsOfFile: root.appendingPathComponent("out/reviews-plans.csv").path, encoding: .utf8)
         // Columns: plan, folder, province, group, result, as_of, illustrative, targets, then
         // the count per status in TargetStatus order (achieved, on_track, acceleration_needed,

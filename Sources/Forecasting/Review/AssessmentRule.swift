@@ -1,7 +1,14 @@
 /// How statuses are decided (see `StatusRule`).
 public enum AssessmentRule: String, Sendable, Hashable, CaseIterable {
+    /// The forecast of a random walk with drift on the model's scale
+    /// (`TargetYearForecast`): its median in the target year, reached from the latest
+    /// actual at the forecast's pace, against the pace needed from the latest actual to
+    /// the target; P(meet) and the projected intervals from its Student-t prediction
+    /// distribution (default).
+    case forecast
     /// The least-squares trend's slope, carried on from the latest actual, against the
-    /// pace needed from the latest actual to the target (default).
+    /// pace needed from the latest actual to the target; the trend line itself must
+    /// reach the on-track share too.
     case trend
     /// As `trend` with the end-point pace (baseline to latest actual) instead of the
     /// trend's slope (Eurostat/UNSD style).

@@ -3,10 +3,11 @@
 /// missed year cannot be made good, so the every-year promise is already broken for it.
 ///
 /// Rule:
-/// - no year missed: **on track**; **acceleration needed** when the trend's projection
-///   for the last year of the period misses (not under `.cagr`, which looks at no trend);
-/// - the latest year missed and the pace moves away (oriented slope < 0; end points for
-///   `.cagr`): **deterioration**;
+/// - no year missed: **on track**; **acceleration needed** when the model's projection
+///   for the last year of the period misses (the forecast's median under `.forecast`, the
+///   trend's otherwise; not under `.cagr`, which looks at no model);
+/// - the latest year missed and the pace moves away (oriented drift under `.forecast`,
+///   slope under `.trend`, end points for `.cagr` < 0): **deterioration**;
 /// - the latest year missed, the pace does not move away, and no earlier year missed:
 ///   **acceleration needed**;
 /// - otherwise (an earlier year missed): **limited progress**.

@@ -5,14 +5,19 @@ import Regression
 /// The mid-term review: for every target, where it stands, where it is heading, how sure
 /// that is, and what it would take.
 ///
-/// Trend models (fitted by least squares on LAPACK, `Regression.TrendFit`) on the
-/// baseline value plus every actual up to `asOf` (`ReviewSeries.model(goal:)`):
+/// Models on the baseline value plus every actual up to `asOf`: by default
+/// (`AssessmentRule.forecast`) a random walk with drift with its exact Student-t
+/// prediction distribution (`TargetYearForecast`, why that model is in its doc comment);
+/// with `--rule trend`, `cagr` or `probability` least-squares trends (on LAPACK,
+/// `Regression.TrendFit`). Both work on the scale `ReviewSeries.model(goal:)` gives:
 /// - amounts and counts: exponential (log-linear), so the slope is an annual growth rate;
 ///   linear when a value or the goal is 0;
 /// - bounded rates (coverage, online dossiers, poverty): logistic on the logit of
 ///   value/bound, when every value and the goal lie strictly inside (0, bound);
 ///   otherwise (a target of 100 % sits on the bound, where the logit is infinite) linear
 ///   in percentage points.
+///
+/// Charts keep the least-squares trend (`ReviewCharts`) under every rule.
 ///
 /// Statuses: `StatusRule` for level and growth targets (the pace observed against the
 /// pace needed from the latest actual, on the model's scale oriented so that larger is
@@ -27,7 +32,7 @@ import Regression
 /// ```
 public enum ReviewEngine {
     public struct Options: Sendable {
-        public var rule: AssessmentRule = .trend
+        public var rule: AssessmentRule = .forecast
         public var cutoffs = StatusCutoffs()
         /// Interval levels (fractions), e.g. [0.8, 0.95].
         public var levels: [Double] = [0.8, 0.95]

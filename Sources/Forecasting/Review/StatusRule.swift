@@ -1,22 +1,25 @@
 import PlanModel
 
 /// The verdict on a level or growth target before its target year, from where the
-/// indicator stands and how fast it moves, on the trend model's own scale.
+/// indicator stands and how fast it moves, on the rule's model's own scale.
 ///
-/// Everything is measured on an **oriented scale** u = s · g(y): g is the trend model's
-/// transform (log for the exponential trend, logit for the logistic one, y itself for the
-/// linear one) and s = +1 when higher is better, −1 when lower is better. On that scale
-/// "better" is always "larger", so no ratio of two signed quantities loses its meaning:
+/// Everything is measured on an **oriented scale** u = s · g(y): g is the model's
+/// transform (log for amounts and counts, logit for rates inside their bound, y itself
+/// when a value or the goal is 0 or on the bound; `ReviewSeries.model(goal:)`) and s = +1
+/// when higher is better, −1 when lower is better. On that scale "better" is always
+/// "larger", so no ratio of two signed quantities loses its meaning:
 ///
 /// - goal u_g: the threshold (growth targets: the baseline compounded at the required
 ///   rate to the target year), latest actual u_L, years left h = T − t_L > 0;
 /// - remaining gap G = u_g − u_L (> 0: the latest actual misses the goal);
-/// - pace v: the trend's slope (`.trend`, `.probability`) or the end-point slope from the
-///   baseline to the latest actual (`.cagr`), per year, oriented;
-/// - progress ratio ρ = v · h / G, the share of the remaining gap that the observed pace,
-///   carried on from the latest actual, closes by the target year (≥ 1: it is closed);
-/// - trend position ratio τ = (ẑ_T − u_L) / G, the share closed by the trend line itself
-///   (its median ẑ_T in the target year, the centre of P(meet)) (`.trend` only).
+/// - pace v, per year, oriented: `.forecast` (default) the drift of the random walk
+///   (`TargetYearForecast`), which is the end-point slope (u_L − u_0)/(t_L − t_0); `.trend`
+///   and `.probability` the least-squares trend's slope; `.cagr` the end-point slope;
+/// - progress ratio ρ = v · h / G, the share of the remaining gap that the pace, carried
+///   on from the latest actual, closes by the target year (≥ 1: it is closed);
+/// - position ratio τ = (ẑ_T − u_L) / G, the share closed by the model's own median ẑ_T in
+///   the target year (the centre of P(meet)): `.trend` the trend line's; `.forecast` the
+///   forecast's, u_L + v · h, so τ = ρ exactly.
 ///
 /// Rule, in this order:
 /// 1. A level target whose latest actual meets it (by its comparator): **achieved**.
@@ -30,30 +33,34 @@ import PlanModel
 ///    acceleration needed otherwise.
 /// 5. Otherwise by ρ with the cut-offs (defaults of the Eurostat SDG assessment):
 ///    ρ ≥ 95 % on track — for `.trend` only when τ ≥ 95 % as well, else acceleration
-///    needed —; 60-95 % acceleration needed; 0-60 % limited progress (ρ ≥ 0 here).
+///    needed (under `.forecast` τ = ρ) —; 60-95 % acceleration needed; 0-60 % limited
+///    progress (ρ ≥ 0 here).
 ///
 /// Invariants (checked over generated series in `StatusRuleInvariantTests`):
 /// - **Moving away is never on track.** A level target whose latest actual misses it and
-///   whose pace (trend slope; end points for `.cagr`) moves away from it is
-///   deterioration: never on track, never achieved.
+///   whose pace (the forecast's drift; trend slope; end points for `.cagr`) moves away from
+///   it is deterioration: never on track, never achieved.
 /// - **Met is achieved.** A level target met by the latest actual is achieved.
 /// - **Monotone.** With `TargetStatus.rank` as the order, moving the latest actual toward
-///   the target (other values fixed, the same trend model) never worsens the status under
-///   `.trend` and `.cagr`: G falls, v rises (the latest point has a positive weight in
-///   the least-squares slope), so ρ rises when v ≥ 0 and the status stays deterioration
-///   when v < 0; ẑ_T − 0.95 · u_g − 0.05 · u_L rises because the latest point's weight in
-///   ẑ_T, 1/n + (T − x̄)(t_L − x̄)/Sxx, exceeds 1/n ≥ 0.05 for n ≤ 20 points. Under
-///   `.probability` the on-track boundary is monotone too (P ≥ 50 % ⇔ ẑ_T ≥ u_g) and so
-///   is deterioration (v < 0); the at-risk boundary is not, because P also depends on the
-///   residual spread, which the latest actual changes.
+///   the target (other values fixed, the same model scale) never worsens the status under
+///   `.forecast`, `.trend` and `.cagr`: G falls, v rises (the latest value enters the
+///   drift and the end-point slope with weight 1/(t_L − t_0), and the least-squares slope
+///   with a positive weight), so ρ rises when v ≥ 0 and the status stays deterioration
+///   when v < 0; under `.forecast` τ = ρ; under `.trend` ẑ_T − 0.95 · u_g − 0.05 · u_L
+///   rises because the latest point's weight in ẑ_T, 1/n + (T − x̄)(t_L − x̄)/Sxx, exceeds
+///   1/n ≥ 0.05 for n ≤ 20 points. Under `.probability` the on-track boundary is monotone
+///   too (P ≥ 50 % ⇔ ẑ_T ≥ u_g) and so is deterioration (v < 0); the at-risk boundary is
+///   not, because P also depends on the residual spread, which the latest actual changes.
 /// - **Mirror.** A "lower is better" target gets exactly the verdict of the "higher is
 ///   better" target on the mirrored series (y ↦ B − y for rates on a bound B, y ↦ K / y
-///   for amounts and counts, y ↦ −y on a linear scale), since u is the same.
-/// - **P(meet).** Under `.trend`, on track implies ẑ_T ≥ u_g − 0.05 · G, so P(meet) from
-///   the same fit is at least F_t(−0.05 · G / sd_T) (sd_T its prediction standard
-///   deviation on the model scale) and at least 50 % whenever τ ≥ 1; a target whose
-///   trend line ends short of the goal by more than 5 % of the remaining gap is never on
-///   track, however steep its slope. Under `.probability`, on track ⇔ P(meet) ≥ 50 %.
+///   for amounts and counts, y ↦ −y on a linear scale), since u is the same (the drift,
+///   the trend and their spreads are equivariant under u ↦ a − u).
+/// - **P(meet).** Under `.forecast` and `.trend`, on track implies ẑ_T ≥ u_g − 0.05 · G,
+///   so P(meet) from the same model is at least F(−0.05 · G / sd_T) (F its standardized
+///   Student t, sd_T its prediction standard deviation on the model scale), and P(meet)
+///   ≥ 50 % exactly when τ ≥ 1 (the t distribution is symmetric about ẑ_T); a target whose
+///   median ends short of the goal by more than 5 % of the remaining gap is never on
+///   track. Under `.probability`, on track ⇔ P(meet) ≥ 50 %.
 public struct StatusRule: Sendable {
     public var rule: AssessmentRule
     public var cutoffs: StatusCutoffs
@@ -75,9 +82,10 @@ public struct StatusRule: Sendable {
         public var pace: Double
         /// Years from the latest actual to the target year (> 0).
         public var yearsLeft: Double
-        /// The trend line's median in the target year, oriented (nil: not used).
+        /// The model's median in the target year, oriented: the trend line's (`.trend`),
+        /// the forecast's (`.forecast`); nil: not used.
         public var trendAtTargetYear: Double?
-        /// P(meet) from the trend's prediction distribution (nil for an exact fit).
+        /// P(meet) from the model's prediction distribution (nil without a spread).
         public var probability: Double?
 
         public init(kind: TargetKind, latestMeets: Bool, goal: Double, latest: Double, pace: Double, yearsLeft: Double,
@@ -121,6 +129,10 @@ public struct StatusRule: Sendable {
         var trendRatio: Double?
         if rule == .trend, misses, let zT = evidence.trendAtTargetYear {
             trendRatio = Self.ratio(zT - evidence.latest, over: gap)
+        } else if rule == .forecast, misses {
+            // The forecast's median is the latest actual carried on at its pace: τ = ρ
+            // exactly (not recomputed, so that rounding cannot split them).
+            trendRatio = ratio
         }
         func verdict(_ s: TargetStatus, _ r: Reason) -> Verdict {
             Verdict(status: s, reason: r, progressRatio: ratio, trendPositionRatio: trendRatio)
@@ -135,7 +147,7 @@ public struct StatusRule: Sendable {
         guard let ratio else {
             // Ahead of the goal level (growth targets): does it stay there?
             let fromLatest = evidence.latest + evidence.pace * evidence.yearsLeft
-            let trendOK = rule != .trend || (evidence.trendAtTargetYear.map { $0 >= evidence.goal } ?? true)
+            let trendOK = (rule != .trend && rule != .forecast) || (evidence.trendAtTargetYear.map { $0 >= evidence.goal } ?? true)
             return fromLatest >= evidence.goal && trendOK ? verdict(.onTrack, .aheadAndStaying) : verdict(.accelerationNeeded, .aheadButFalling)
         }
         if ratio >= cutoffs.onTrack {

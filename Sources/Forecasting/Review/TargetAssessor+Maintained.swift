@@ -1,10 +1,11 @@
 import Foundation
 import PlanModel
 import Regression
+import TimeSeriesForecasting
 
 extension TargetAssessor {
-    /// A target that must hold every year: the years missed from the actuals, the trend
-    /// for the projection and the direction of travel, the status from
+    /// A target that must hold every year: the years missed from the actuals, the rule's
+    /// model (forecast or trend) for the projection and the direction of travel, the status from
     /// `MaintainedStatusRule`; final once the actuals reach the last year of the period.
     func assessMaintained(_ a0: TargetAssessment, threshold: Double) -> TargetAssessment {
         var a = a0
@@ -17,19 +18,39 @@ extension TargetAssessor {
         a.latest = latest
         a.yearsMissed = inPeriod.filter { !target.isMet($0.value) }.map(\.year)
         let sign: Double = target.direction == .higher ? 1 : -1
-        // Trend, for the projection and the direction of travel.
+        // The rule's model, for the projection and the direction of travel.
         let model = series.model(goal: threshold)
         var pace: Double?
         var projectionMeets: Bool?
-        if let fit = try? TrendFit.fit(model, x: series.years, y: series.values, series: target.indicator) {
+        let targetYear = Double(target.targetYear)
+        var forecastUsed: TargetYearForecast?
+        if options.rule == .forecast {
+            if let forecast = TargetYearForecast(years: series.years, values: series.values, scale: TargetYearForecast.scale(of: model)),
+               let baseline = series.baseline {
+                a.model = forecast.name
+                forecastUsed = forecast
+                let distribution = forecast.distribution(at: targetYear)
+                let p = projection(forecast, distribution: distribution, year: targetYear, baseline: baseline, latest: latest)
+                let point = series.clamp(p.point)
+                a.projected = point
+                a.projectedIntervals = p.intervals.map { LevelInterval(level: $0.level, lower: series.clamp($0.lower), upper: series.clamp($0.upper)) }
+                a.gap = sign * (point - threshold)
+                projectionMeets = target.isMet(point)
+                a.probability = distribution?.meetProbability(goal: threshold, direction: target.direction)
+                pace = sign * forecast.drift
+                a.trendGrowth = p.growth
+                a.trendGrowthInterval = p.growthInterval
+                if forecast.scale != .logarithm { a.growthIsChange = true }
+            }
+        } else if let fit = try? TrendFit.fit(model, x: series.years, y: series.values, series: target.indicator) {
             a.model = ReviewSeries.modelName(model)
-            let forecast = fit.forecast(at: Double(target.targetYear), levels: options.levels)
+            let forecast = fit.forecast(at: targetYear, levels: options.levels)
             let point = series.clamp(forecast.point)
             a.projected = point
             a.projectedIntervals = series.clampedIntervals(forecast)
             a.gap = sign * (point - threshold)
             projectionMeets = target.isMet(point)
-            a.probability = MeetProbability(fit: fit, at: Double(target.targetYear))?.of(goal: threshold, direction: target.direction)
+            a.probability = MeetProbability(fit: fit, at: targetYear)?.of(goal: threshold, direction: target.direction)
             if options.rule == .cagr, let b0 = series.baseline, let z0 = model.transform(b0), let zL = model.transform(latest.value) {
                 pace = sign * (zL - z0) / Double(max(1, latest.year - series.baselineYear))
             } else {
@@ -58,6 +79,7 @@ extension TargetAssessor {
         case .latestMissedOnly: a.explanation = "missed in \(missedText), the latest year; the trend does not move away"
         case .earlierYearMissed: a.explanation = "missed in \(missedText) (an every-year target, lost for those years)"
         }
+        if let forecast = forecastUsed { a.explanation += " (\(ReviewProjection.forecastReason(forecast)))" }
         return a
     }
 }

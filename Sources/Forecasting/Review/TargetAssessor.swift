@@ -46,30 +46,52 @@ struct TargetAssessor {
             goal = threshold
         }
         let model = series.model(goal: goal)
-        a.model = ReviewSeries.modelName(model)
-        let fit: TrendFit
-        do { fit = try TrendFit.fit(model, x: series.years, y: series.values, series: target.indicator) } catch {
-            a.explanation = "trend not fitted: \(error)"
-            return a
-        }
-        fillFigures(&a, fit: fit, baseline: baseline, latest: latest, goal: goal, threshold: threshold)
-        let meet = MeetProbability(fit: fit, at: Double(target.targetYear))
-        a.probability = meet?.of(goal: goal, direction: target.direction)
-
-        // The rule's evidence on the oriented model scale.
         let sign: Double = target.direction == .higher ? 1 : -1
         let z0 = model.transform(baseline)!, zLatest = model.transform(latest.value)!, zGoal = model.transform(goal)!
-        let slope = options.rule == .cagr ? (zLatest - z0) / Double(latest.year - plan.baselineYear) : fit.coefficients[1]
-        let zTrend = fit.regression.predict([Double(target.targetYear)]).0
+        let targetYear = Double(target.targetYear)
+        // The pace and the target-year median on the model's scale, from the rule's model.
+        let slope: Double, zTarget: Double
+        var forecastUsed: TargetYearForecast?
+        if options.rule == .forecast {
+            guard let forecast = TargetYearForecast(years: series.years, values: series.values, scale: TargetYearForecast.scale(of: model)) else {
+                a.explanation = "no forecast: the years of \(target.indicator) do not increase"
+                return a
+            }
+            a.model = forecast.name
+            forecastUsed = forecast
+            let distribution = forecast.distribution(at: targetYear)
+            fillFigures(&a, projection: projection(forecast, distribution: distribution, year: targetYear, baseline: baseline, latest: latest),
+                        model: model, baseline: baseline, latest: latest, goal: goal, threshold: threshold)
+            a.probability = distribution?.meetProbability(goal: goal, direction: target.direction)
+            slope = forecast.drift
+            zTarget = forecast.median(at: targetYear)
+        } else {
+            a.model = ReviewSeries.modelName(model)
+            let fit: TrendFit
+            do { fit = try TrendFit.fit(model, x: series.years, y: series.values, series: target.indicator) } catch {
+                a.explanation = "trend not fitted: \(error)"
+                return a
+            }
+            fillFigures(&a, projection: projection(fit, year: targetYear, baseline: baseline, latest: latest),
+                        model: model, baseline: baseline, latest: latest, goal: goal, threshold: threshold)
+            a.probability = MeetProbability(fit: fit, at: targetYear)?.of(goal: goal, direction: target.direction)
+            slope = options.rule == .cagr ? (zLatest - z0) / Double(latest.year - plan.baselineYear) : fit.coefficients[1]
+            zTarget = fit.regression.predict([targetYear]).0
+        }
+
+        // The rule's evidence on the oriented model scale.
         let latestMeets = target.kind == .level ? target.isMet(latest.value) : sign * (zGoal - zLatest) <= 0
         let evidence = StatusRule.Evidence(kind: target.kind, latestMeets: latestMeets, goal: sign * zGoal, latest: sign * zLatest,
                                            pace: sign * slope, yearsLeft: Double(target.targetYear - latest.year),
-                                           trendAtTargetYear: sign * zTrend, probability: a.probability)
+                                           trendAtTargetYear: sign * zTarget, probability: a.probability)
         let verdict = StatusRule(rule: options.rule, cutoffs: options.cutoffs).decide(evidence)
         a.status = verdict.status
         a.progressRatio = verdict.progressRatio.flatMap { $0.isFinite ? $0 : nil }
         a.trendPositionRatio = verdict.trendPositionRatio.flatMap { $0.isFinite ? $0 : nil }
         a.explanation = explanation(verdict, target: target, latest: latest, pointsFitted: series.actuals.count + 1)
+        if let forecast = forecastUsed {
+            a.explanation += " (\(ReviewProjection.forecastReason(forecast)))"
+        }
         return a
     }
 
@@ -92,38 +114,29 @@ struct TargetAssessor {
         return a
     }
 
-    /// Growth figures, projection, intervals and gap, as the reports show them.
-    private func fillFigures(_ a: inout TargetAssessment, fit: TrendFit, baseline: Double, latest: Observation, goal: Double, threshold: Double) {
+    /// Growth figures, projection, intervals and gap, as the reports show them, from the
+    /// rule's `projection` (trend or forecast).
+    private func fillFigures(_ a: inout TargetAssessment, projection: ReviewProjection, model: TrendModel, baseline: Double,
+                             latest: Observation, goal: Double, threshold: Double) {
         let target = a.target
-        let levels = options.levels
         let years = Double(target.targetYear - plan.baselineYear)
-        let latestYears = Double(latest.year - plan.baselineYear)
         let remaining = Double(target.targetYear - latest.year)
-        let forecast = fit.forecast(at: Double(target.targetYear), levels: levels)
-        let point = series.clamp(forecast.point)
-        a.projectedIntervals = series.clampedIntervals(forecast)
-        switch fit.model {
-        case .exponential:
-            let growth = fit.growthRate(levels: levels)!
-            a.trendGrowth = options.rule == .cagr ? Growth.requiredRate(from: baseline, to: latest.value, years: latestYears) : growth.rate
-            if let iv = growth.intervals.last { a.trendGrowthInterval = LevelInterval(level: iv.level, lower: iv.lower, upper: iv.upper) }
+        let point = series.clamp(projection.point)
+        a.projectedIntervals = projection.intervals.map {
+            LevelInterval(level: $0.level, lower: series.clamp($0.lower), upper: series.clamp($0.upper))
+        }
+        a.trendGrowth = projection.growth
+        a.trendGrowthInterval = projection.growthInterval
+        if case .exponential = model {
             a.requiredGrowth = target.kind == .growth ? threshold : Growth.requiredRate(from: baseline, to: goal, years: years)
             a.requiredFromNow = Growth.requiredRate(from: latest.value, to: goal, years: remaining)
-        case .logistic, .linear, .polynomial:
+        } else {
             a.growthIsChange = true
-            // Shown in the unit: average change per year of the trend (or end points).
-            let fittedBase = fit.forecast(at: Double(plan.baselineYear), levels: []).point
-            let fittedNow = fit.forecast(at: Double(latest.year), levels: []).point
-            a.trendGrowth = options.rule == .cagr ? (latest.value - baseline) / latestYears : (fittedNow - fittedBase) / latestYears
-            if case .linear = fit.model, let se = fit.regression.standardErrors?[1], fit.residualDegreesOfFreedom > 0, let level = levels.max() {
-                let tq = StudentT.critical(level: level, degreesOfFreedom: Double(fit.residualDegreesOfFreedom))
-                a.trendGrowthInterval = LevelInterval(level: level, lower: fit.coefficients[1] - tq * se, upper: fit.coefficients[1] + tq * se)
-            }
             a.requiredGrowth = (goal - baseline) / years
             a.requiredFromNow = remaining > 0 ? (goal - latest.value) / remaining : nil
         }
         if target.kind == .growth {
-            // Projected average growth baseline → target year on the trend.
+            // Projected average growth baseline → target year.
             a.projected = Growth.requiredRate(from: baseline, to: point, years: years)
             // An interval whose end is ≤ 0 has no growth rate; such levels are left out.
             a.projectedIntervals = a.projectedIntervals.compactMap {
@@ -140,7 +153,12 @@ struct TargetAssessor {
 
     private func explanation(_ v: StatusRule.Verdict, target: Target, latest: Observation, pointsFitted: Int) -> String {
         let latestText = "latest actual \(Formatting.number(latest.value)) (\(latest.year))"
-        let pace = options.rule == .cagr ? "end-point pace \(plan.baselineYear)–\(latest.year)" : "trend over \(pointsFitted) points"
+        let pace: String
+        switch options.rule {
+        case .cagr: pace = "end-point pace \(plan.baselineYear)–\(latest.year)"
+        case .forecast: pace = "forecast's pace (\(ReviewProjection.forecastDescription(points: pointsFitted)))"
+        case .trend, .probability: pace = "trend over \(pointsFitted) points"
+        }
         switch v.reason {
         case .latestMeetsLevel:
             return "\(latestText) already meets \(target.requirementText())"
