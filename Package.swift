@@ -24,25 +24,26 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
 
         // Swift layers over the C libraries.
-        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         .target(name: "Distributions", dependencies: ["CGSL"], exclude: ["README.md"]),
 
         // Value types: plans, targets, baselines, actuals, scenarios.
-        .target(name: "PlanModel"),
+        .target(name: "PlanModel", exclude: ["README.md"]),
         // Least squares on LAPACK and trend models with intervals (pure).
-        .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"]),
+        .target(name: "Regression", dependencies: ["LinearAlgebra", "Distributions"], exclude: ["README.md"]),
         // Scenario sweeps: grid, Monte Carlo, Latin hypercube, sensitivity (pure).
         .target(name: "Simulation", dependencies: ["PlanModel", "LinearAlgebra", "Distributions"],
                 exclude: ["README.md"]),
         // Plan-level numerics: projections, consistency checks, target assessment (pure).
         .target(name: "Forecasting", dependencies: ["PlanModel", "Regression", "Simulation", "LinearAlgebra", "Distributions",
-                                                   "TimeSeriesForecasting"]),
+                                                   "TimeSeriesForecasting"], exclude: ["README.md"]),
         // Forecasting models for short yearly series, auto choice, calibration, backtests (pure).
         .target(name: "TimeSeriesForecasting", dependencies: ["Regression", "Distributions"],
                 exclude: ["README.md"]),
         // Readers and writers at the edges.
         // The plan folders of Notebooks-data/plans, copied beside the executable.
-        .target(name: "PlanData", path: "Notebooks-data", sources: ["PlanData.swift"], resources: [.copy("plans")]),
+        .target(name: "PlanData", path: "Notebooks-data", exclude: ["m3-yearly"], sources: ["PlanData.swift"],
+                resources: [.copy("plans")]),
         .target(name: "PlanIO", dependencies: [
             "PlanModel", "PlanData",
             .product(name: "Yams", package: "Yams"),
@@ -52,7 +53,7 @@ let package = Package(
             "PlanModel", "PlanIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["PlanModel", "Forecasting", "PlanIO", "Simulation", "Spreadsheet",
-                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["README.md"]),
         // The planner's workbench: a loopback web application over the library (issue 11).
         .target(name: "Workbench", dependencies: [
             "PlanModel", "Forecasting", "Simulation", "PlanIO", "Reports",
@@ -60,13 +61,13 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
-        ], resources: [.copy("Assets")]),
+        ], exclude: ["README.md"], resources: [.copy("Assets")]),
         // Subcommands (a library so tests can drive them in-process).
         .target(name: "PlanForecastCLI", dependencies: [
             "PlanModel", "Forecasting", "Regression", "Simulation", "PlanIO", "Reports", "LinearAlgebra",
             "TimeSeriesForecasting", "Spreadsheet", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -82,7 +83,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "PlanIO", "PlanModel",
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "CLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
+        .testTarget(name: "PlanForecastCLITests", dependencies: ["PlanForecastCLI", "PlanIO", "Reports"]),
         .testTarget(name: "WorkbenchTests", dependencies: [
             "Workbench", "PlanIO", "PlanModel",
             .product(name: "Hummingbird", package: "hummingbird"),
