@@ -89,7 +89,9 @@ extension Xoshiro256StarStar {
     /// on the state and `count`, so a path drawn scenario by scenario and a chunk drawn
     /// column by column agree bit for bit when both use this function.
     @inlinable @inline(__always)
-    public mutating func normals(_ z: Ziggurat.Tables, count: Int, into out: UnsafeMutablePointer<Double>, stride: Int) {
+    public mutating func normals(
+        _ z: Ziggurat.Tables, count: Int, into out: UnsafeMutablePointer<Double>, stride: Int
+    ) {
         var q = 0
         while q < count {
             let bits = next()
@@ -110,7 +112,8 @@ extension Ziggurat {
     /// One ziggurat candidate from 32 random bits (see `Xoshiro256StarStar.normals`);
     /// nil when rejected.
     @inlinable @inline(__always)
-    public static func candidate(_ h: UInt32, _ z: Tables, _ g: inout Xoshiro256StarStar) -> Double? {
+    public static func candidate(_ h: UInt32, _ z: Tables, _ g: inout Xoshiro256StarStar) -> Double?
+    {
         let i = Int(h & 0xFF)
         let u = Double(Int32(bitPattern: h) >> 8) * 0x1p-23
         if abs(u) < z.ratio[i] { return u * z.x[i] }

@@ -49,47 +49,74 @@ public enum ConsistencyChecker {
                     let need = Growth.requiredRate(from: b0, to: l.threshold!, years: n)
                     let needText = need.map(pct) ?? "undefined"
                     let range = lo == hi ? pct(lo) : "\(pct(lo))–\(pct(hi))"
-                    let endText = lo == hi ? Formatting.fixed(atLow, 2) : "\(Formatting.fixed(atLow, 2))–\(Formatting.fixed(atHigh, 2))"
+                    let endText =
+                        lo == hi
+                        ? Formatting.fixed(atLow, 2)
+                        : "\(Formatting.fixed(atLow, 2))–\(Formatting.fixed(atHigh, 2))"
                     let severity: Finding.Severity
                     let verdict: String
-                    let tol = 1e-3 * max(1, abs(l.threshold!))  // rounding in the plan's own figures
-                    if l.isMet(atLow, tolerance: tol) || (l.direction == .higher && atLow >= l.threshold! - tol) {
+                    // rounding in the plan's own figures
+                    let tol = 1e-3 * max(1, abs(l.threshold!))
+                    if l.isMet(atLow, tolerance: tol)
+                        || (l.direction == .higher && atLow >= l.threshold! - tol)
+                    {
                         severity = .consistent
-                        verdict = "consistent: growth at \(range) gives \(endText) \(ind.unit) in \(l.targetYear), meeting \(l.requirementText())"
-                    } else if l.isMet(atHigh, tolerance: tol) || (l.direction == .higher && atHigh >= l.threshold! - tol) {
+                        verdict =
+                            "consistent: growth at \(range) gives \(endText) \(ind.unit) in \(l.targetYear), meeting \(l.requirementText())"
+                    } else if l.isMet(atHigh, tolerance: tol)
+                        || (l.direction == .higher && atHigh >= l.threshold! - tol)
+                    {
                         severity = .note
-                        verdict = "only the upper part of the growth range meets the level: \(l.requirementText()) needs \(needText)"
+                        verdict =
+                            "only the upper part of the growth range meets the level: \(l.requirementText()) needs \(needText)"
                     } else {
                         severity = .conflict
-                        verdict = "conflict: growth at \(range) gives \(endText) \(ind.unit) in \(l.targetYear); \(l.requirementText()) needs \(needText) from the baseline \(Formatting.number(b0))"
+                        verdict =
+                            "conflict: growth at \(range) gives \(endText) \(ind.unit) in \(l.targetYear); \(l.requirementText()) needs \(needText) from the baseline \(Formatting.number(b0))"
                     }
-                    out.append(Finding(kind: .rateVersusLevel, severity: severity, targets: [g.id, l.id],
-                                       message: "\(ind.nameEn.isEmpty ? ind.id : ind.nameEn): \(verdict)", illustrative: plan.usesIllustrative(ind.id)))
+                    out.append(
+                        Finding(
+                            kind: .rateVersusLevel, severity: severity, targets: [g.id, l.id],
+                            message: "\(ind.nameEn.isEmpty ? ind.id : ind.nameEn): \(verdict)",
+                            illustrative: plan.usesIllustrative(ind.id)))
                 }
             }
         }
 
         // 2. Sector growth ranges against the total's range.
         for ind in plan.indicators where ind.isAggregate {
-            guard let total = plan.targets(for: ind.id).first(where: { $0.kind == .growth && $0.low != nil }) else { continue }
+            guard
+                let total = plan.targets(for: ind.id).first(where: {
+                    $0.kind == .growth && $0.low != nil
+                })
+            else { continue }
             var weights: [(Double, Target)] = []
             var complete = true
             for c in ind.components {
-                guard let b = plan.baselineValue(of: c), let t = plan.targets(for: c).first(where: { $0.kind == .growth && $0.low != nil }) else { complete = false; break }
+                guard let b = plan.baselineValue(of: c),
+                    let t = plan.targets(for: c).first(where: {
+                        $0.kind == .growth && $0.low != nil
+                    })
+                else { complete = false; break }
                 weights.append((b, t))
             }
             guard complete, !weights.isEmpty else { continue }
             let n = Double(total.targetYear - base)
             let b0 = weights.reduce(0) { $0 + $1.0 }
             func implied(_ pick: (Target) -> Double) -> Double {
-                let end = weights.reduce(0) { $0 + Growth.compound($1.0, rate: pick($1.1), years: n) }
+                let end = weights.reduce(0) {
+                    $0 + Growth.compound($1.0, rate: pick($1.1), years: n)
+                }
                 return Growth.requiredRate(from: b0, to: end, years: n) ?? .nan
             }
             let lo = implied { $0.low! }, hi = implied { $0.high ?? $0.low! }
             let tLo = total.low!, tHi = total.high ?? tLo
-            let shares = weights.map { "\($0.1.indicator) \(Formatting.fixed($0.0 / b0 * 100, 1)) %" }.joined(separator: ", ")
+            let shares = weights.map {
+                "\($0.1.indicator) \(Formatting.fixed($0.0 / b0 * 100, 1)) %"
+            }.joined(separator: ", ")
             var severity = Finding.Severity.consistent
-            var verdict = "the sector ranges imply \(pct(lo))–\(pct(hi)) for the total against the stated \(pct(tLo))–\(pct(tHi))"
+            var verdict =
+                "the sector ranges imply \(pct(lo))–\(pct(hi)) for the total against the stated \(pct(tLo))–\(pct(tHi))"
             if hi < tLo - 1e-12 || lo > tHi + 1e-12 {
                 severity = .conflict
                 verdict += ": the ranges do not overlap"
@@ -99,17 +126,23 @@ public enum ConsistencyChecker {
             } else {
                 verdict += ": inside the stated range"
             }
-            out.append(Finding(kind: .sectorMix, severity: severity, targets: [total.id] + weights.map(\.1.id),
-                               message: "\(ind.nameEn.isEmpty ? ind.id : ind.nameEn): \(verdict) (baseline mix \(shares))",
-                               illustrative: plan.usesIllustrative(ind.id)))
+            out.append(
+                Finding(
+                    kind: .sectorMix, severity: severity, targets: [total.id] + weights.map(\.1.id),
+                    message:
+                        "\(ind.nameEn.isEmpty ? ind.id : ind.nameEn): \(verdict) (baseline mix \(shares))",
+                    illustrative: plan.usesIllustrative(ind.id)))
         }
 
         // 3. Targets already met at baseline.
         for t in plan.targets where (t.kind == .level || t.kind == .maintained) && t.low != nil {
             guard let b = plan.baselineValue(of: t.indicator), t.isMet(b) else { continue }
-            out.append(Finding(kind: .metAtBaseline, severity: .note, targets: [t.id],
-                               message: "\(t.id) (\(t.nameEn)): already met in \(base) (baseline \(Formatting.number(b)) against \(t.requirementText()))\(t.kind == .maintained ? "; it must be kept every year" : "")",
-                               illustrative: plan.usesIllustrative(t.indicator)))
+            out.append(
+                Finding(
+                    kind: .metAtBaseline, severity: .note, targets: [t.id],
+                    message:
+                        "\(t.id) (\(t.nameEn)): already met in \(base) (baseline \(Formatting.number(b)) against \(t.requirementText()))\(t.kind == .maintained ? "; it must be kept every year" : "")",
+                    illustrative: plan.usesIllustrative(t.indicator)))
         }
         return out
     }

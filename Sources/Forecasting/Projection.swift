@@ -77,7 +77,9 @@ public enum ProjectionError: Error, Sendable, CustomStringConvertible {
     case driverWithoutBaseline(indicator: String)
     public var description: String {
         switch self {
-        case .driverWithoutBaseline(let id): return "scenario drives \(id) but the plan has no baseline value for it (add it to baseline.csv or the scenario's baseline:)"
+        case .driverWithoutBaseline(let id):
+            return
+                "scenario drives \(id) but the plan has no baseline value for it (add it to baseline.csv or the scenario's baseline:)"
         }
     }
 }
@@ -122,18 +124,26 @@ public enum Projector {
             if ind.measure == .qualitative { return nil }
             var result: SeriesProjection?
             if let d = scenario.driver(for: ind.id) {
-                guard let (b0, ill) = baselineValue(ind.id) else { throw ProjectionError.driverWithoutBaseline(indicator: ind.id) }
+                guard let (b0, ill) = baselineValue(ind.id) else {
+                    throw ProjectionError.driverWithoutBaseline(indicator: ind.id)
+                }
                 var values = [b0]
                 var level = b0
                 for y in years {
-                    let shock = scenario.shocks.filter { $0.indicator == ind.id && $0.year == y }.reduce(0) { $0 + $1.amount }
+                    let shock = scenario.shocks.filter { $0.indicator == ind.id && $0.year == y }
+                        .reduce(0) { $0 + $1.amount }
                     switch d.model {
-                    case .growth: level = Growth.compound(level, rate: d.spec.central + shock, years: 1)
-                    case .change: level = min(max(level + d.spec.central + shock, 0), ind.upperBound ?? .infinity)
+                    case .growth:
+                        level = Growth.compound(level, rate: d.spec.central + shock, years: 1)
+                    case .change:
+                        level = min(
+                            max(level + d.spec.central + shock, 0), ind.upperBound ?? .infinity)
                     }
                     values.append(level)
                 }
-                result = SeriesProjection(indicator: ind, basis: .driver, pathTarget: nil, illustrative: ill, points: points(from: values))
+                result = SeriesProjection(
+                    indicator: ind, basis: .driver, pathTarget: nil, illustrative: ill,
+                    points: points(from: values))
             } else if ind.isAggregate {
                 var sums = [Double](repeating: 0, count: years.count + 1)
                 var ill = false
@@ -142,22 +152,32 @@ public enum Projector {
                     for (i, p) in cs.points.enumerated() { sums[i] += p.value }
                     ill = ill || cs.illustrative
                 }
-                result = SeriesProjection(indicator: ind, basis: .components, pathTarget: nil, illustrative: ill, points: points(from: sums))
+                result = SeriesProjection(
+                    indicator: ind, basis: .components, pathTarget: nil, illustrative: ill,
+                    points: points(from: sums))
             } else if let (b0, ill) = baselineValue(ind.id) {
-                let level = plan.targets(for: ind.id).first { $0.kind == .level && $0.threshold != nil }
+                let level = plan.targets(for: ind.id).first {
+                    $0.kind == .level && $0.threshold != nil
+                }
                 if let t = level, let goal = t.threshold, t.targetYear > base {
                     let n = Double(t.targetYear - base)
-                    let rate = ind.measure == .rate ? nil : Growth.requiredRate(from: b0, to: goal, years: n)
+                    let rate =
+                        ind.measure == .rate
+                        ? nil : Growth.requiredRate(from: b0, to: goal, years: n)
                     let step = (goal - b0) / n
                     var values = [b0]
                     for y in years {
                         let k = Double(min(y, t.targetYear) - base)
-                        values.append(rate.map { Growth.compound(b0, rate: $0, years: k) } ?? (b0 + step * k))
+                        values.append(
+                            rate.map { Growth.compound(b0, rate: $0, years: k) } ?? (b0 + step * k))
                     }
-                    result = SeriesProjection(indicator: ind, basis: .requiredPath, pathTarget: t.id, illustrative: ill, points: points(from: values))
+                    result = SeriesProjection(
+                        indicator: ind, basis: .requiredPath, pathTarget: t.id, illustrative: ill,
+                        points: points(from: values))
                 } else {
-                    result = SeriesProjection(indicator: ind, basis: .held, pathTarget: nil, illustrative: ill,
-                                              points: points(from: [Double](repeating: b0, count: years.count + 1)))
+                    result = SeriesProjection(
+                        indicator: ind, basis: .held, pathTarget: nil, illustrative: ill,
+                        points: points(from: [Double](repeating: b0, count: years.count + 1)))
                 }
             }
             if let result { done[ind.id] = result }
@@ -168,16 +188,29 @@ public enum Projector {
         for ind in plan.indicators {
             if let s = try project(ind) { series.append(s) }
         }
-        let outcomes = plan.targets.map { outcome(for: $0, plan: plan, series: done, baseline: baselineValue($0.indicator)?.0) }
-        return Projection(planId: plan.id, scenario: scenario.name, series: series, outcomes: outcomes)
+        let outcomes = plan.targets.map {
+            outcome(for: $0, plan: plan, series: done, baseline: baselineValue($0.indicator)?.0)
+        }
+        return Projection(
+            planId: plan.id, scenario: scenario.name, series: series, outcomes: outcomes)
     }
 
-    static func outcome(for t: Target, plan: Plan, series: [String: SeriesProjection], baseline b0: Double?) -> TargetOutcome {
-        var o = TargetOutcome(target: t, projected: nil, year: nil, met: nil, exceedsRange: false, requiredGrowth: nil,
-                              requiredChange: nil, basis: nil, illustrative: false, remark: "")
-        guard t.kind != .qualitative else { o.remark = "qualitative: reported as entered"; return o }
-        guard let threshold = t.threshold else { o.remark = "the document gives no value"; return o }
-        guard let s = series[t.indicator] else { o.remark = "no baseline value for \(t.indicator)"; return o }
+    static func outcome(
+        for t: Target, plan: Plan, series: [String: SeriesProjection], baseline b0: Double?
+    ) -> TargetOutcome {
+        var o = TargetOutcome(
+            target: t, projected: nil, year: nil, met: nil, exceedsRange: false,
+            requiredGrowth: nil,
+            requiredChange: nil, basis: nil, illustrative: false, remark: "")
+        guard t.kind != .qualitative else {
+            o.remark = "qualitative: reported as entered"; return o
+        }
+        guard let threshold = t.threshold else {
+            o.remark = "the document gives no value"; return o
+        }
+        guard let s = series[t.indicator] else {
+            o.remark = "no baseline value for \(t.indicator)"; return o
+        }
         o.basis = s.basis
         o.illustrative = s.illustrative
         let base = plan.baselineYear
@@ -185,7 +218,9 @@ public enum Projector {
         switch t.kind {
         case .growth:
             o.requiredGrowth = threshold
-            guard let end = s.value(in: t.targetYear) else { o.remark = "target year outside the projection"; return o }
+            guard let end = s.value(in: t.targetYear) else {
+                o.remark = "target year outside the projection"; return o
+            }
             let g = Growth.requiredRate(from: b0, to: end, years: Double(t.targetYear - base))
             o.projected = g
             o.year = t.targetYear
@@ -210,7 +245,9 @@ public enum Projector {
         case .maintained:
             let inPeriod = s.points.filter { $0.year >= t.startYear && $0.year <= t.targetYear }
             // The worst year in the target's direction.
-            let worst = t.direction == .higher ? inPeriod.min { $0.value < $1.value } : inPeriod.max { $0.value < $1.value }
+            let worst =
+                t.direction == .higher
+                ? inPeriod.min { $0.value < $1.value } : inPeriod.max { $0.value < $1.value }
             o.projected = worst?.value
             o.year = worst?.year
             o.met = inPeriod.allSatisfy { t.isMet($0.value) }
@@ -234,7 +271,9 @@ public enum PlanAssumption: String, CaseIterable, Sendable {
     public func scenario(for plan: Plan) -> Scenario {
         var drivers: [Driver] = []
         for t in plan.targets where t.kind == .growth {
-            guard let ind = plan.indicator(t.indicator), !ind.isAggregate, let lo = t.low else { continue }
+            guard let ind = plan.indicator(t.indicator), !ind.isAggregate, let lo = t.low else {
+                continue
+            }
             if drivers.contains(where: { $0.indicator == ind.id }) { continue }
             let hi = t.high ?? lo
             let g: Double
@@ -246,6 +285,9 @@ public enum PlanAssumption: String, CaseIterable, Sendable {
             drivers.append(Driver(indicator: ind.id, model: .growth, spec: .fixed(g)))
         }
         let what = ["low": "low end", "mid": "middle", "high": "high end"][rawValue]!
-        return Scenario(name: scenarioName, description: "The \(what) of every growth range in the plan's targets", plan: plan.id, drivers: drivers)
+        return Scenario(
+            name: scenarioName,
+            description: "The \(what) of every growth range in the plan's targets", plan: plan.id,
+            drivers: drivers)
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// OpenBLAS's worker threads, for callers that do their own threading.
@@ -19,14 +19,14 @@ public enum BLASThreads {
 
     private static let stopped: Void = {
         #if os(Linux)
-        typealias SetThreads = @convention(c) (Int32) -> Void
-        typealias Shutdown = @convention(c) () -> Int32
-        if let f = dlsym(nil, "openblas_set_num_threads") {
-            unsafeBitCast(f, to: SetThreads.self)(1)
-        }
-        if let f = dlsym(nil, "blas_thread_shutdown_") {
-            _ = unsafeBitCast(f, to: Shutdown.self)()
-        }
+            typealias SetThreads = @convention(c) (Int32) -> Void
+            typealias Shutdown = @convention(c) () -> Int32
+            if let f = dlsym(nil, "openblas_set_num_threads") {
+                unsafeBitCast(f, to: SetThreads.self)(1)
+            }
+            if let f = dlsym(nil, "blas_thread_shutdown_") {
+                _ = unsafeBitCast(f, to: Shutdown.self)()
+            }
         #endif
     }()
 }

@@ -25,16 +25,20 @@ public struct Cholesky: Sendable {
     /// `symmetryTolerance` (absolute), or not positive definite.
     public init(_ a: Matrix, symmetryTolerance: Double = 1e-12) throws {
         guard a.rows == a.columns else {
-            throw LinearAlgebraError.dimensionMismatch(detail: "Cholesky needs a square matrix, got \(a.rows)×\(a.columns)")
+            throw LinearAlgebraError.dimensionMismatch(
+                detail: "Cholesky needs a square matrix, got \(a.rows)×\(a.columns)")
         }
         guard a.isFinite else { throw LinearAlgebraError.nonFinite(what: "matrix") }
         let n = a.rows
-        for i in 0..<n { for j in 0..<i where abs(a[i, j] - a[j, i]) > symmetryTolerance {
-            throw LinearAlgebraError.dimensionMismatch(detail: "matrix is not symmetric at (\(i + 1), \(j + 1))")
-        } }
+        for i in 0..<n {
+            for j in 0..<i where abs(a[i, j] - a[j, i]) > symmetryTolerance {
+                throw LinearAlgebraError.dimensionMismatch(
+                    detail: "matrix is not symmetric at (\(i + 1), \(j + 1))")
+            }
+        }
         var storage = a.storage
         if n == 0 { lower = a; return }
-        var uplo: CChar = 76 // "L"
+        var uplo: CChar = 76  // "L"
         var order = Int32(n), lda = Int32(n), info: Int32 = 0
         storage.withUnsafeMutableBufferPointer { buf in
             dpotrf_(&uplo, &order, buf.baseAddress, &lda, &info, 1)

@@ -1,17 +1,17 @@
 #if arch(x86_64) || arch(i386)
-/// The extended-precision type used for residuals and refinement: `Float80` (64-bit
-/// significand, unit roundoff 2⁻⁶⁴ ≈ 5.4e-20) where the hardware has it (x86-64 Linux).
-/// On other architectures it falls back to `Double`, and the accuracy statements that
-/// rely on extended precision weaken to those of plain double-precision QR.
-public typealias ExtendedReal = Float80
-/// True where `ExtendedReal` is wider than `Double` (x86: `Float80`). The accuracy stated in
-/// the README (NIST StRD to ≥ 13.4 digits) is tested at that level only where this is true;
-/// elsewhere the tests require ≥ 10 digits and `planforecast --version` says which.
-public let hasExtendedPrecision = true
+    /// The extended-precision type used for residuals and refinement: `Float80` (64-bit
+    /// significand, unit roundoff 2⁻⁶⁴ ≈ 5.4e-20) where the hardware has it (x86-64 Linux).
+    /// On other architectures it falls back to `Double`, and the accuracy statements that
+    /// rely on extended precision weaken to those of plain double-precision QR.
+    public typealias ExtendedReal = Float80
+    /// True where `ExtendedReal` is wider than `Double` (x86: `Float80`). The accuracy stated in
+    /// the README (NIST StRD to ≥ 13.4 digits) is tested at that level only where this is true;
+    /// elsewhere the tests require ≥ 10 digits and `planforecast --version` says which.
+    public let hasExtendedPrecision = true
 #else
-public typealias ExtendedReal = Double
-/// False: on this architecture refinement runs in `Double` (see above).
-public let hasExtendedPrecision = false
+    public typealias ExtendedReal = Double
+    /// False: on this architecture refinement runs in `Double` (see above).
+    public let hasExtendedPrecision = false
 #endif
 
 /// A dense column-major matrix of `ExtendedReal`, used to hand a least-squares problem
@@ -78,7 +78,9 @@ public struct ExtendedMatrix: Sendable {
     /// if computed in about twice that precision and rounded once (Ogita–Rump–Oishi
     /// `Dot2`), so cancellation between large terms costs no digits as long as
     /// Σ|aᵢⱼxⱼ| / |result| ≲ 1/u (≈ 1e19 for Float80).
-    public func compensatedResidual(_ b: [ExtendedReal], minus r: [ExtendedReal]? = nil, x: [ExtendedReal]) -> [ExtendedReal] {
+    public func compensatedResidual(
+        _ b: [ExtendedReal], minus r: [ExtendedReal]? = nil, x: [ExtendedReal]
+    ) -> [ExtendedReal] {
         precondition(b.count == rows && x.count == columns, "dimensions must agree")
         var hi = b
         var lo = [ExtendedReal](repeating: 0, count: rows)
@@ -143,7 +145,9 @@ public struct ExtendedMatrix: Sendable {
 /// Error-free transformations in `ExtendedReal` (no FMA needed).
 enum Compensated {
     /// Veltkamp splitter 2^⌈p/2⌉ + 1 for a p-bit significand.
-    static let splitter = ExtendedReal(sign: .plus, exponent: (ExtendedReal.significandBitCount + 2) / 2, significand: 1) + 1
+    static let splitter =
+        ExtendedReal(
+            sign: .plus, exponent: (ExtendedReal.significandBitCount + 2) / 2, significand: 1) + 1
 
     /// s + e = a + b exactly (Knuth).
     @inline(__always)

@@ -24,9 +24,11 @@ public struct LeastSquaresSolution: Sendable {
     /// `x` rounded to `Double`.
     public var coefficients: [Double] { solution.map { Double($0) } }
 
-    public init(solution: [ExtendedReal], residuals: [ExtendedReal], residualSumOfSquares: ExtendedReal,
-                inverseGram: ExtendedMatrix, rank: Int, reciprocalCondition: Double,
-                refinementSteps: Int, lastCorrection: Double) {
+    public init(
+        solution: [ExtendedReal], residuals: [ExtendedReal], residualSumOfSquares: ExtendedReal,
+        inverseGram: ExtendedMatrix, rank: Int, reciprocalCondition: Double,
+        refinementSteps: Int, lastCorrection: Double
+    ) {
         self.solution = solution; self.residuals = residuals
         self.residualSumOfSquares = residualSumOfSquares; self.inverseGram = inverseGram
         self.rank = rank; self.reciprocalCondition = reciprocalCondition
@@ -63,14 +65,21 @@ public enum LeastSquares {
     ///
     /// Degenerate input: NaN/Inf → `.nonFinite`; m < n or numerical rank < n →
     /// `.rankDeficient`; mismatched sizes → `.dimensionMismatch`.
-    public static func solve(_ a: ExtendedMatrix, _ b: [ExtendedReal], refine: Bool = true) throws -> LeastSquaresSolution {
+    public static func solve(_ a: ExtendedMatrix, _ b: [ExtendedReal], refine: Bool = true) throws
+        -> LeastSquaresSolution
+    {
         let m = a.rows, n = a.columns
         guard b.count == m else {
-            throw LinearAlgebraError.dimensionMismatch(detail: "matrix has \(m) rows but right-hand side has \(b.count) entries")
+            throw LinearAlgebraError.dimensionMismatch(
+                detail: "matrix has \(m) rows but right-hand side has \(b.count) entries")
         }
         guard a.isFinite else { throw LinearAlgebraError.nonFinite(what: "design matrix") }
-        guard b.allSatisfy(\.isFinite) else { throw LinearAlgebraError.nonFinite(what: "right-hand side") }
-        guard n > 0 else { throw LinearAlgebraError.dimensionMismatch(detail: "matrix has no columns") }
+        guard b.allSatisfy(\.isFinite) else {
+            throw LinearAlgebraError.nonFinite(what: "right-hand side")
+        }
+        guard n > 0 else {
+            throw LinearAlgebraError.dimensionMismatch(detail: "matrix has no columns")
+        }
         guard m >= n else { throw LinearAlgebraError.rankDeficient(rank: m, required: n) }
         if n == 2, refine, let fast = twoColumns(a, b) { return fast }
 
@@ -89,10 +98,14 @@ public enum LeastSquares {
 
         // 2. QR of the rounded, scaled matrix.
         let qr = try PivotedQR(scaled.rounded)
-        guard qr.rank == n else { throw LinearAlgebraError.rankDeficient(rank: qr.rank, required: n) }
+        guard qr.rank == n else {
+            throw LinearAlgebraError.rankDeficient(rank: qr.rank, required: n)
+        }
         let p = qr.permutation
 
-        func solveCorrection(f: [ExtendedReal], g: [ExtendedReal]) -> (dx: [ExtendedReal], dr: [ExtendedReal]) {
+        func solveCorrection(f: [ExtendedReal], g: [ExtendedReal]) -> (
+            dx: [ExtendedReal], dr: [ExtendedReal]
+        ) {
             // h = R⁻ᵀ Pᵀ g ; d = Qᵀ f ; dz = R⁻¹(d₁ − h) ; dx = P dz ; dr = Q [h; d₂]
             let gp = (0..<n).map { Double(g[p[$0]]) }
             let h = qr.solveR(gp, transpose: true)
@@ -121,7 +134,7 @@ public enum LeastSquares {
                 let dxNorm = dx.reduce(ExtendedReal(0)) { max($0, abs($1)) }
                 let ratio = xNorm > 0 ? Double(dxNorm / xNorm) : Double(dxNorm)
                 steps += 1
-                if ratio > 0.5 * previous { break }   // stagnation: keep the last iterate
+                if ratio > 0.5 * previous { break }  // stagnation: keep the last iterate
                 for k in 0..<n { x[k] += dx[k] }
                 for i in 0..<m { r[i] += dr[i] }
                 lastCorrection = ratio
@@ -147,10 +160,11 @@ public enum LeastSquares {
             }
         }
         let solution = (0..<n).map { x[$0] * scale[$0] }
-        return LeastSquaresSolution(solution: solution, residuals: r, residualSumOfSquares: rss,
-                                    inverseGram: gramInv, rank: qr.rank,
-                                    reciprocalCondition: qr.reciprocalCondition,
-                                    refinementSteps: steps, lastCorrection: lastCorrection)
+        return LeastSquaresSolution(
+            solution: solution, residuals: r, residualSumOfSquares: rss,
+            inverseGram: gramInv, rank: qr.rank,
+            reciprocalCondition: qr.reciprocalCondition,
+            refinementSteps: steps, lastCorrection: lastCorrection)
     }
 
     /// Two well-conditioned columns (the common trend fit `[1, t]`): Gram–Schmidt in
@@ -169,7 +183,7 @@ public enum LeastSquares {
             }
         }
         guard s00 > 0, s11 > 0 else { return nil }
-        let c = s01 / s00                        // projection of column 1 on column 0
+        let c = s01 / s00  // projection of column 1 on column 0
         var sdd: ExtendedReal = 0, sdb: ExtendedReal = 0, s0b: ExtendedReal = 0
         a.storage.withUnsafeBufferPointer { st in
             for i in 0..<m {
@@ -197,12 +211,15 @@ public enum LeastSquares {
         g[0, 0] = 1 / s00 + c * c / sdd
         g[0, 1] = -c / sdd; g[1, 0] = -c / sdd
         g[1, 1] = 1 / sdd
-        return LeastSquaresSolution(solution: [x0, x1], residuals: r, residualSumOfSquares: rss, inverseGram: g,
-                                    rank: 2, reciprocalCondition: 1 / kappa, refinementSteps: 0, lastCorrection: 0)
+        return LeastSquaresSolution(
+            solution: [x0, x1], residuals: r, residualSumOfSquares: rss, inverseGram: g,
+            rank: 2, reciprocalCondition: 1 / kappa, refinementSteps: 0, lastCorrection: 0)
     }
 
     /// Convenience for `Double` input: `A` and `b` are taken as exact.
-    public static func solve(_ a: Matrix, _ b: [Double], refine: Bool = true) throws -> LeastSquaresSolution {
+    public static func solve(_ a: Matrix, _ b: [Double], refine: Bool = true) throws
+        -> LeastSquaresSolution
+    {
         try solve(ExtendedMatrix(a), b.map { ExtendedReal($0) }, refine: refine)
     }
 }

@@ -17,8 +17,10 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .nonFinite(let what): return "\(what) contains NaN or infinite values"
         case .dimensionMismatch(let d): return "dimension mismatch: \(d)"
-        case .notPositiveDefinite(let k): return "matrix is not positive definite (leading minor of order \(k) is not positive)"
-        case .rankDeficient(let r, let n): return "matrix is rank deficient: numerical rank \(r), need \(n)"
+        case .notPositiveDefinite(let k):
+            return "matrix is not positive definite (leading minor of order \(k) is not positive)"
+        case .rankDeficient(let r, let n):
+            return "matrix is rank deficient: numerical rank \(r), need \(n)"
         case .lapackFailure(let r, let i): return "LAPACK \(r) failed (info = \(i))"
         }
     }

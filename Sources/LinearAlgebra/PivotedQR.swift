@@ -51,7 +51,9 @@ public struct PivotedQR: Sendable {
         var work = [Double](repeating: 0, count: max(1, Int(lwork)))
         if rows > 0 && columns > 0 {
             dgeqp3_(&m, &n, &fac, &lda, &jpvt, &tau, &work, &lwork, &info)
-            if info != 0 { throw LinearAlgebraError.lapackFailure(routine: "dgeqp3", info: Int(info)) }
+            if info != 0 {
+                throw LinearAlgebraError.lapackFailure(routine: "dgeqp3", info: Int(info))
+            }
         }
         factors = fac
         self.tau = tau
@@ -70,7 +72,9 @@ public struct PivotedQR: Sendable {
             var iw = [Int32](repeating: 0, count: r)
             var norm: CChar = 49 /* "1" */, uplo: CChar = 85 /* U */, diag: CChar = 78 /* N */
             dtrcon_(&norm, &uplo, &diag, &nr, fac, &lda, &rcond, &w, &iw, &info, 1, 1, 1)
-            if info != 0 { throw LinearAlgebraError.lapackFailure(routine: "dtrcon", info: Int(info)) }
+            if info != 0 {
+                throw LinearAlgebraError.lapackFailure(routine: "dtrcon", info: Int(info))
+            }
             reciprocalCondition = rcond
         } else {
             reciprocalCondition = 0
@@ -95,10 +99,12 @@ public struct PivotedQR: Sendable {
         if k == 0 { return out }
         var lwork: Int32 = -1
         var query = 0.0
-        dormqr_(&side, &trans, &m, &n, &k, factors, &lda, tau, &out, &ldc, &query, &lwork, &info, 1, 1)
+        dormqr_(
+            &side, &trans, &m, &n, &k, factors, &lda, tau, &out, &ldc, &query, &lwork, &info, 1, 1)
         lwork = max(1, Int32(query))
         var work = [Double](repeating: 0, count: Int(lwork))
-        dormqr_(&side, &trans, &m, &n, &k, factors, &lda, tau, &out, &ldc, &work, &lwork, &info, 1, 1)
+        dormqr_(
+            &side, &trans, &m, &n, &k, factors, &lda, tau, &out, &ldc, &work, &lwork, &info, 1, 1)
         precondition(info == 0, "dormqr rejected its arguments (info \(info)): a bug in PivotedQR")
         return out
     }
@@ -110,7 +116,8 @@ public struct PivotedQR: Sendable {
         if rank == 0 { return [] }
         var out = b
         var uplo: CChar = 85, trans: CChar = transpose ? 84 : 78, diag: CChar = 78
-        var n = Int32(rank), nrhs: Int32 = 1, lda = Int32(max(1, rows)), ldb = Int32(rank), info: Int32 = 0
+        var n = Int32(rank), nrhs: Int32 = 1, lda = Int32(max(1, rows)), ldb = Int32(rank),
+            info: Int32 = 0
         dtrtrs_(&uplo, &trans, &diag, &n, &nrhs, factors, &lda, &out, &ldb, &info, 1, 1, 1)
         precondition(info == 0, "dtrtrs failed (info \(info)) on a block of full numerical rank")
         return out

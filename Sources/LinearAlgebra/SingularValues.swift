@@ -20,11 +20,15 @@ public enum SingularValues {
         var jobu: CChar = 78 /* N */, jobvt: CChar = 78
         var lwork: Int32 = -1
         var query = 0.0
-        dgesvd_(&jobu, &jobvt, &m, &n, &copy, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &info, 1, 1)
+        dgesvd_(
+            &jobu, &jobvt, &m, &n, &copy, &lda, &s, &u, &ldu, &vt, &ldvt, &query, &lwork, &info, 1,
+            1)
         if info != 0 { throw LinearAlgebraError.lapackFailure(routine: "dgesvd", info: Int(info)) }
         lwork = max(1, Int32(query))
         var work = [Double](repeating: 0, count: Int(lwork))
-        dgesvd_(&jobu, &jobvt, &m, &n, &copy, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &info, 1, 1)
+        dgesvd_(
+            &jobu, &jobvt, &m, &n, &copy, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &info, 1, 1
+        )
         if info != 0 { throw LinearAlgebraError.lapackFailure(routine: "dgesvd", info: Int(info)) }
         return s
     }

@@ -23,7 +23,9 @@ extension BenchCommand {
                 for _ in 0..<max(1, `repeat`) {
                     let start = DispatchTime.now().uptimeNanoseconds
                     let input = try TableInput.read(path: file, layout: .init(required: [column]))
-                    sum = try input.parse { table in try table.rowAccessors.reduce(0.0) { $0 + (try $1.number(column)) } }
+                    sum = try input.parse { table in
+                        try table.rowAccessors.reduce(0.0) { $0 + (try $1.number(column)) }
+                    }
                     rows = input.table.rows.count
                     times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
                 }

@@ -8,18 +8,21 @@ public struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a plan folder: list, per target, what a review still needs.",
         discussion: """
-        Loads the plan folder (any error names file, line and field) and lists every target \
-        with no baseline, no actuals, no unit or no figure. Exit 0 when the plan is usable \
-        for a review, 65 when something is missing or the folder does not load.
+            Loads the plan folder (any error names file, line and field) and lists every target \
+            with no baseline, no actuals, no unit or no figure. Exit 0 when the plan is usable \
+            for a review, 65 when something is missing or the folder does not load.
 
-        Examples:
-          planforecast import-plan ke-hoach.txt --output imported
-          planforecast check --plan imported
-        """)
+            Examples:
+              planforecast import-plan ke-hoach.txt --output imported
+              planforecast check --plan imported
+            """)
 
     @OptionGroup public var planOptions: PlanOptions
 
-    @Option(help: ArgumentHelp("Actuals CSV (default: the folder's actuals.csv or actuals-example.csv).", valueName: "CSV"))
+    @Option(
+        help: ArgumentHelp(
+            "Actuals CSV (default: the folder's actuals.csv or actuals-example.csv).",
+            valueName: "CSV"))
     public var actuals: String?
 
     public init() {}

@@ -8,35 +8,40 @@ public struct ImportPlanCommand: ParsableCommand {
         commandName: "import-plan",
         abstract: "Import a plan document (targets in prose and tables) into a plan folder.",
         discussion: """
-        FILE is the plan document as text: its targets section (a heading naming \
-        "chỉ tiêu", then numbered or bulleted statements: (1), 1., 1-, -, *) and any target \
-        table in it (tab-separated lines with Số TT, Nội dung chỉ tiêu, Đơn vị tính, Kế \
-        hoạch … columns) are read and merged; or a table exported from a spreadsheet as .csv \
-        or .tsv (tab, ; or , between columns; UTF-8 or UTF-16).
+            FILE is the plan document as text: its targets section (a heading naming \
+            "chỉ tiêu", then numbered or bulleted statements: (1), 1., 1-, -, *) and any target \
+            table in it (tab-separated lines with Số TT, Nội dung chỉ tiêu, Đơn vị tính, Kế \
+            hoạch … columns) are read and merged; or a table exported from a spreadsheet as .csv \
+            or .tsv (tab, ; or , between columns; UTF-8 or UTF-16).
 
-        With --output DIR, writes a plan folder: plan.yaml, indicators.csv, targets.csv, \
-        baseline.csv and actuals.csv (templates with empty values to fill) and \
-        import-report.md, creating DIR when missing; each file is replaced in one step. \
-        Without --output (or with --output -), the targets go to standard output and the \
-        report to standard error.
+            With --output DIR, writes a plan folder: plan.yaml, indicators.csv, targets.csv, \
+            baseline.csv and actuals.csv (templates with empty values to fill) and \
+            import-report.md, creating DIR when missing; each file is replaced in one step. \
+            Without --output (or with --output -), the targets go to standard output and the \
+            report to standard error.
 
-        Statements the import cannot classify are listed in the report and on standard \
-        error with their line; with --strict they make the command fail (exit 65) without \
-        writing anything. Then `planforecast check --plan DIR` lists what to fill.
+            Statements the import cannot classify are listed in the report and on standard \
+            error with their line; with --strict they make the command fail (exit 65) without \
+            writing anything. Then `planforecast check --plan DIR` lists what to fill.
 
-        Examples:
-          planforecast import-plan ke-hoach-an-hung-2026-2030.txt \\
-            --output plans/an-hung-imported
-          planforecast import-plan phu-luc-1.csv --period 2026-2030 > targets.csv
-        """)
+            Examples:
+              planforecast import-plan ke-hoach-an-hung-2026-2030.txt \\
+                --output plans/an-hung-imported
+              planforecast import-plan phu-luc-1.csv --period 2026-2030 > targets.csv
+            """)
 
     @Argument(help: "The plan document (.txt, .md) or the exported table (.csv, .tsv).")
     public var file: String
 
-    @Option(name: .shortAndLong, help: "Folder for the plan files ('-' for the targets on standard output).")
+    @Option(
+        name: .shortAndLong,
+        help: "Folder for the plan files ('-' for the targets on standard output).")
     public var output: String?
 
-    @Option(help: "The plan period, e.g. 2026-2030, when the file does not state it (overrides it when it does).")
+    @Option(
+        help:
+            "The plan period, e.g. 2026-2030, when the file does not state it (overrides it when it does)."
+    )
     public var period: String?
 
     @Flag(help: "Fail (exit 65) when any statement or row cannot be classified.")
@@ -46,13 +51,16 @@ public struct ImportPlanCommand: ParsableCommand {
 
     public func validate() throws {
         if let period, Self.parsePeriod(period) == nil {
-            throw ValidationError("--period: found \"\(period)\"; expected two years such as 2026-2030")
+            throw ValidationError(
+                "--period: found \"\(period)\"; expected two years such as 2026-2030")
         }
     }
 
     static func parsePeriod(_ s: String) -> ClosedRange<Int>? {
         let parts = s.split(whereSeparator: { "-–: ".contains($0) }).compactMap { Int($0) }
-        guard parts.count == 2, (1990...2100).contains(parts[0]), (1990...2100).contains(parts[1]), parts[0] <= parts[1], parts[1] - parts[0] <= 50 else { return nil }
+        guard parts.count == 2, (1990...2100).contains(parts[0]), (1990...2100).contains(parts[1]),
+            parts[0] <= parts[1], parts[1] - parts[0] <= 50
+        else { return nil }
         return parts[0]...parts[1]
     }
 
@@ -61,22 +69,31 @@ public struct ImportPlanCommand: ParsableCommand {
     }
 
     func perform() throws {
-        let result = try PlanDocumentImport.importFile(atPath: file, options: .init(period: period.flatMap(Self.parsePeriod)))
+        let result = try PlanDocumentImport.importFile(
+            atPath: file, options: .init(period: period.flatMap(Self.parsePeriod)))
         let name = (file as NSString).lastPathComponent
         for f in result.unclassified {
-            CLIOutput.note("\(file):\(f.line): not classified\(f.number.isEmpty ? "" : " (\(f.number))"): \(f.reason)")
+            CLIOutput.note(
+                "\(file):\(f.line): not classified\(f.number.isEmpty ? "" : " (\(f.number))"): \(f.reason)"
+            )
         }
         if strict, let first = result.unclassified.first {
-            throw InputError.badData(location: SourceLocation(file: file, line: first.line),
-                                     found: "\(result.unclassified.count) statement(s) or row(s) that could not be classified (first: \(first.reason))",
-                                     expected: "every statement to be a target (see the messages above)")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: first.line),
+                found:
+                    "\(result.unclassified.count) statement(s) or row(s) that could not be classified (first: \(first.reason))",
+                expected: "every statement to be a target (see the messages above)")
         }
         guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(PlanTableImport.targetsCSV(result.targets.map(\.target)).utf8))
-            FileHandle.standardError.write(Data(PlanDocumentImport.report(result, fileName: name).utf8))
+            FileHandle.standardOutput.write(
+                Data(PlanTableImport.targetsCSV(result.targets.map(\.target)).utf8))
+            FileHandle.standardError.write(
+                Data(PlanDocumentImport.report(result, fileName: name).utf8))
             return
         }
         try PlanFolderWriter.write(result, fileName: file, to: output)
-        CLIOutput.note("import-plan: \(result.targets.count) targets, \(result.indicators.count) indicators, \(result.unclassified.count) not classified → \(output) (then: planforecast check --plan \(output))")
+        CLIOutput.note(
+            "import-plan: \(result.targets.count) targets, \(result.indicators.count) indicators, \(result.unclassified.count) not classified → \(output) (then: planforecast check --plan \(output))"
+        )
     }
 }

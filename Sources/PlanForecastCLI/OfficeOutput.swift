@@ -15,7 +15,8 @@ enum OfficeFormat: String {
     func write(_ review: Review, language: ReportLanguage?, output: String?) throws {
         try OfficeFormat.emit(output: output, format: rawValue) {
             switch self {
-            case .xlsx: return try WorkbookWriter.data(ReviewWorkbook.sheets(review, language: language))
+            case .xlsx:
+                return try WorkbookWriter.data(ReviewWorkbook.sheets(review, language: language))
             case .docx: return try ReviewDocx.data(review, language: language)
             case .pdf: return try ReviewPDF.data(review, language: language)
             }
@@ -30,13 +31,18 @@ enum OfficeFormat: String {
     static func emit(output: String?, format: String, _ make: () throws -> Data) throws {
         let toStdout = output == nil || output == "-"
         if toStdout && CLIOutput.stdoutIsTerminal {
-            throw InputError.usage("--format \(format) writes a binary file: pass --output FILE.\(format)")
+            throw InputError.usage(
+                "--format \(format) writes a binary file: pass --output FILE.\(format)")
         }
         let data: Data
         do { data = try make() } catch let missing as ExternalTool.Unavailable {
             CLIOutput.error(missing.description)
             throw ExitCode(missing.exitCode)
         }
-        if toStdout { FileHandle.standardOutput.write(data) } else { try AtomicFile.write(data, to: output!) }
+        if toStdout {
+            FileHandle.standardOutput.write(data)
+        } else {
+            try AtomicFile.write(data, to: output!)
+        }
     }
 }

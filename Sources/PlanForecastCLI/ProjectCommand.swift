@@ -9,29 +9,34 @@ struct ProjectCommand: ParsableCommand {
         commandName: "project",
         abstract: "Project every indicator from the baseline, year by year, under scenarios.",
         discussion: """
-        Without --scenario, runs the plan's own low, middle and high assumptions
-        (plan-low, plan-mid, plan-high: the low end, middle and high end of every
-        growth range in the targets). Production value is projected by sector and
-        the total is their sum. Indicators without a driver follow the path that
-        just reaches their level target.
+            Without --scenario, runs the plan's own low, middle and high assumptions
+            (plan-low, plan-mid, plan-high: the low end, middle and high end of every
+            growth range in the targets). Production value is projected by sector and
+            the total is their sum. Indicators without a driver follow the path that
+            just reaches their level target.
 
-        CSV views (tidy: one row per plan, scenario, indicator or target, year):
-          paths     plan, scenario, indicator, name_en, unit, year, value,
-                    growth_pct, basis, path_target, illustrative
-          outcomes  per target: projected value, met, required growth
-          findings  consistency checks of the targets given the baseline
+            CSV views (tidy: one row per plan, scenario, indicator or target, year):
+              paths     plan, scenario, indicator, name_en, unit, year, value,
+                        growth_pct, basis, path_target, illustrative
+              outcomes  per target: projected value, met, required growth
+              findings  consistency checks of the targets given the baseline
 
-        Examples:
-          planforecast project
-          planforecast project --format csv --output paths.csv
-          planforecast project --scenario Scenarios/plan-high.yaml \\
-            --format csv --view outcomes
-        """)
+            Examples:
+              planforecast project
+              planforecast project --format csv --output paths.csv
+              planforecast project --scenario Scenarios/plan-high.yaml \\
+                --format csv --view outcomes
+            """)
 
     @OptionGroup var planOptions: PlanOptions
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Scenario file (YAML); repeat for several. Default: plan-low, plan-mid, plan-high.", valueName: "FILE"))
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: ArgumentHelp(
+            "Scenario file (YAML); repeat for several. Default: plan-low, plan-mid, plan-high.",
+            valueName: "FILE"))
     var scenario: [String] = []
-    @Option(help: "table, csv or xlsx (all three views as sheets; needs --output).") var format: Format = .table
+    @Option(help: "table, csv or xlsx (all three views as sheets; needs --output).") var format:
+        Format = .table
     @Option(help: "With --format csv: paths, outcomes or findings.") var view: View = .paths
     @OptionGroup var outputOptions: OutputOptions
 
@@ -41,18 +46,24 @@ struct ProjectCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let plan = try planOptions.load()
-            let scenarios = try scenario.isEmpty
+            let scenarios =
+                try scenario.isEmpty
                 ? PlanAssumption.allCases.map { $0.scenario(for: plan) }
                 : scenario.map { try ScenarioReader.read(path: $0, plan: plan) }
             let projections = try scenarios.map { try Projector.project(plan: plan, scenario: $0) }
             let findings = ConsistencyChecker.check(plan)
             switch (format, view) {
-            case (.table, _): try outputOptions.write(PlanTables.projectionTable(projections, plan: plan, findings: findings))
+            case (.table, _):
+                try outputOptions.write(
+                    PlanTables.projectionTable(projections, plan: plan, findings: findings))
             case (.csv, .paths): try outputOptions.write(PlanTables.pathsCSV(projections))
             case (.csv, .outcomes): try outputOptions.write(PlanTables.outcomesCSV(projections))
-            case (.csv, .findings): try outputOptions.write(PlanTables.findingsCSV(findings, plan: plan))
+            case (.csv, .findings):
+                try outputOptions.write(PlanTables.findingsCSV(findings, plan: plan))
             case (.xlsx, _):
-                try OfficeFormat.writeWorkbook({ try CommandWorkbooks.project(projections, plan: plan, findings: findings) }, output: outputOptions.output)
+                try OfficeFormat.writeWorkbook(
+                    { try CommandWorkbooks.project(projections, plan: plan, findings: findings) },
+                    output: outputOptions.output)
             }
         }
     }

@@ -6,20 +6,30 @@ import Spreadsheet
 
 /// Options every plan-reading command shares.
 public struct PlanOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Plan folder (plan.yaml, indicators.csv, targets.csv, baseline.csv) or plan workbook (.xlsx, as `template` writes). Default: the embedded An Hưng plan.", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Plan folder (plan.yaml, indicators.csv, targets.csv, baseline.csv) or plan workbook (.xlsx, as `template` writes). Default: the embedded An Hưng plan.",
+            valueName: "DIR"))
     public var plan: String?
 
     public init() {}
 
     public func load() throws -> Plan {
-        if let plan, PlanWorkbookReader.isWorkbook(plan) { return try PlanWorkbookReader.read(path: plan) }
+        if let plan, PlanWorkbookReader.isWorkbook(plan) {
+            return try PlanWorkbookReader.read(path: plan)
+        }
         return try PlanLoader.load(directory: plan)
     }
 }
 
 /// Where results go.
 public struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write results to this file (written to a temporary file and renamed, never left half-written). `-` or absent: standard output.", valueName: "PATH"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write results to this file (written to a temporary file and renamed, never left half-written). `-` or absent: standard output.",
+            valueName: "PATH"))
     public var output: String?
 
     public init() {}
@@ -55,7 +65,9 @@ enum IntervalLevels {
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let p = part.trimmingCharacters(in: .whitespaces)
             guard let v = Double(p), v > 0, v < 100 else {
-                throw InputError.usage("--level: \"\(p)\" is not a percentage strictly between 0 and 100 (e.g. --level 80,95)")
+                throw InputError.usage(
+                    "--level: \"\(p)\" is not a percentage strictly between 0 and 100 (e.g. --level 80,95)"
+                )
             }
             if !levels.contains(v / 100) { levels.append(v / 100) }
         }

@@ -13,26 +13,27 @@ extension SweepMode: ExpressibleByArgument {}
 public struct SweepCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Simulate many scenarios: percentiles of every series, the chance of meeting each target, and what drives it.",
+        abstract:
+            "Simulate many scenarios: percentiles of every series, the chance of meeting each target, and what drives it.",
         discussion: """
-        Each scenario draws every driver's mean growth from its distribution in the scenario \
-        file, adds year-to-year volatility (correlated as the file says) and shocks, and \
-        projects every series to the plan's last year. Same seed, same output, whatever \
-        --threads is. Growth and volatility are in percent in files and output.
+            Each scenario draws every driver's mean growth from its distribution in the scenario \
+            file, adds year-to-year volatility (correlated as the file says) and shocks, and \
+            projects every series to the plan's last year. Same seed, same output, whatever \
+            --threads is. Growth and volatility are in percent in files and output.
 
-        Examples:
-          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml
-          planforecast sweep --scenario Scenarios/mc-a.yaml --samples 1000000 \\
-            --format csv --output mc-a.csv
-          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
-            --mode grid --step 0.5
-          planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
-            --mode lhs --paths paths.csv --samples 10000
+            Examples:
+              planforecast sweep --scenario Scenarios/an-hung-ranges.yaml
+              planforecast sweep --scenario Scenarios/mc-a.yaml --samples 1000000 \\
+                --format csv --output mc-a.csv
+              planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
+                --mode grid --step 0.5
+              planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
+                --mode lhs --paths paths.csv --samples 10000
 
-        Exit codes: 0 success, 64 usage (also a run too large for the memory available: \
-        the message says how many scenarios fit), 65 bad input data, 74 I/O failure.
-        See docs/sweep.md.
-        """)
+            Exit codes: 0 success, 64 usage (also a run too large for the memory available: \
+            the message says how many scenarios fit), 65 bad input data, 74 I/O failure.
+            See docs/sweep.md.
+            """)
 
     @Option(help: "Scenario file (YAML) with the drivers' distributions.")
     var scenario: String
@@ -52,7 +53,8 @@ public struct SweepCommand: ParsableCommand {
     var percentiles: String = "5,10,25,50,75,90,95"
     @Option(help: "Grid step in percentage points per year (indicator units for change drivers).")
     var step: Double?
-    @Option(name: .customLong("grid-points"), help: "Grid points per driver when --step is not given.")
+    @Option(
+        name: .customLong("grid-points"), help: "Grid points per driver when --step is not given.")
     var gridPoints: Int = 5
     @Option(help: "Paths per grid point.")
     var replicates: Int = 1
@@ -60,7 +62,9 @@ public struct SweepCommand: ParsableCommand {
     var gridLimit: Int = 1_000_000
     @Flag(name: .customLong("confirm-grid"), help: "Run a grid larger than --grid-limit.")
     var confirmGrid = false
-    @Option(name: .customLong("sobol-samples"), help: "Base sample of the Sobol analysis (0 turns it off).")
+    @Option(
+        name: .customLong("sobol-samples"),
+        help: "Base sample of the Sobol analysis (0 turns it off).")
     var sobolSamples: Int = 2048
     @Option(help: "Bootstrap replicates for the Sobol intervals.")
     var bootstrap: Int = 200
@@ -80,7 +84,11 @@ public struct SweepCommand: ParsableCommand {
             do {
                 let text = try execute()
                 let bytes = format == .xlsx ? try sweepWorkbook(text) : Data(text.utf8)
-                if let out { try out.write(bytes); try out.commit() } else { FileHandle.standardOutput.write(bytes) }
+                if let out {
+                    try out.write(bytes); try out.commit()
+                } else {
+                    FileHandle.standardOutput.write(bytes)
+                }
             } catch {
                 out?.abandon()
                 throw error
@@ -94,8 +102,12 @@ public struct SweepCommand: ParsableCommand {
 
     /// The CSV as a workbook, marked ILLUSTRATIVE when the plan's baseline is.
     func sweepWorkbook(_ csv: String) throws -> Data {
-        if output == nil && isatty(1) != 0 { throw InputError.usage("--format xlsx writes a binary file: pass --output FILE.xlsx") }
-        let illustrative = try PlanLoader.load(directory: plan).baseline.contains { $0.source == .illustrative }
+        if output == nil && isatty(1) != 0 {
+            throw InputError.usage("--format xlsx writes a binary file: pass --output FILE.xlsx")
+        }
+        let illustrative = try PlanLoader.load(directory: plan).baseline.contains {
+            $0.source == .illustrative
+        }
         return try WorkbookWriter.data(CommandWorkbooks.sweep(csv: csv, illustrative: illustrative))
     }
 
@@ -124,12 +136,16 @@ public struct SweepCommand: ParsableCommand {
             writer = w
             sink = FileSink(writer: w)
         }
-        let progress: ((Double) -> Void)? = isatty(2) != 0 ? { f in
-            FileHandle.standardError.write(Data(String(format: "\rsweep: %3.0f %%", f * 100).utf8))
-        } : nil
+        let progress: ((Double) -> Void)? =
+            isatty(2) != 0
+            ? { f in
+                FileHandle.standardError.write(
+                    Data(String(format: "\rsweep: %3.0f %%", f * 100).utf8))
+            } : nil
         let result: SweepResult
         do {
-            result = try SweepEngine.run(model: model, options: options, paths: sink, progress: progress)
+            result = try SweepEngine.run(
+                model: model, options: options, paths: sink, progress: progress)
             try writer?.commit()
         } catch {
             writer?.abandon()
@@ -151,12 +167,18 @@ public struct SweepCommand: ParsableCommand {
         var ps: [Double] = []
         for part in percentiles.split(separator: ",", omittingEmptySubsequences: false) {
             guard let v = Double(part.trimmingCharacters(in: .whitespaces)), v >= 0, v <= 100 else {
-                throw InputError.usage("--percentiles: \"\(part)\" is not a percentile between 0 and 100 (e.g. 5,50,95)")
+                throw InputError.usage(
+                    "--percentiles: \"\(part)\" is not a percentile between 0 and 100 (e.g. 5,50,95)"
+                )
             }
             ps.append(v)
         }
         o.percentiles = ps
-        if let step { o.gridStep = .percentagePoints(step) } else { o.gridStep = .points(gridPoints) }
+        if let step {
+            o.gridStep = .percentagePoints(step)
+        } else {
+            o.gridStep = .points(gridPoints)
+        }
         o.gridReplicates = replicates
         o.gridLimit = gridLimit
         o.confirmGrid = confirmGrid

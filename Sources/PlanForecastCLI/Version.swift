@@ -11,7 +11,8 @@ enum Version {
     static let release = "0.9.0"
 
     static var text: String {
-        let precision = LinearAlgebra.hasExtendedPrecision
+        let precision =
+            LinearAlgebra.hasExtendedPrecision
             ? "least-squares refinement in Float80: NIST StRD ≥ 13.4 digits"
             : "least-squares refinement in Double (no Float80 here): NIST StRD ≥ 10 digits"
         return "planforecast \(release) (\(precision))"

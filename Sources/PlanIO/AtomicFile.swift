@@ -46,27 +46,33 @@ public enum AtomicFile {
             let dir = url.deletingLastPathComponent().path
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw InputError.io(path: path, reason: "is a directory; expected a file path to write")
+                throw InputError.io(
+                    path: path, reason: "is a directory; expected a file path to write")
             }
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue
+            else {
                 throw InputError.io(path: path, reason: "folder \(dir) does not exist")
             }
             let name = url.lastPathComponent
             AtomicFile.removeStaleTemps(in: dir, for: name)
-            tempPath = (dir as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            tempPath = (dir as NSString).appendingPathComponent(
+                ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             #if os(Linux)
-            // O_TMPFILE = __O_TMPFILE | O_DIRECTORY (not imported into Swift: a compound macro).
-            let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
-            let fd = open(dir.isEmpty ? "." : dir, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
-            if fd >= 0 {
-                handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-                anonymous = true
-                return
-            }
+                // O_TMPFILE = __O_TMPFILE | O_DIRECTORY (not imported into Swift: a compound macro).
+                let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
+                let fd = open(dir.isEmpty ? "." : dir, oTmpFile | O_WRONLY | O_CLOEXEC, 0o644)
+                if fd >= 0 {
+                    handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+                    anonymous = true
+                    return
+                }
             #endif
             guard FileManager.default.createFile(atPath: tempPath, contents: nil),
-                  let h = FileHandle(forWritingAtPath: tempPath) else {
-                throw InputError.io(path: path, reason: "cannot create a file in \(dir) (permission denied or read-only?)")
+                let h = FileHandle(forWritingAtPath: tempPath)
+            else {
+                throw InputError.io(
+                    path: path,
+                    reason: "cannot create a file in \(dir) (permission denied or read-only?)")
             }
             handle = h
         }
@@ -85,7 +91,9 @@ public enum AtomicFile {
             guard !buffer.isEmpty else { return }
             do { try handle.write(contentsOf: buffer) } catch {
                 abandon()
-                throw InputError.io(path: path, reason: "write failed (\(error.localizedDescription)); previous file kept")
+                throw InputError.io(
+                    path: path,
+                    reason: "write failed (\(error.localizedDescription)); previous file kept")
             }
             buffer.removeAll(keepingCapacity: true)
         }
@@ -98,14 +106,23 @@ public enum AtomicFile {
                 try handle.synchronize()
             } catch {
                 abandon()
-                throw InputError.io(path: path, reason: "could not finish writing (\(error.localizedDescription)); previous file kept")
+                throw InputError.io(
+                    path: path,
+                    reason:
+                        "could not finish writing (\(error.localizedDescription)); previous file kept"
+                )
             }
             if anonymous {
                 // Give the unnamed file its temporary name, then rename it over the destination.
-                if linkat(AT_FDCWD, "/proc/self/fd/\(handle.fileDescriptor)", AT_FDCWD, tempPath, AT_SYMLINK_FOLLOW) != 0 {
+                if linkat(
+                    AT_FDCWD, "/proc/self/fd/\(handle.fileDescriptor)", AT_FDCWD, tempPath,
+                    AT_SYMLINK_FOLLOW) != 0
+                {
                     let reason = String(cString: strerror(errno))
                     abandon()
-                    throw InputError.io(path: path, reason: "could not create the file (\(reason)); previous file kept")
+                    throw InputError.io(
+                        path: path,
+                        reason: "could not create the file (\(reason)); previous file kept")
                 }
                 anonymous = false
             }
@@ -113,7 +130,9 @@ public enum AtomicFile {
             if rename(tempPath, path) != 0 {
                 let reason = String(cString: strerror(errno))
                 abandon()
-                throw InputError.io(path: path, reason: "could not replace the file (\(reason)); previous file kept")
+                throw InputError.io(
+                    path: path, reason: "could not replace the file (\(reason)); previous file kept"
+                )
             }
             done = true
         }
@@ -135,7 +154,9 @@ public enum AtomicFile {
         let prefix = ".\(name).tmp-"
         for item in items where item.hasPrefix(prefix) {
             let rest = item.dropFirst(prefix.count)
-            guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText) else { continue }
+            guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText) else {
+                continue
+            }
             if pid == getpid() { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink((dir as NSString).appendingPathComponent(item))

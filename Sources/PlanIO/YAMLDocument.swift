@@ -11,28 +11,45 @@ struct YAMLDocument {
 
     static func parse(_ text: String, file: String) throws -> YAMLDocument {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw InputError.badData(location: SourceLocation(file: file, line: 1), found: "an empty file", expected: "a YAML mapping")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: 1), found: "an empty file",
+                expected: "a YAML mapping")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch YamlError.duplicatedKeysInMapping(let dups, _) {
+        do { node = try Yams.compose(yaml: text) } catch YamlError.duplicatedKeysInMapping(
+            let dups, _)
+        {
             // Yams rejects the mapping; find where the key stands the second time.
             let key = dups.sorted().first ?? "?"
             var lines: [Int] = []
-            for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            {
                 let t = l.trimmingCharacters(in: .whitespaces)
-                if t.hasPrefix("\(key):") || t.hasPrefix("\"\(key)\":") || t.hasPrefix("- \(key):") { lines.append(i + 1) }
+                if t.hasPrefix("\(key):") || t.hasPrefix("\"\(key)\":") || t.hasPrefix("- \(key):")
+                {
+                    lines.append(i + 1)
+                }
             }
-            throw InputError.badData(location: SourceLocation(file: file, line: lines.count > 1 ? lines[1] : lines.first, field: key),
-                                     found: "key \"\(key)\" again" + (lines.count > 1 ? " (first on line \(lines[0]))" : ""),
-                                     expected: "each key once")
+            throw InputError.badData(
+                location: SourceLocation(
+                    file: file, line: lines.count > 1 ? lines[1] : lines.first, field: key),
+                found: "key \"\(key)\" again"
+                    + (lines.count > 1 ? " (first on line \(lines[0]))" : ""),
+                expected: "each key once")
         } catch let e as YamlError {
-            throw InputError.badData(location: SourceLocation(file: file, line: YAMLDocument.line(of: e)), found: "text that is not valid YAML (\(YAMLDocument.problem(of: e)))",
-                                     expected: "YAML: `key: value` lines, lists in [ ]")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: YAMLDocument.line(of: e)),
+                found: "text that is not valid YAML (\(YAMLDocument.problem(of: e)))",
+                expected: "YAML: `key: value` lines, lists in [ ]")
         } catch {
-            throw InputError.badData(location: SourceLocation(file: file), found: "text that is not valid YAML (\(error))", expected: "YAML")
+            throw InputError.badData(
+                location: SourceLocation(file: file),
+                found: "text that is not valid YAML (\(error))", expected: "YAML")
         }
         guard let node else {
-            throw InputError.badData(location: SourceLocation(file: file, line: 1), found: "an empty document", expected: "a YAML mapping")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: 1), found: "an empty document",
+                expected: "a YAML mapping")
         }
         let doc = YAMLDocument(file: file, root: node)
         try doc.checkDuplicateKeys(node)
@@ -41,7 +58,8 @@ struct YAMLDocument {
 
     static func line(of e: YamlError) -> Int? {
         switch e {
-        case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _): return m.line
+        case .scanner(_, _, let m, _), .parser(_, _, let m, _), .composer(_, _, let m, _):
+            return m.line
         default: return nil
         }
     }
@@ -77,7 +95,9 @@ struct YAMLDocument {
             for (k, v) in m {
                 let key = k.string ?? "?"
                 if let first = seen[key] {
-                    throw error(k, field: key, found: "key \"\(key)\" again (first on line \(first))", expected: "each key once")
+                    throw error(
+                        k, field: key, found: "key \"\(key)\" again (first on line \(first))",
+                        expected: "each key once")
                 }
                 seen[key] = k.mark?.line ?? 0
                 try checkDuplicateKeys(v)
@@ -89,7 +109,10 @@ struct YAMLDocument {
     }
 
     func mapping(_ node: Node, what: String) throws -> Node.Mapping {
-        guard case .mapping(let m) = node else { throw error(node, found: describe(node), expected: "\(what) as a mapping of `key: value`") }
+        guard case .mapping(let m) = node else {
+            throw error(
+                node, found: describe(node), expected: "\(what) as a mapping of `key: value`")
+        }
         return m
     }
 
@@ -97,7 +120,9 @@ struct YAMLDocument {
         for k in m.keys {
             let key = k.string ?? ""
             if !allowed.contains(key) {
-                throw error(k, field: key, found: "unknown key \"\(key)\" in \(context)", expected: "one of \(allowed.joined(separator: ", "))")
+                throw error(
+                    k, field: key, found: "unknown key \"\(key)\" in \(context)",
+                    expected: "one of \(allowed.joined(separator: ", "))")
             }
         }
     }
@@ -106,9 +131,13 @@ struct YAMLDocument {
 
     func string(_ m: Node.Mapping, _ key: String) throws -> String {
         guard let v = m[key] else {
-            throw InputError.badData(location: SourceLocation(file: file, line: firstLine(m), field: key), found: "no \"\(key)\"", expected: "a \"\(key)\" entry")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: firstLine(m), field: key),
+                found: "no \"\(key)\"", expected: "a \"\(key)\" entry")
         }
-        guard case .scalar(let s) = v, !s.string.isEmpty else { throw error(v, field: key, found: describe(v), expected: "text") }
+        guard case .scalar(let s) = v, !s.string.isEmpty else {
+            throw error(v, field: key, found: describe(v), expected: "text")
+        }
         return s.string
     }
 
@@ -119,18 +148,26 @@ struct YAMLDocument {
 
     func int(_ m: Node.Mapping, _ key: String, in range: ClosedRange<Int>) throws -> Int {
         guard let v = m[key] else {
-            throw InputError.badData(location: SourceLocation(file: file, line: firstLine(m), field: key), found: "no \"\(key)\"", expected: "a \"\(key)\" entry")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: firstLine(m), field: key),
+                found: "no \"\(key)\"", expected: "a \"\(key)\" entry")
         }
         guard case .scalar(let s) = v, let i = Int(s.string), range.contains(i) else {
-            throw error(v, field: key, found: describe(v), expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                v, field: key, found: describe(v),
+                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return i
     }
 
     /// A number written as YAML scalar (decimal point or Vietnamese decimal comma).
     func number(_ node: Node, field: String) throws -> Double {
-        guard case .scalar(let s) = node else { throw error(node, field: field, found: describe(node), expected: "a number") }
-        do { return try VietnameseNumber.parse(s.string, dot: .decimalPoint) } catch let e as VietnameseNumber.ParseError {
+        guard case .scalar(let s) = node else {
+            throw error(node, field: field, found: describe(node), expected: "a number")
+        }
+        do { return try VietnameseNumber.parse(s.string, dot: .decimalPoint) } catch let e
+            as VietnameseNumber.ParseError
+        {
             throw e.at(location(node, field: field))
         }
     }

@@ -32,8 +32,10 @@ public struct Indicator: Sendable, Hashable, Identifiable {
     /// For aggregates: the indicators whose sum this one is (total production = sectors).
     public var components: [String]
 
-    public init(id: String, nameVi: String, nameEn: String, unit: String, measure: Measure,
-                upperBound: Double? = nil, components: [String] = []) {
+    public init(
+        id: String, nameVi: String, nameEn: String, unit: String, measure: Measure,
+        upperBound: Double? = nil, components: [String] = []
+    ) {
         self.id = id; self.nameVi = nameVi; self.nameEn = nameEn; self.unit = unit
         self.measure = measure; self.upperBound = upperBound; self.components = components
     }
@@ -51,8 +53,10 @@ public struct BaselineValue: Sendable, Hashable {
     /// How the value was obtained (a derivation, a reference, or why it is illustrative).
     public var note: String
 
-    public init(indicator: String, year: Int, value: Double, unit: String,
-                source: ValueSource, note: String = "") {
+    public init(
+        indicator: String, year: Int, value: Double, unit: String,
+        source: ValueSource, note: String = ""
+    ) {
         self.indicator = indicator; self.year = year; self.value = value; self.unit = unit
         self.source = source; self.note = note
     }
@@ -68,8 +72,10 @@ public struct Observation: Sendable, Hashable {
     public var source: String
     public var note: String
 
-    public init(indicator: String, year: Int, value: Double, isEstimate: Bool = false,
-                source: String = "", note: String = "") {
+    public init(
+        indicator: String, year: Int, value: Double, isEstimate: Bool = false,
+        source: String = "", note: String = ""
+    ) {
         self.indicator = indicator; self.year = year; self.value = value
         self.isEstimate = isEstimate; self.source = source; self.note = note
     }
@@ -97,9 +103,11 @@ public struct Plan: Sendable {
     /// "xã", a cohort; empty when not given).
     public var group: String = ""
 
-    public init(id: String, nameVi: String, nameEn: String, firstYear: Int, lastYear: Int,
-                baselineYear: Int, language: String = "vi", indicators: [Indicator],
-                targets: [Target], baseline: [BaselineValue]) {
+    public init(
+        id: String, nameVi: String, nameEn: String, firstYear: Int, lastYear: Int,
+        baselineYear: Int, language: String = "vi", indicators: [Indicator],
+        targets: [Target], baseline: [BaselineValue]
+    ) {
         self.id = id; self.nameVi = nameVi; self.nameEn = nameEn; self.firstYear = firstYear
         self.lastYear = lastYear; self.baselineYear = baselineYear; self.language = language
         self.indicators = indicators; self.targets = targets; self.baseline = baseline
@@ -109,7 +117,9 @@ public struct Plan: Sendable {
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
     public func baseline(of id: String) -> BaselineValue? { baseline.first { $0.indicator == id } }
-    public func targets(for indicator: String) -> [Target] { targets.filter { $0.indicator == indicator } }
+    public func targets(for indicator: String) -> [Target] {
+        targets.filter { $0.indicator == indicator }
+    }
 
     /// Baseline value of an aggregate is the sum of its components when it has none itself.
     public func baselineValue(of id: String) -> Double? {

@@ -72,24 +72,31 @@ public enum GrowthSpec: Sendable, Hashable {
             if !(l.isFinite && h.isFinite) { return "parameters must be finite numbers" }
             return l <= h ? nil : "empty range: low \(text(l)) is above high \(text(h))"
         case let .triangular(l, m, h):
-            if !(l.isFinite && m.isFinite && h.isFinite) { return "parameters must be finite numbers" }
+            if !(l.isFinite && m.isFinite && h.isFinite) {
+                return "parameters must be finite numbers"
+            }
             if l > h { return "empty range: low \(text(l)) is above high \(text(h))" }
-            return m >= l && m <= h ? nil : "triangular mode \(text(m)) lies outside [\(text(l)), \(text(h))]"
+            return m >= l && m <= h
+                ? nil : "triangular mode \(text(m)) lies outside [\(text(l)), \(text(h))]"
         case let .normal(m, s):
             if !(m.isFinite && s.isFinite) { return "parameters must be finite numbers" }
             return s >= 0 ? nil : "the sd must not be negative (got \(text(s)))"
         case let .truncatedNormal(m, s, l, h):
-            if !(m.isFinite && s.isFinite && l.isFinite && h.isFinite) { return "parameters must be finite numbers" }
+            if !(m.isFinite && s.isFinite && l.isFinite && h.isFinite) {
+                return "parameters must be finite numbers"
+            }
             if s < 0 { return "the sd must not be negative (got \(text(s)))" }
             if l > h { return "empty range: low \(text(l)) is above high \(text(h))" }
             if m < l || m > h {
-                return "the mean \(text(m)) lies outside the truncation bounds [\(text(l)), \(text(h))]"
+                return
+                    "the mean \(text(m)) lies outside the truncation bounds [\(text(l)), \(text(h))]"
             }
             // With the mean inside, P(low < X < high) ≥ Φ(w/sd) − ½ ≈ 0.4·w/sd for the
             // larger half-width w ≥ (high − low)/2; sd above 10⁶ × (high − low) leaves the
             // normal no shape inside the bounds (it is a uniform distribution).
             if s > 1e6 * (h - l) {
-                return "the sd \(text(s)) is more than a million times the width of [\(text(l)), \(text(h))] (write a uniform distribution)"
+                return
+                    "the sd \(text(s)) is more than a million times the width of [\(text(l)), \(text(h))] (write a uniform distribution)"
             }
             return nil
         }
@@ -115,8 +122,10 @@ public struct Driver: Sendable, Hashable {
     /// for change drivers.
     public var volatility: Double
 
-    public init(indicator: String, model: DriverModel = .growth, spec: GrowthSpec,
-                volatility: Double = 0) {
+    public init(
+        indicator: String, model: DriverModel = .growth, spec: GrowthSpec,
+        volatility: Double = 0
+    ) {
         self.indicator = indicator; self.model = model; self.spec = spec
         self.volatility = volatility
     }
@@ -149,16 +158,20 @@ public struct Scenario: Sendable {
     /// Target ids to evaluate; empty means every quantitative target.
     public var evaluate: [String]
 
-    public init(name: String, description: String = "", plan: String? = nil,
-                drivers: [Driver], baselineOverrides: [String: Double] = [:],
-                correlations: [DriverPair: Double] = [:], shocks: [Shock] = [],
-                evaluate: [String] = []) {
+    public init(
+        name: String, description: String = "", plan: String? = nil,
+        drivers: [Driver], baselineOverrides: [String: Double] = [:],
+        correlations: [DriverPair: Double] = [:], shocks: [Shock] = [],
+        evaluate: [String] = []
+    ) {
         self.name = name; self.description = description; self.plan = plan
         self.drivers = drivers; self.baselineOverrides = baselineOverrides
         self.correlations = correlations; self.shocks = shocks; self.evaluate = evaluate
     }
 
-    public func driver(for indicator: String) -> Driver? { drivers.first { $0.indicator == indicator } }
+    public func driver(for indicator: String) -> Driver? {
+        drivers.first { $0.indicator == indicator }
+    }
 }
 
 /// An unordered pair of driver ids (for correlations).

@@ -85,11 +85,13 @@ public struct Target: Sendable, Hashable, Identifiable {
     public var appendixUnit: String = ""
     public var appendixValue: String = ""
 
-    public init(id: String, indicator: String, planItem: String = "", appendixRow: String = "",
-                nameVi: String, nameEn: String, unit: String, kind: TargetKind,
-                comparator: Comparator, low: Double?, high: Double?, targetYear: Int,
-                startYear: Int, direction: Direction, responsibleUnit: String = "",
-                source: String = "", note: String = "") {
+    public init(
+        id: String, indicator: String, planItem: String = "", appendixRow: String = "",
+        nameVi: String, nameEn: String, unit: String, kind: TargetKind,
+        comparator: Comparator, low: Double?, high: Double?, targetYear: Int,
+        startYear: Int, direction: Direction, responsibleUnit: String = "",
+        source: String = "", note: String = ""
+    ) {
         self.id = id; self.indicator = indicator; self.planItem = planItem
         self.appendixRow = appendixRow; self.nameVi = nameVi; self.nameEn = nameEn
         self.unit = unit; self.kind = kind; self.comparator = comparator; self.low = low

@@ -25,7 +25,8 @@ public struct ExponentialGrowthBatch: Sendable {
             throw RegressionError.nonFinite(series: "years", what: "x", index: i)
         }
         guard Set(years).count >= 2 else {
-            throw RegressionError.rankDeficient(series: "years", detail: "an exponential trend needs at least 2 distinct years")
+            throw RegressionError.rankDeficient(
+                series: "years", detail: "an exponential trend needs at least 2 distinct years")
         }
         self.years = years
         let mean = years.reduce(0, +) / Double(years.count)

@@ -32,16 +32,22 @@ enum WorkingBasis: Sendable {
         case .linear(let centres):
             if let c = centres {
                 for i in 0..<n { d.storage[i] = 1 }
-                for j in 0..<x.columns { for i in 0..<n { d.storage[i + (j + 1) * n] = ExtendedReal(x[i, j]) - c[j] } }
+                for j in 0..<x.columns {
+                    for i in 0..<n { d.storage[i + (j + 1) * n] = ExtendedReal(x[i, j]) - c[j] }
+                }
             } else {
-                for j in 0..<x.columns { for i in 0..<n { d.storage[i + j * n] = ExtendedReal(x[i, j]) } }
+                for j in 0..<x.columns {
+                    for i in 0..<n { d.storage[i + j * n] = ExtendedReal(x[i, j]) }
+                }
             }
         case let .polynomial(centre, halfWidth, degree):
             for i in 0..<n {
                 let t = (ExtendedReal(x[i, 0]) - centre) / halfWidth
                 var v: ExtendedReal = 1
                 d.storage[i] = 1
-                for k in stride(from: 1, through: degree, by: 1) { v *= t; d.storage[i + k * n] = v }
+                for k in stride(from: 1, through: degree, by: 1) {
+                    v *= t; d.storage[i + k * n] = v
+                }
             }
         }
         return d
@@ -140,7 +146,9 @@ public struct LinearFit: Sendable {
         for k in 0..<row.count { mean += row[k] * workingCoefficients[k] }
         guard let s2 = sigma2 else { return (Double(mean), nil) }
         var q: ExtendedReal = 0
-        for i in 0..<row.count { for j in 0..<row.count { q += row[i] * workingInverseGram[i, j] * row[j] } }
+        for i in 0..<row.count {
+            for j in 0..<row.count { q += row[i] * workingInverseGram[i, j] * row[j] }
+        }
         return (Double(mean), Double((s2 * max(q, 0)).squareRoot()))
     }
 
@@ -168,16 +176,23 @@ public enum LinearLeastSquares {
     ///   - series: a name used in error messages.
     /// - Throws: `RegressionError` for non-finite values, negative weights, too few
     ///   observations, or a rank-deficient design.
-    public static func fit(design: Matrix, response: [Double], weights: [Double]? = nil,
-                           intercept: Bool = true, series: String = "y") throws -> LinearFit {
+    public static func fit(
+        design: Matrix, response: [Double], weights: [Double]? = nil,
+        intercept: Bool = true, series: String = "y"
+    ) throws -> LinearFit {
         let n = response.count, k = design.columns
         guard design.rows == n else {
-            throw RegressionError.lengthMismatch(series: series, detail: "design has \(design.rows) rows but response has \(n) values")
+            throw RegressionError.lengthMismatch(
+                series: series,
+                detail: "design has \(design.rows) rows but response has \(n) values")
         }
         let w = try validate(response: response, weights: weights, series: series)
-        for j in 0..<k { for i in 0..<n where !design[i, j].isFinite {
-            throw RegressionError.nonFinite(series: series, what: "x\(k > 1 ? String(j + 1) : "")", index: i)
-        } }
+        for j in 0..<k {
+            for i in 0..<n where !design[i, j].isFinite {
+                throw RegressionError.nonFinite(
+                    series: series, what: "x\(k > 1 ? String(j + 1) : "")", index: i)
+            }
+        }
         var centres: [ExtendedReal]? = nil
         if intercept {
             let sw = w.reduce(ExtendedReal(0)) { $0 + ExtendedReal($1) }
@@ -187,31 +202,40 @@ public enum LinearLeastSquares {
                 return sw > 0 ? s / sw : 0
             }
         }
-        return try solve(regressors: design, response: response, weights: w, basis: .linear(centres: centres),
-                         parameters: k + (intercept ? 1 : 0), series: series, model: intercept ? "a linear model with intercept" : "a linear model")
+        return try solve(
+            regressors: design, response: response, weights: w, basis: .linear(centres: centres),
+            parameters: k + (intercept ? 1 : 0), series: series,
+            model: intercept ? "a linear model with intercept" : "a linear model")
     }
 
-    static func validate(response: [Double], weights: [Double]?, series: String) throws -> [Double] {
+    static func validate(response: [Double], weights: [Double]?, series: String) throws -> [Double]
+    {
         for (i, v) in response.enumerated() where !v.isFinite {
             throw RegressionError.nonFinite(series: series, what: "y", index: i)
         }
         guard let w = weights else { return [Double](repeating: 1, count: response.count) }
         guard w.count == response.count else {
-            throw RegressionError.lengthMismatch(series: series, detail: "\(w.count) weights for \(response.count) observations")
+            throw RegressionError.lengthMismatch(
+                series: series, detail: "\(w.count) weights for \(response.count) observations")
         }
         for (i, v) in w.enumerated() {
-            if !v.isFinite { throw RegressionError.nonFinite(series: series, what: "weight", index: i) }
+            if !v.isFinite {
+                throw RegressionError.nonFinite(series: series, what: "weight", index: i)
+            }
             if v < 0 { throw RegressionError.negativeWeight(series: series, index: i, value: v) }
         }
         return w
     }
 
     /// The common core: builds the weighted working design, solves, maps back.
-    static func solve(regressors: Matrix, response y: [Double], weights w: [Double],
-                      basis: WorkingBasis, parameters p: Int, series: String, model: String) throws -> LinearFit {
+    static func solve(
+        regressors: Matrix, response y: [Double], weights w: [Double],
+        basis: WorkingBasis, parameters p: Int, series: String, model: String
+    ) throws -> LinearFit {
         let used = (0..<y.count).filter { w[$0] > 0 }
         guard used.count >= p else {
-            throw RegressionError.tooFewObservations(series: series, observations: used.count, parameters: p, model: model)
+            throw RegressionError.tooFewObservations(
+                series: series, observations: used.count, parameters: p, model: model)
         }
         let m = used.count
         // Response centre: the weighted mean (only with an intercept; any centre is exact).
@@ -226,7 +250,7 @@ public enum LinearLeastSquares {
         var a: ExtendedMatrix
         var b = [ExtendedReal](repeating: 0, count: m)
         if m == n && w.allSatisfy({ $0 == 1 }) {
-            a = design       // unweighted, every row used: no copy
+            a = design  // unweighted, every row used: no copy
             for i in 0..<n { b[i] = ExtendedReal(y[i]) - cy }
         } else {
             a = ExtendedMatrix(rows: m, columns: p)
@@ -240,7 +264,11 @@ public enum LinearLeastSquares {
         do {
             sol = try LeastSquares.solve(a, b)
         } catch LinearAlgebraError.rankDeficient(let rank, let required) {
-            throw RegressionError.rankDeficient(series: series, detail: "the design has numerical rank \(rank) < \(required) parameters (regressors are constant or collinear)")
+            throw RegressionError.rankDeficient(
+                series: series,
+                detail:
+                    "the design has numerical rank \(rank) < \(required) parameters (regressors are constant or collinear)"
+            )
         }
         let tinv = basis.inverseTransform(parameters: p)
         let gamma = sol.solution
@@ -285,15 +313,16 @@ public enum LinearLeastSquares {
             fitted[i] = Double(f)
             resid[i] = Double(ExtendedReal(y[i]) - f)
         }
-        return LinearFit(coefficients: beta.map { Double($0) }, standardErrors: se, covariance: cov,
-                         residualStandardDeviation: sigma2.map { Double($0.squareRoot()) },
-                         residualSumOfSquares: Double(rss), rSquared: r2, adjustedRSquared: adj,
-                         residualDegreesOfFreedom: df, observationCount: m, parameterCount: p,
-                         rank: sol.rank, conditionEstimate: 1 / sol.reciprocalCondition,
-                         residuals: resid, fittedValues: fitted, hasIntercept: basis.hasIntercept,
-                         refinementSteps: sol.refinementSteps, lastCorrection: sol.lastCorrection,
-                         basis: basis, workingCoefficients: gamma, workingInverseGram: sol.inverseGram,
-                         responseCentre: cy, sigma2: sigma2)
+        return LinearFit(
+            coefficients: beta.map { Double($0) }, standardErrors: se, covariance: cov,
+            residualStandardDeviation: sigma2.map { Double($0.squareRoot()) },
+            residualSumOfSquares: Double(rss), rSquared: r2, adjustedRSquared: adj,
+            residualDegreesOfFreedom: df, observationCount: m, parameterCount: p,
+            rank: sol.rank, conditionEstimate: 1 / sol.reciprocalCondition,
+            residuals: resid, fittedValues: fitted, hasIntercept: basis.hasIntercept,
+            refinementSteps: sol.refinementSteps, lastCorrection: sol.lastCorrection,
+            basis: basis, workingCoefficients: gamma, workingInverseGram: sol.inverseGram,
+            responseCentre: cy, sigma2: sigma2)
     }
 }
 
@@ -315,13 +344,17 @@ public enum LinearLeastSquares {
 public enum PolynomialRegression {
     public static let maximumDegree = 10
 
-    public static func fit(x: [Double], y: [Double], degree: Int, weights: [Double]? = nil,
-                           series: String = "y") throws -> LinearFit {
+    public static func fit(
+        x: [Double], y: [Double], degree: Int, weights: [Double]? = nil,
+        series: String = "y"
+    ) throws -> LinearFit {
         guard (0...maximumDegree).contains(degree) else {
-            throw RegressionError.invalidModel("polynomial degree must be between 0 and \(maximumDegree); got \(degree)")
+            throw RegressionError.invalidModel(
+                "polynomial degree must be between 0 and \(maximumDegree); got \(degree)")
         }
         guard x.count == y.count else {
-            throw RegressionError.lengthMismatch(series: series, detail: "\(x.count) x values for \(y.count) y values")
+            throw RegressionError.lengthMismatch(
+                series: series, detail: "\(x.count) x values for \(y.count) y values")
         }
         let w = try LinearLeastSquares.validate(response: y, weights: weights, series: series)
         for (i, v) in x.enumerated() where !v.isFinite {
@@ -330,7 +363,8 @@ public enum PolynomialRegression {
         let used = (0..<x.count).filter { w[$0] > 0 }
         let model = "a polynomial of degree \(degree)"
         guard used.count >= degree + 1 else {
-            throw RegressionError.tooFewObservations(series: series, observations: used.count, parameters: degree + 1, model: model)
+            throw RegressionError.tooFewObservations(
+                series: series, observations: used.count, parameters: degree + 1, model: model)
         }
         // Distinct x values, counted only up to the degree + 1 needed.
         var seen: [Double] = []
@@ -340,7 +374,8 @@ public enum PolynomialRegression {
         }
         let distinct = seen.count
         guard distinct >= degree + 1 else {
-            let detail = distinct == 1
+            let detail =
+                distinct == 1
                 ? "every x value is \(x[used[0]]); \(model) needs at least \(degree + 1) distinct x values"
                 : "\(model) needs at least \(degree + 1) distinct x values; there are \(distinct)"
             throw RegressionError.rankDeficient(series: series, detail: detail)
@@ -349,8 +384,9 @@ public enum PolynomialRegression {
         let centre = (ExtendedReal(lo) + ExtendedReal(hi)) / 2
         var half = (ExtendedReal(hi) - ExtendedReal(lo)) / 2
         if half == 0 { half = 1 }
-        return try LinearLeastSquares.solve(regressors: Matrix(rows: x.count, columns: 1, columnMajor: x), response: y, weights: w,
-                                            basis: .polynomial(centre: centre, halfWidth: half, degree: degree),
-                                            parameters: degree + 1, series: series, model: model)
+        return try LinearLeastSquares.solve(
+            regressors: Matrix(rows: x.count, columns: 1, columnMajor: x), response: y, weights: w,
+            basis: .polynomial(centre: centre, halfWidth: half, degree: degree),
+            parameters: degree + 1, series: series, model: model)
     }
 }

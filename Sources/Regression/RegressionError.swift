@@ -21,7 +21,8 @@ public enum RegressionError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .tooFewObservations(s, n, p, model):
-            return "series '\(s)': \(model) needs at least \(p) observations (\(p) parameters); it has \(n)"
+            return
+                "series '\(s)': \(model) needs at least \(p) observations (\(p) parameters); it has \(n)"
         case let .rankDeficient(s, d):
             return "series '\(s)': coefficients not determined: \(d)"
         case let .nonFinite(s, what, i):
@@ -29,7 +30,8 @@ public enum RegressionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .outsideDomain(s, i, v, rule):
             return "series '\(s)': value \(v) at observation \(i + 1) breaks the rule \(rule)"
         case let .negativeWeight(s, i, v):
-            return "series '\(s)': weight \(v) at observation \(i + 1) is negative; weights must be ≥ 0"
+            return
+                "series '\(s)': weight \(v) at observation \(i + 1) is negative; weights must be ≥ 0"
         case let .lengthMismatch(s, d):
             return "series '\(s)': \(d)"
         case let .invalidModel(m):

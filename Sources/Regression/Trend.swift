@@ -31,9 +31,13 @@ public enum TrendModel: Sendable, Hashable, CustomStringConvertible {
         case "exponential", "exp": self = .exponential
         case "logistic": self = .logistic(bound: Self.defaultLogisticBound)
         default:
-            if t.hasPrefix("poly:"), let k = Int(t.dropFirst(5)) { self = .polynomial(degree: k) }
-            else if t.hasPrefix("logistic:"), let b = Double(t.dropFirst(9)) { self = .logistic(bound: b) }
-            else { return nil }
+            if t.hasPrefix("poly:"), let k = Int(t.dropFirst(5)) {
+                self = .polynomial(degree: k)
+            } else if t.hasPrefix("logistic:"), let b = Double(t.dropFirst(9)) {
+                self = .logistic(bound: b)
+            } else {
+                return nil
+            }
         }
     }
 
@@ -78,7 +82,9 @@ public enum TrendModel: Sendable, Hashable, CustomStringConvertible {
     var domainRule: String {
         switch self {
         case .exponential: return "y > 0 (the exponential trend fits log y)"
-        case .logistic(let b): return "0 < y < \(formatShortest(b)) (the logistic trend fits log(y / (\(formatShortest(b)) − y)))"
+        case .logistic(let b):
+            return
+                "0 < y < \(formatShortest(b)) (the logistic trend fits log(y / (\(formatShortest(b)) − y)))"
         default: return "y finite"
         }
     }
@@ -169,26 +175,37 @@ public struct TrendFit: Sendable {
     /// - Throws: `RegressionError` naming `series` and the rule broken: non-finite values,
     ///   y outside the model's domain, fewer observations than parameters, fewer distinct
     ///   years than the degree + 1 (e.g. a single year repeated), an invalid model.
-    public static func fit(_ model: TrendModel, x: [Double], y: [Double], weights: [Double]? = nil,
-                           series: String = "y") throws -> TrendFit {
+    public static func fit(
+        _ model: TrendModel, x: [Double], y: [Double], weights: [Double]? = nil,
+        series: String = "y"
+    ) throws -> TrendFit {
         switch model {
         case .polynomial(let k) where k < 1 || k > PolynomialRegression.maximumDegree:
-            throw RegressionError.invalidModel("series '\(series)': polynomial degree must be between 1 and \(PolynomialRegression.maximumDegree); got \(k)")
+            throw RegressionError.invalidModel(
+                "series '\(series)': polynomial degree must be between 1 and \(PolynomialRegression.maximumDegree); got \(k)"
+            )
         case .logistic(let b) where !(b > 0 && b.isFinite):
-            throw RegressionError.invalidModel("series '\(series)': logistic bound must be a positive finite number; got \(b)")
+            throw RegressionError.invalidModel(
+                "series '\(series)': logistic bound must be a positive finite number; got \(b)")
         default: break
         }
         guard x.count == y.count else {
-            throw RegressionError.lengthMismatch(series: series, detail: "\(x.count) x values for \(y.count) y values")
+            throw RegressionError.lengthMismatch(
+                series: series, detail: "\(x.count) x values for \(y.count) y values")
         }
         for i in 0..<x.count {
-            if !x[i].isFinite { throw RegressionError.nonFinite(series: series, what: "x", index: i) }
-            if !y[i].isFinite { throw RegressionError.nonFinite(series: series, what: "y", index: i) }
+            if !x[i].isFinite {
+                throw RegressionError.nonFinite(series: series, what: "x", index: i)
+            }
+            if !y[i].isFinite {
+                throw RegressionError.nonFinite(series: series, what: "y", index: i)
+            }
         }
         var z = [Double](repeating: 0, count: y.count)
         for i in 0..<y.count {
             guard let v = model.transform(y[i]) else {
-                throw RegressionError.outsideDomain(series: series, index: i, value: y[i], rule: model.domainRule)
+                throw RegressionError.outsideDomain(
+                    series: series, index: i, value: y[i], rule: model.domainRule)
             }
             z[i] = v
         }
@@ -201,9 +218,11 @@ public struct TrendFit: Sendable {
         }
         let reg: LinearFit
         do {
-            reg = try PolynomialRegression.fit(x: x, y: z, degree: model.degree, weights: weights, series: series)
+            reg = try PolynomialRegression.fit(
+                x: x, y: z, degree: model.degree, weights: weights, series: series)
         } catch RegressionError.tooFewObservations(let s, let n, let p, _) {
-            throw RegressionError.tooFewObservations(series: s, observations: n, parameters: p, model: name)
+            throw RegressionError.tooFewObservations(
+                series: s, observations: n, parameters: p, model: name)
         }
         return TrendFit(series: series, model: model, x: x, y: y, weights: weights, regression: reg)
     }
@@ -214,8 +233,9 @@ public struct TrendFit: Sendable {
 
     /// Nil when intervals exist; otherwise why not (an exact fit).
     public var noIntervalReason: String? {
-        regression.residualDegreesOfFreedom > 0 ? nil :
-            "exact fit: \(regression.observationCount) observations for \(regression.parameterCount) parameters leave no residual degrees of freedom, so no interval exists"
+        regression.residualDegreesOfFreedom > 0
+            ? nil
+            : "exact fit: \(regression.observationCount) observations for \(regression.parameterCount) parameters leave no residual degrees of freedom, so no interval exists"
     }
 
     /// The point forecast and, when df > 0, intervals at `levels` (fractions in (0, 1),
@@ -231,34 +251,43 @@ public struct TrendFit: Sendable {
     /// the same df, compute them once and pass them to `forecast(at:levels:criticalValues:)`
     /// and `growthRate(levels:criticalValues:)`.
     public func criticalValues(levels: [Double]) -> [Double]? {
-        precondition(levels.allSatisfy { $0 > 0 && $0 < 1 }, "interval levels must lie strictly between 0 and 1")
+        precondition(
+            levels.allSatisfy { $0 > 0 && $0 < 1 },
+            "interval levels must lie strictly between 0 and 1")
         let df = regression.residualDegreesOfFreedom
         guard df > 0 else { return nil }
         return levels.map { StudentT.critical(level: $0, degreesOfFreedom: Double(df)) }
     }
 
     /// As `forecast(at:levels:)` with precomputed `criticalValues(levels:)`.
-    public func forecast(at x: Double, levels: [Double], criticalValues ts: [Double]?) -> TrendForecast {
+    public func forecast(at x: Double, levels: [Double], criticalValues ts: [Double]?)
+        -> TrendForecast
+    {
         let (zhat, se) = regression.predict([x])
         let point = model.inverse(zhat)
         guard let se, let s2 = regression.residualVariance, let ts, noIntervalReason == nil else {
-            return TrendForecast(x: x, point: point, pointIsMedian: model.isTransformed,
-                                 standardErrorOnModelScale: nil, intervals: [], noIntervalReason: noIntervalReason)
+            return TrendForecast(
+                x: x, point: point, pointIsMedian: model.isTransformed,
+                standardErrorOnModelScale: nil, intervals: [], noIntervalReason: noIntervalReason)
         }
         precondition(ts.count == levels.count, "one critical value per level")
         let sePred = (s2 + se * se).squareRoot()
         let intervals = zip(levels, ts).map { level, t -> TrendInterval in
-            TrendInterval(level: level,
-                          meanLower: model.inverse(zhat - t * se), meanUpper: model.inverse(zhat + t * se),
-                          predictionLower: model.inverse(zhat - t * sePred),
-                          predictionUpper: model.inverse(zhat + t * sePred))
+            TrendInterval(
+                level: level,
+                meanLower: model.inverse(zhat - t * se), meanUpper: model.inverse(zhat + t * se),
+                predictionLower: model.inverse(zhat - t * sePred),
+                predictionUpper: model.inverse(zhat + t * sePred))
         }
-        return TrendForecast(x: x, point: point, pointIsMedian: model.isTransformed,
-                             standardErrorOnModelScale: se, intervals: intervals, noIntervalReason: nil)
+        return TrendForecast(
+            x: x, point: point, pointIsMedian: model.isTransformed,
+            standardErrorOnModelScale: se, intervals: intervals, noIntervalReason: nil)
     }
 
     /// Forecasts at several x.
-    public func forecast(at xs: [Double], levels: [Double] = TrendFit.defaultLevels) -> [TrendForecast] {
+    public func forecast(at xs: [Double], levels: [Double] = TrendFit.defaultLevels)
+        -> [TrendForecast]
+    {
         xs.map { forecast(at: $0, levels: levels) }
     }
 
@@ -275,13 +304,16 @@ public struct TrendFit: Sendable {
         guard case .exponential = model else { return nil }
         let b = regression.coefficients[1]
         guard let se = regression.standardErrors?[1], let ts else {
-            return GrowthRateEstimate(rate: expm1(b), slopeStandardError: nil, intervals: [], noIntervalReason: noIntervalReason)
+            return GrowthRateEstimate(
+                rate: expm1(b), slopeStandardError: nil, intervals: [],
+                noIntervalReason: noIntervalReason)
         }
         precondition(ts.count == levels.count, "one critical value per level")
         let iv = zip(levels, ts).map { level, t -> (level: Double, lower: Double, upper: Double) in
             (level, expm1(b - t * se), expm1(b + t * se))
         }
-        return GrowthRateEstimate(rate: expm1(b), slopeStandardError: se, intervals: iv, noIntervalReason: nil)
+        return GrowthRateEstimate(
+            rate: expm1(b), slopeStandardError: se, intervals: iv, noIntervalReason: nil)
     }
 
     /// Fitted values on the original scale (medians for transformed models).
@@ -291,12 +323,15 @@ public struct TrendFit: Sendable {
 extension TrendFit: CustomStringConvertible {
     /// A short summary: model, coefficients with standard errors, σ̂, R², df.
     public var description: String {
-        var s = "\(series): \(model) trend, n = \(regression.observationCount), df = \(residualDegreesOfFreedom)\n"
+        var s =
+            "\(series): \(model) trend, n = \(regression.observationCount), df = \(residualDegreesOfFreedom)\n"
         for (k, b) in coefficients.enumerated() {
             let se = regression.standardErrors.map { String(format: "%.6g", $0[k]) } ?? "NA"
             s += "  b\(k) = " + String(format: "%.10g", b) + "  (se \(se))\n"
         }
-        if let r = regression.residualStandardDeviation { s += String(format: "  residual SD %.6g", r) }
+        if let r = regression.residualStandardDeviation {
+            s += String(format: "  residual SD %.6g", r)
+        }
         if let r2 = regression.rSquared { s += String(format: ", R² %.6f", r2) }
         if let reason = noIntervalReason { s += "\n  \(reason)" }
         return s

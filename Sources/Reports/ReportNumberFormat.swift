@@ -76,7 +76,9 @@ public struct ReportNumberFormat: Sendable, Hashable {
 
     /// `value` with at most `naturalDecimals`, trailing zero decimals dropped (`100`,
     /// `3,6`, `85,6`).
-    public func natural(_ value: Double) -> String { trimmed(value, maxDecimals: Self.naturalDecimals(value)) }
+    public func natural(_ value: Double) -> String {
+        trimmed(value, maxDecimals: Self.naturalDecimals(value))
+    }
 
     /// `value` rounded to `maxDecimals`, without trailing zero decimals: figures as a plan
     /// writes them (`1,5`, `120`, `12,5`).

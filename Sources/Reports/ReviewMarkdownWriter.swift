@@ -17,27 +17,45 @@ struct ReviewMarkdownWriter {
         out += x.asOfLine + "\n"
         if let s = x.sourceLine { out += "\n" + e(s) + "\n" }
         if review.usesIllustrative {
-            out += "\n> **\(x.illustrativeBadge)** — \(e(String(x.illustrativeNote.dropFirst(2))))\n"
+            out +=
+                "\n> **\(x.illustrativeBadge)** — \(e(String(x.illustrativeNote.dropFirst(2))))\n"
         }
-        out += "\n" + e(x.ruleLine) + " " + e(x.ruleExtraLine) + "\n\n" + e(x.intervalLine) + " " + e(x.gapLine) + "\n\n"
-        out += x.statusCounts.map { "\(ReviewText.symbol($0.0.light)) \(x.statusLabel($0.0)): **\($0.1)**" }.joined(separator: " · ") + "\n\n"
+        out +=
+            "\n" + e(x.ruleLine) + " " + e(x.ruleExtraLine) + "\n\n" + e(x.intervalLine) + " "
+            + e(x.gapLine) + "\n\n"
+        out +=
+            x.statusCounts.map {
+                "\(ReviewText.symbol($0.0.light)) \(x.statusLabel($0.0)): **\($0.1)**"
+            }.joined(separator: " · ") + "\n\n"
         out += Markdown.escape(x.summarySentence) + "\n\n"
 
-        let header = [x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colRatio, x.colLatest, x.colTrend, x.colProjected,
-                      x.colRequired, x.colGap, x.colProbability, x.colResponsible]
+        let header = [
+            x.colId, x.colTarget, x.colRequirement, x.colStatus, x.colRatio, x.colLatest,
+            x.colTrend, x.colProjected,
+            x.colRequired, x.colGap, x.colProbability, x.colResponsible
+        ]
         out += "| " + header.joined(separator: " | ") + " |\n"
-        out += "|" + header.enumerated().map { (4...10).contains($0.offset) ? "---:|" : "---|" }.joined() + "\n"
+        out +=
+            "|"
+            + header.enumerated().map { (4...10).contains($0.offset) ? "---:|" : "---|" }.joined()
+            + "\n"
         for a in review.assessments {
-            let cells = [e(a.target.id) + (a.illustrative ? "\\*" : ""), e(x.name(a)), e(x.requirement(a, withUnit: true)),
-                         x.statusCell(a), e(x.ratio(a)), e(x.latest(a)), e(x.trend(a)), e(x.projected(a)), e(x.required(a.requiredFromNow, a)),
-                         e(x.gap(a)), e(x.probability(a)), e(a.target.responsibleUnit)]
+            let cells = [
+                e(a.target.id) + (a.illustrative ? "\\*" : ""), e(x.name(a)),
+                e(x.requirement(a, withUnit: true)),
+                x.statusCell(a), e(x.ratio(a)), e(x.latest(a)), e(x.trend(a)), e(x.projected(a)),
+                e(x.required(a.requiredFromNow, a)),
+                e(x.gap(a)), e(x.probability(a)), e(a.target.responsibleUnit)
+            ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         if review.usesIllustrative { out += "\n" + e(x.illustrativeNote) + "\n" }
 
         out += "\n## " + x.t("Ghi chú theo chỉ tiêu", "Notes by target") + "\n"
         for a in review.assessments {
-            out += "\n### \(e(a.target.id)) — \(e(x.name(a)))" + (a.illustrative ? " (\(x.illustrativeBadge))" : "") + "\n\n"
+            out +=
+                "\n### \(e(a.target.id)) — \(e(x.name(a)))"
+                + (a.illustrative ? " (\(x.illustrativeBadge))" : "") + "\n\n"
             for (label, value) in x.facts(a) { out += "- **\(e(label)):** \(e(value))\n" }
         }
         return out

@@ -22,8 +22,10 @@ extension ReviewReport {
 
     /// The `<td>` cells of one target's row, exactly as the HTML report writes them, one
     /// string per column of `columnTitles`.
-    public static func rowCellsHTML(_ assessment: TargetAssessment, review: Review,
-                                    language: ReportLanguage? = nil) -> [String] {
+    public static func rowCellsHTML(
+        _ assessment: TargetAssessment, review: Review,
+        language: ReportLanguage? = nil
+    ) -> [String] {
         ReviewHTMLWriter.rowCellList(assessment, text: text(review, language))
     }
 
@@ -36,27 +38,36 @@ extension ReviewReport {
     }
 
     /// Status label in the language (`đúng hướng`, `on track`) with its traffic-light symbol.
-    public static func statusText(_ assessment: TargetAssessment, review: Review,
-                                  language: ReportLanguage? = nil) -> String {
+    public static func statusText(
+        _ assessment: TargetAssessment, review: Review,
+        language: ReportLanguage? = nil
+    ) -> String {
         text(review, language).statusCell(assessment)
     }
 
     /// The "illustrative" badge text (`MINH HỌA`, `ILLUSTRATIVE`).
-    public static func illustrativeBadge(_ review: Review, language: ReportLanguage? = nil) -> String {
+    public static func illustrativeBadge(_ review: Review, language: ReportLanguage? = nil)
+        -> String
+    {
         text(review, language).illustrativeBadge
     }
 
     /// A value in the report's number format (`1.234,5` in Vietnamese, `1,234.5` in English).
-    public static func number(_ value: Double, decimals: Int, review: Review, language: ReportLanguage? = nil) -> String {
+    public static func number(
+        _ value: Double, decimals: Int, review: Review, language: ReportLanguage? = nil
+    ) -> String {
         text(review, language).number.string(value, decimals: decimals)
     }
 
     /// One indicator's chart as SVG. `simulated` words the blue line and fan as a
     /// simulation's median and bands instead of a trend and its prediction intervals.
     /// `index` keeps clip-path ids apart when several charts share a page.
-    public static func chartSVG(_ chart: IndicatorChart, review: Review, language: ReportLanguage? = nil,
-                                index: Int, simulated: Bool = false) -> String {
-        var svg = ReviewChartSVG(chart: chart, asOf: review.asOf, text: text(review, language), index: index)
+    public static func chartSVG(
+        _ chart: IndicatorChart, review: Review, language: ReportLanguage? = nil,
+        index: Int, simulated: Bool = false
+    ) -> String {
+        var svg = ReviewChartSVG(
+            chart: chart, asOf: review.asOf, text: text(review, language), index: index)
         svg.fan = simulated ? .simulation : .trend
         return svg.render()
     }

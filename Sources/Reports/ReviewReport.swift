@@ -70,9 +70,13 @@ public struct ReportOptions: Sendable, Hashable {
     /// Every column even on a narrow terminal (`--wide`).
     public var wide: Bool
 
-    public init(colour: Bool = false, csvStyle: CSVStyle = .plain, maxNameWidth: Int = 32, charts: Bool = true,
-                width: Int? = nil, wide: Bool = false) {
-        self.colour = colour; self.csvStyle = csvStyle; self.maxNameWidth = maxNameWidth; self.charts = charts
+    public init(
+        colour: Bool = false, csvStyle: CSVStyle = .plain, maxNameWidth: Int = 32,
+        charts: Bool = true,
+        width: Int? = nil, wide: Bool = false
+    ) {
+        self.colour = colour; self.csvStyle = csvStyle; self.maxNameWidth = maxNameWidth;
+        self.charts = charts
         self.width = width; self.wide = wide
     }
 }
@@ -92,35 +96,49 @@ public enum ReviewReport {
     /// The report as text. `language` nil means the plan's language. With CSV styles
     /// `.excel` and `.excelSemicolon` the text begins with U+FEFF, which UTF-8 encodes as
     /// the byte-order mark EF BB BF.
-    public static func render(_ review: Review, format: ReportFormat, language: ReportLanguage? = nil,
-                              options: ReportOptions = ReportOptions()) -> String {
+    public static func render(
+        _ review: Review, format: ReportFormat, language: ReportLanguage? = nil,
+        options: ReportOptions = ReportOptions()
+    ) -> String {
         let lang = language ?? ReportLanguage.default(for: review.plan)
         switch format {
-        case .table: return ReviewTableWriter(review: review, language: lang, options: options).render()
+        case .table:
+            return ReviewTableWriter(review: review, language: lang, options: options).render()
         case .csv:
-            let body = ReviewCSVWriter(review: review, language: lang, style: options.csvStyle).render()
+            let body = ReviewCSVWriter(review: review, language: lang, style: options.csvStyle)
+                .render()
             return options.csvStyle.writesBOM ? "\u{FEFF}" + body : body
         case .markdown: return ReviewMarkdownWriter(review: review, language: lang).render()
-        case .html: return ReviewHTMLWriter(review: review, language: lang, options: options).render()
+        case .html:
+            return ReviewHTMLWriter(review: review, language: lang, options: options).render()
         }
     }
 
     /// The report as UTF-8 bytes, ready for `AtomicFile.write(_:to:)`.
-    public static func data(_ review: Review, format: ReportFormat, language: ReportLanguage? = nil,
-                            options: ReportOptions = ReportOptions()) -> Data {
+    public static func data(
+        _ review: Review, format: ReportFormat, language: ReportLanguage? = nil,
+        options: ReportOptions = ReportOptions()
+    ) -> Data {
         Data(render(review, format: format, language: language, options: options).utf8)
     }
 
     /// The CSV columns in order, for documentation and tests (`levels` adds one
     /// `projected_low_NN`/`projected_high_NN` pair per prediction level).
-    public static func csvColumns(levels: [Double]) -> [String] { ReviewCSVWriter.columns(levels: levels) }
+    public static func csvColumns(levels: [Double]) -> [String] {
+        ReviewCSVWriter.columns(levels: levels)
+    }
 
     /// The reports the main job leaves behind, as (file name, bytes): HTML, Markdown and
     /// CSV (plain, for pandas and R) named by `defaultFileName`. The caller writes them
     /// (`AtomicFile.write`) and says where.
-    public static func bundle(_ review: Review, language: ReportLanguage? = nil) -> [(fileName: String, data: Data)] {
+    public static func bundle(_ review: Review, language: ReportLanguage? = nil) -> [(
+        fileName: String, data: Data
+    )] {
         [ReportFormat.html, .markdown, .csv].map { f in
-            (defaultFileName(planId: review.plan.id, format: f), data(review, format: f, language: language))
+            (
+                defaultFileName(planId: review.plan.id, format: f),
+                data(review, format: f, language: language)
+            )
         }
     }
 

@@ -28,18 +28,30 @@ struct ReviewTableWriter {
         let x = ReviewText(review: review, language: language)
         let full = fullTable(x)
         let fits = options.width.map { full.renderedWidth(maxColumnWidth: .max) <= $0 } ?? true
-        let table = fits || options.wide ? render(full, statusColumn: 4) : compactTable(x, width: options.width!)
-        var out = (options.colour ? "\u{1B}[1m" : "") + "\(x.title): \(x.planName)" + (options.colour ? Self.reset : "") + "\n"
+        let table =
+            fits || options.wide
+            ? render(full, statusColumn: 4) : compactTable(x, width: options.width!)
+        var out =
+            (options.colour ? "\u{1B}[1m" : "") + "\(x.title): \(x.planName)"
+            + (options.colour ? Self.reset : "") + "\n"
         out += x.asOfLine + "\n"
-        if review.usesIllustrative { out += "*** " + x.illustrativeBadge + " ***  " + x.illustrativeNote.dropFirst(2) + "\n" }
+        if review.usesIllustrative {
+            out += "*** " + x.illustrativeBadge + " ***  " + x.illustrativeNote.dropFirst(2) + "\n"
+        }
         out += "\n" + table + "\n\n"
         out += x.summaryLine + "\n"
         out += x.summarySentence + "\n"
         out += x.ruleLine + " " + x.ruleExtraLine + "\n"
         out += x.columnsLine + "\n"
         out += x.intervalLine + "\n"
-        let missed = review.assessments.compactMap { a in x.yearsMissed(a).map { "\(a.target.id): \($0)" } }
-        if !missed.isEmpty { out += x.t("Chỉ tiêu duy trì hằng năm — ", "Maintained targets — ") + missed.joined(separator: "; ") + "\n" }
+        let missed = review.assessments.compactMap { a in
+            x.yearsMissed(a).map { "\(a.target.id): \($0)" }
+        }
+        if !missed.isEmpty {
+            out +=
+                x.t("Chỉ tiêu duy trì hằng năm — ", "Maintained targets — ")
+                + missed.joined(separator: "; ") + "\n"
+        }
         if let s = x.sourceLine { out += s + "\n" }
         if review.usesIllustrative { out += x.illustrativeNote + "\n" }
         return out
@@ -49,14 +61,25 @@ struct ReviewTableWriter {
     func fullTable(_ x: ReviewText) -> TextTable {
         // Short headers (a terminal is narrow); the footnote says what each one means.
         var table = TextTable(
-            header: [x.colId, x.colTarget, x.colRequirement, x.colUnit, x.colStatus, x.t("Tiến độ", "Ratio"), x.t("Thực hiện", "Latest"),
-                     x.t("Xu hướng/năm", "Trend/yr"), x.t("Dự báo", "Projected"), x.t("Cần/năm", "Needed/yr"), x.colGap,
-                     x.t("Xác suất", "P(meet)"), x.t("Chủ trì", "Responsible")],
-            alignments: [.left, .left, .left, .left, .left] + Array(repeating: .right, count: 7) + [.left])
+            header: [
+                x.colId, x.colTarget, x.colRequirement, x.colUnit, x.colStatus,
+                x.t("Tiến độ", "Ratio"), x.t("Thực hiện", "Latest"),
+                x.t("Xu hướng/năm", "Trend/yr"), x.t("Dự báo", "Projected"),
+                x.t("Cần/năm", "Needed/yr"), x.colGap,
+                x.t("Xác suất", "P(meet)"), x.t("Chủ trì", "Responsible")
+            ],
+            alignments: [.left, .left, .left, .left, .left] + Array(repeating: .right, count: 7) + [
+                .left
+            ])
         for a in review.assessments {
-            table.append([a.target.id + (a.illustrative ? "*" : ""), Self.cut(x.name(a), options.maxNameWidth), x.requirement(a),
-                          Self.cut(x.unit(a), 12), x.statusCell(a), x.ratio(a), x.latest(a), x.trend(a), x.projected(a),
-                          x.required(a.requiredFromNow, a), x.gap(a), x.probability(a), Self.cut(a.target.responsibleUnit, 22)])
+            table.append([
+                a.target.id + (a.illustrative ? "*" : ""),
+                Self.cut(x.name(a), options.maxNameWidth), x.requirement(a),
+                Self.cut(x.unit(a), 12), x.statusCell(a), x.ratio(a), x.latest(a), x.trend(a),
+                x.projected(a),
+                x.required(a.requiredFromNow, a), x.gap(a), x.probability(a),
+                Self.cut(a.target.responsibleUnit, 22)
+            ])
         }
         return table
     }
@@ -70,36 +93,61 @@ struct ReviewTableWriter {
         let latest = x.t("Thực hiện", "Latest"), projected = x.t("Dự báo", "Projected")
         for moved in [[], [projected], [projected, latest]] {
             let text = compactTable(x, width: width, moving: moved)
-            if moved.count == 2 || Self.lines(text).allSatisfy({ $0.count <= width }) { return text }
+            if moved.count == 2 || Self.lines(text).allSatisfy({ $0.count <= width }) {
+                return text
+            }
         }
         return ""  // not reached: the last pass always returns
     }
 
     func compactTable(_ x: ReviewText, width: Int, moving moved: [String]) -> String {
-        typealias Column = (header: String, alignment: TextTable.Alignment, cell: (TargetAssessment) -> String)
+        typealias Column = (
+            header: String, alignment: TextTable.Alignment, cell: (TargetAssessment) -> String
+        )
         let columns: [Column] = [
-            (x.colId, .left, { $0.target.id + ($0.illustrative ? "*" : "") }), (x.colTarget, .left, { x.name($0) }),
-            (x.colStatus, .left, { x.statusCell($0) }), (x.t("Thực hiện", "Latest"), .right, { x.latest($0) }),
-            (x.t("Dự báo", "Projected"), .right, { x.projected($0) }), (x.t("Xác suất", "P(meet)"), .right, { x.probability($0) }),
+            (x.colId, .left, { $0.target.id + ($0.illustrative ? "*" : "") }),
+            (x.colTarget, .left, { x.name($0) }),
+            (x.colStatus, .left, { x.statusCell($0) }),
+            (x.t("Thực hiện", "Latest"), .right, { x.latest($0) }),
+            (x.t("Dự báo", "Projected"), .right, { x.projected($0) }),
+            (x.t("Xác suất", "P(meet)"), .right, { x.probability($0) })
         ].filter { !moved.contains($0.header) }
         var table = TextTable(header: columns.map(\.header), alignments: columns.map(\.alignment))
         var details: [String] = []
         for a in review.assessments {
             table.append(columns.map { $0.cell(a) })
             var fields: [(String, String)] = [
-                (x.colRequirement, x.requirement(a) + ([x.requirement(a), ""].contains(x.unit(a)) ? "" : " " + x.unit(a))),
-                (x.t("Tiến độ", "Ratio"), x.ratio(a)), (x.t("Xu hướng/năm", "Trend/yr"), x.trend(a))]
-            if moved.contains(x.t("Thực hiện", "Latest")) { fields.append((x.t("Thực hiện", "Latest"), x.latest(a))) }
-            if moved.contains(x.t("Dự báo", "Projected")) { fields.append((x.t("Dự báo", "Projected"), x.projected(a))) }
-            fields += [(x.t("Cần/năm", "Needed/yr"), x.required(a.requiredFromNow, a)), (x.colGap, x.gap(a)),
-                       (x.t("Chủ trì", "Responsible"), a.target.responsibleUnit)]
-            details.append(fields.filter { !["", "–", "—"].contains($0.1) }.map { "\($0.0) \($0.1)" }.joined(separator: " · "))
+                (
+                    x.colRequirement,
+                    x.requirement(a)
+                        + ([x.requirement(a), ""].contains(x.unit(a)) ? "" : " " + x.unit(a))
+                ),
+                (x.t("Tiến độ", "Ratio"), x.ratio(a)), (x.t("Xu hướng/năm", "Trend/yr"), x.trend(a))
+            ]
+            if moved.contains(x.t("Thực hiện", "Latest")) {
+                fields.append((x.t("Thực hiện", "Latest"), x.latest(a)))
+            }
+            if moved.contains(x.t("Dự báo", "Projected")) {
+                fields.append((x.t("Dự báo", "Projected"), x.projected(a)))
+            }
+            fields += [
+                (x.t("Cần/năm", "Needed/yr"), x.required(a.requiredFromNow, a)),
+                (x.colGap, x.gap(a)),
+                (x.t("Chủ trì", "Responsible"), a.target.responsibleUnit)
+            ]
+            details.append(
+                fields.filter { !["", "–", "—"].contains($0.1) }.map { "\($0.0) \($0.1)" }.joined(
+                    separator: " · "))
         }
         // The name column takes what the other columns leave.
         var widths = table.columnWidths(maxColumnWidth: .max)
-        let others = widths.enumerated().filter { $0.offset != 1 }.map(\.element).reduce(0, +) + 2 * (widths.count - 1)
+        let others =
+            widths.enumerated().filter { $0.offset != 1 }.map(\.element).reduce(0, +) + 2
+            * (widths.count - 1)
         widths[1] = max(12, min(widths[1], width - others))
-        table.rows = table.rows.map { row in var r = row; r[1] = Self.cut(r[1], widths[1]); return r }
+        table.rows = table.rows.map { row in
+            var r = row; r[1] = Self.cut(r[1], widths[1]); return r
+        }
         let lines = Self.lines(render(table, statusColumn: 2))
         var out = Array(lines.prefix(2))
         for (index, line) in lines.dropFirst(2).enumerated() {

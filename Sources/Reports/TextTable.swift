@@ -48,22 +48,30 @@ public struct TextTable: Sendable {
 
     /// The table as lines joined by newlines, with a rule under the header.
     /// `decorate(row, column, paddedCell)` may wrap a cell in escapes (row −1 is the header).
-    public func render(maxColumnWidth: Int = 60,
-                       decorate: (_ row: Int, _ column: Int, _ cell: String) -> String = { _, _, cell in cell }) -> String {
+    public func render(
+        maxColumnWidth: Int = 60,
+        decorate: (_ row: Int, _ column: Int, _ cell: String) -> String = { _, _, cell in cell }
+    ) -> String {
         let widths = columnWidths(maxColumnWidth: maxColumnWidth)
         func line(_ row: [String], _ index: Int) -> String {
             var parts: [String] = []
             for column in 0..<header.count {
                 var cell = column < row.count ? row[column] : ""
-                if cell.count > widths[column] { cell = String(cell.prefix(max(0, widths[column] - 1))) + "…" }
+                if cell.count > widths[column] {
+                    cell = String(cell.prefix(max(0, widths[column] - 1))) + "…"
+                }
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                parts.append(decorate(index, column, alignments[column] == .left ? cell + pad : pad + cell))
+                parts.append(
+                    decorate(index, column, alignments[column] == .left ? cell + pad : pad + cell))
             }
             var text = parts.joined(separator: "  ")
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
-        var out = [line(header, -1), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        var out = [
+            line(header, -1),
+            widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        ]
         for (index, row) in rows.enumerated() { out.append(line(row, index)) }
         return out.joined(separator: "\n")
     }

@@ -37,7 +37,9 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
             }
             if letters > 3 { return nil }
         }
-        guard letters > 0, digits > 0, (1...Self.maxColumn).contains(column), (1...Self.maxRow).contains(row) else { return nil }
+        guard letters > 0, digits > 0, (1...Self.maxColumn).contains(column),
+            (1...Self.maxRow).contains(row)
+        else { return nil }
         self.column = column; self.row = row
     }
 
@@ -64,19 +66,24 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
     public var last: CellReference
 
     public init(first: CellReference, last: CellReference) {
-        self.first = CellReference(column: min(first.column, last.column), row: min(first.row, last.row))
-        self.last = CellReference(column: max(first.column, last.column), row: max(first.row, last.row))
+        self.first = CellReference(
+            column: min(first.column, last.column), row: min(first.row, last.row))
+        self.last = CellReference(
+            column: max(first.column, last.column), row: max(first.row, last.row))
     }
 
     /// Parses `A1:F1` (or a single `B2`).
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ":")
-        guard parts.count == 1 || parts.count == 2, let a = CellReference(parts[0]), let b = CellReference(parts[parts.count - 1]) else { return nil }
+        guard parts.count == 1 || parts.count == 2, let a = CellReference(parts[0]),
+            let b = CellReference(parts[parts.count - 1])
+        else { return nil }
         self.init(first: a, last: b)
     }
 
     public func contains(_ cell: CellReference) -> Bool {
-        (first.row...last.row).contains(cell.row) && (first.column...last.column).contains(cell.column)
+        (first.row...last.row).contains(cell.row)
+            && (first.column...last.column).contains(cell.column)
     }
 
     public var description: String { "\(first):\(last)" }

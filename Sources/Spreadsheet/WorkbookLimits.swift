@@ -13,8 +13,11 @@ public struct WorkbookLimits: Sendable, Hashable {
     /// Largest number of parts in the archive (a real workbook has tens).
     public var maxEntries: Int
 
-    public init(maxPartBytes: UInt64 = 512 << 20, maxTotalBytes: UInt64 = 1 << 30, maxEntries: Int = 10_000) {
-        self.maxPartBytes = maxPartBytes; self.maxTotalBytes = maxTotalBytes; self.maxEntries = maxEntries
+    public init(
+        maxPartBytes: UInt64 = 512 << 20, maxTotalBytes: UInt64 = 1 << 30, maxEntries: Int = 10_000
+    ) {
+        self.maxPartBytes = maxPartBytes; self.maxTotalBytes = maxTotalBytes;
+        self.maxEntries = maxEntries
     }
 
     public static let standard = WorkbookLimits()

@@ -11,7 +11,7 @@ import Testing
         (0.9, 3.0, 1.637744353696209),
         (0.995, 30.0, 2.7499956535672254),
         (0.025, 5.0, -2.5705818356363155),
-        (0.5, 7.0, 0.0),
+        (0.5, 7.0, 0.0)
     ])
     func quantileMatchesScipy(p: Double, df: Double, expected: Double) {
         let q = StudentT.quantile(p, degreesOfFreedom: df)
@@ -22,7 +22,7 @@ import Testing
         (2.0, 10.0, 0.9633059826146299),
         (-1.5, 4.0, 0.104),
         (0.3, 1.0, 0.5927735790777423),
-        (3.7, 25.0, 0.9994670447525629),
+        (3.7, 25.0, 0.9994670447525629)
     ])
     func cdfMatchesScipy(t: Double, df: Double, expected: Double) {
         #expect(abs(StudentT.cdf(t, degreesOfFreedom: df) - expected) < 1e-13, "t.cdf(\(t), \(df))")
@@ -30,8 +30,10 @@ import Testing
 
     /// The two-sided critical value is the quantile at 0.5 + level/2.
     @Test func criticalValueIsTheUpperQuantile() {
-        #expect(abs(StudentT.critical(level: 0.95, degreesOfFreedom: 10) - 2.228138851986274) < 1e-12)
-        #expect(abs(StudentT.critical(level: 0.99, degreesOfFreedom: 30) - 2.7499956535672254) < 1e-12)
+        #expect(
+            abs(StudentT.critical(level: 0.95, degreesOfFreedom: 10) - 2.228138851986274) < 1e-12)
+        #expect(
+            abs(StudentT.critical(level: 0.99, degreesOfFreedom: 30) - 2.7499956535672254) < 1e-12)
     }
 }
 
@@ -41,10 +43,12 @@ import Testing
         (0.5, 0.0),
         (1e-06, -4.753424308822899),
         (0.8413447460685429, 1.0),
-        (0.999, 3.090232306167813),
+        (0.999, 3.090232306167813)
     ])
     func quantileMatchesScipy(p: Double, expected: Double) {
-        #expect(abs(StandardNormal.quantile(p) - expected) <= 1e-13 * max(1, abs(expected)), "norm.ppf(\(p))")
+        #expect(
+            abs(StandardNormal.quantile(p) - expected) <= 1e-13 * max(1, abs(expected)),
+            "norm.ppf(\(p))")
     }
 
     @Test(arguments: [
@@ -53,7 +57,7 @@ import Testing
         (0.0, 0.5),
         (0.5, 0.6914624612740131),
         (2.5, 0.9937903346742238),
-        (6.0, 0.9999999990134123),
+        (6.0, 0.9999999990134123)
     ])
     func cdfMatchesScipy(x: Double, expected: Double) {
         #expect(abs(StandardNormal.cdf(x) - expected) < 1e-15, "norm.cdf(\(x))")

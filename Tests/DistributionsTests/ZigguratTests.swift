@@ -18,11 +18,15 @@ import Foundation
     static func twoPerWord(seed: UInt64) -> [Double] {
         var g = Xoshiro256StarStar(seed: seed, stream: 0)
         var xs = [Double](repeating: 0, count: n)
-        xs.withUnsafeMutableBufferPointer { g.normals(Ziggurat.tables, count: n, into: $0.baseAddress!, stride: 1) }
+        xs.withUnsafeMutableBufferPointer {
+            g.normals(Ziggurat.tables, count: n, into: $0.baseAddress!, stride: 1)
+        }
         return xs
     }
 
-    static let samples: [(String, [Double])] = [("normal()", oneAtATime(seed: 42)), ("normals()", twoPerWord(seed: 43))]
+    static let samples: [(String, [Double])] = [
+        ("normal()", oneAtATime(seed: 42)), ("normals()", twoPerWord(seed: 43))
+    ]
 
     @Test func momentsAreThoseOfTheStandardNormal() {
         for (name, xs) in Self.samples {
@@ -53,19 +57,25 @@ import Foundation
                 while below < sorted.count && sorted[below] <= x { below += 1 }
                 distance = max(distance, abs(Double(below) / Double(sorted.count) - phi))
             }
-            #expect(distance < 1.9495 / Double(sorted.count).squareRoot(), "\(name) KS distance \(distance)")
+            #expect(
+                distance < 1.9495 / Double(sorted.count).squareRoot(),
+                "\(name) KS distance \(distance)")
         }
     }
 
     /// Tail frequencies beyond ±2, ±3 and the base layer's edge r, where Marsaglia's tail
     /// algorithm takes over (two-sided probabilities from scipy.stats.norm.sf).
     @Test func tailFrequencies() {
-        let tails: [(Double, Double)] = [(2, 0.04550026389635839), (3, 0.0026997960632601866),
-                                         (Ziggurat.r, 0.00025803248765390077)]
+        let tails: [(Double, Double)] = [
+            (2, 0.04550026389635839), (3, 0.0026997960632601866),
+            (Ziggurat.r, 0.00025803248765390077)
+        ]
         for (name, xs) in Self.samples {
             for (c, p) in tails {
                 let observed = Double(xs.filter { abs($0) > c }.count) / Double(xs.count)
-                #expect(abs(observed - p) < 4 * (p * (1 - p) / Double(xs.count)).squareRoot(), "\(name) beyond \(c)")
+                #expect(
+                    abs(observed - p) < 4 * (p * (1 - p) / Double(xs.count)).squareRoot(),
+                    "\(name) beyond \(c)")
             }
         }
     }
@@ -85,7 +95,9 @@ import Foundation
         #expect(Self.oneAtATime(seed: 42) == Self.samples[0].1)
         var g = Xoshiro256StarStar(seed: 43, stream: 0)
         var strided = [Double](repeating: .nan, count: 2 * 1000)
-        strided.withUnsafeMutableBufferPointer { g.normals(Ziggurat.tables, count: 1000, into: $0.baseAddress!, stride: 2) }
+        strided.withUnsafeMutableBufferPointer {
+            g.normals(Ziggurat.tables, count: 1000, into: $0.baseAddress!, stride: 2)
+        }
         #expect((0..<1000).map { strided[2 * $0] } == Array(Self.samples[1].1.prefix(1000)))
     }
 }

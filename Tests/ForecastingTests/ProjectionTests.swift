@@ -37,7 +37,9 @@ import Testing
             let p = try run(a)
             let total = try #require(p.series("gpv_total"))
             #expect(total.basis == .components)
-            let g: (Double, Double, Double) = a == .low ? (0.015, 0.13, 0.13) : a == .mid ? (0.0175, 0.14, 0.14) : (0.02, 0.15, 0.15)
+            let g: (Double, Double, Double) =
+                a == .low
+                ? (0.015, 0.13, 0.13) : a == .mid ? (0.0175, 0.14, 0.14) : (0.02, 0.15, 0.15)
             for (k, pt) in total.points.enumerated() {
                 let n = Double(k)
                 let hand = 400 * pow(1 + g.0, n) + 2600 * pow(1 + g.1, n) + 1500 * pow(1 + g.2, n)
@@ -112,13 +114,18 @@ import Testing
     init() throws { plan = try PlanLoader.load(directory: nil) }
 
     @Test func incomeRateAndLevelAgree() throws {
-        let f = try #require(ConsistencyChecker.check(plan).first { $0.kind == .rateVersusLevel && $0.targets == ["T06a", "T06b"] })
+        let f = try #require(
+            ConsistencyChecker.check(plan).first {
+                $0.kind == .rateVersusLevel && $0.targets == ["T06a", "T06b"]
+            })
         #expect(f.severity == .consistent)
     }
 
     @Test func incomeRateAndLevelConflictWithALowerBaseline() throws {
         var p = plan
-        p.baseline = p.baseline.map { var b = $0; if b.indicator == "income_per_capita" { b.value = 80 }; return b }
+        p.baseline = p.baseline.map {
+            var b = $0; if b.indicator == "income_per_capita" { b.value = 80 }; return b
+        }
         // 80 × 1.07^5 = 112.2 < 120; 120 needs (120/80)^(1/5) − 1 = 8.45 %/yr.
         let f = try #require(ConsistencyChecker.check(p).first { $0.kind == .rateVersusLevel })
         #expect(f.severity == .conflict)
@@ -134,7 +141,8 @@ import Testing
     }
 
     @Test func targetsAlreadyMetAtBaselineAreListed() {
-        let met = Set(ConsistencyChecker.check(plan).filter { $0.kind == .metAtBaseline }.flatMap(\.targets))
+        let met = Set(
+            ConsistencyChecker.check(plan).filter { $0.kind == .metAtBaseline }.flatMap(\.targets))
         // Baselines: schools level 1 100, clean water 100, admin 95 ≥ 90, military 100,
         // crime clearance 82 > 80, natural population growth 0.9 < 1.
         #expect(met == ["T09a", "T15", "T17a", "T20", "T21a", "T11b"])

@@ -13,10 +13,12 @@ import Testing
     let actuals: [Observation]
 
     init() throws {
-        root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         let directory = root.appendingPathComponent("Notebooks-data/plans/vietnam-2021-2025").path
         plan = try PlanLoader.load(directory: directory)
-        actuals = try ActualsFile.read(path: (directory as NSString).appendingPathComponent("actuals.csv"), plan: plan)
+        actuals = try ActualsFile.read(
+            path: (directory as NSString).appendingPathComponent("actuals.csv"), plan: plan)
     }
 
     func review(_ rule: AssessmentRule, asOf: Int?) -> Review {
@@ -26,7 +28,8 @@ import Testing
 
     /// The generated section's table rows, split into cells.
     func generatedRows() throws -> [[String]] {
-        let doc = try String(contentsOf: root.appendingPathComponent("docs/real-example.md"), encoding: .utf8)
+        let doc = try String(
+            contentsOf: root.appendingPathComponent("docs/real-example.md"), encoding: .utf8)
         let begin = try #require(doc.range(of: "<!-- real-example:begin -->"))
         let end = try #require(doc.range(of: "<!-- real-example:end -->"))
         return doc[begin.upperBound..<end.lowerBound].split(separator: "\n")
@@ -35,13 +38,16 @@ import Testing
     }
 
     func generatedSection() throws -> String {
-        let doc = try String(contentsOf: root.appendingPathComponent("docs/real-example.md"), encoding: .utf8)
+        let doc = try String(
+            contentsOf: root.appendingPathComponent("docs/real-example.md"), encoding: .utf8)
         let begin = try #require(doc.range(of: "<!-- real-example:begin -->"))
         let end = try #require(doc.range(of: "<!-- real-example:end -->"))
         return String(doc[begin.upperBound..<end.lowerBound])
     }
 
-    static func label(_ s: TargetStatus) -> String { s.rawValue.replacingOccurrences(of: "_", with: " ") }
+    static func label(_ s: TargetStatus) -> String {
+        s.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
 
     @Test func theDocumentsTableIsTheEnginesVerdicts() throws {
         let rows = try generatedRows()
@@ -51,10 +57,16 @@ import Testing
             for cells in rows {
                 let a = try #require(r.assessments.first { $0.target.id == cells[0] })
                 var extras: [String] = []
-                if let ratio = a.progressRatio { extras.append(String(format: "%.0f %%", ratio * 100)) }
+                if let ratio = a.progressRatio {
+                    extras.append(String(format: "%.0f %%", ratio * 100))
+                }
                 if let p = a.probability { extras.append(String(format: "P = %.0f %%", p * 100)) }
-                let expected = Self.label(a.status) + (extras.isEmpty ? "" : " (" + extras.joined(separator: ", ") + ")")
-                #expect(cells[column].hasPrefix(expected), "\(rule) \(cells[0]): document \(cells[column]), engine \(expected)")
+                let expected =
+                    Self.label(a.status)
+                    + (extras.isEmpty ? "" : " (" + extras.joined(separator: ", ") + ")")
+                #expect(
+                    cells[column].hasPrefix(expected),
+                    "\(rule) \(cells[0]): document \(cells[column]), engine \(expected)")
             }
         }
     }
@@ -65,22 +77,31 @@ import Testing
     @Test func hitRatesAreAsStated() throws {
         let section = try generatedSection()
         let final = review(.forecast, asOf: nil)
-        let green: Set<TargetStatus> = [.achieved, .onTrack], amberRed: Set<TargetStatus> = [.accelerationNeeded, .limitedProgress, .deterioration]
+        let green: Set<TargetStatus> = [.achieved, .onTrack],
+            amberRed: Set<TargetStatus> = [.accelerationNeeded, .limitedProgress, .deterioration]
         var hitsByRule: [AssessmentRule: Int] = [:]
         for rule in [AssessmentRule.forecast, .trend] {
             var hits = 0, scored = 0, brier: [Double] = []
             for a in review(rule, asOf: 2023).assessments {
-                guard let outcome = final.assessments.first(where: { $0.target.id == a.target.id })?.status,
-                      outcome == .achieved || outcome == .notAchieved,
-                      green.contains(a.status) || amberRed.contains(a.status) else { continue }
+                guard
+                    let outcome = final.assessments.first(where: { $0.target.id == a.target.id })?
+                        .status,
+                    outcome == .achieved || outcome == .notAchieved,
+                    green.contains(a.status) || amberRed.contains(a.status)
+                else { continue }
                 scored += 1
                 if green.contains(a.status) == (outcome == .achieved) { hits += 1 }
-                if let p = a.probability { brier.append(pow(p - (outcome == .achieved ? 1 : 0), 2)) }
+                if let p = a.probability {
+                    brier.append(pow(p - (outcome == .achieved ? 1 : 0), 2))
+                }
             }
             hitsByRule[rule] = hits
             let score = String(format: "%.3f", brier.reduce(0, +) / Double(brier.count))
-            #expect(section.contains("`--rule \(rule.rawValue)`: \(hits) of \(scored) verdicts right; Brier score of P(meet) \(score) over \(brier.count) targets"),
-                    "\(rule): \(hits)/\(scored), Brier \(score)")
+            #expect(
+                section.contains(
+                    "`--rule \(rule.rawValue)`: \(hits) of \(scored) verdicts right; Brier score of P(meet) \(score) over \(brier.count) targets"
+                ),
+                "\(rule): \(hits)/\(scored), Brier \(score)")
         }
         // Checked by hand against the table of outcomes: T01 and T02 right, T04, T06, T07
         // (met) and T08 (missed) wrong under both rules.
@@ -90,7 +111,8 @@ import Testing
     /// GDP per capita 3,521 (2020) → 4,284 (2023), ≥ 4,700 by 2025: the drift on the log
     /// scale is ln(4284/3521)/3 a year; two years of it against ln(4700/4284) left.
     @Test func gdpPerCapitaByHand() throws {
-        let a = try #require(review(.forecast, asOf: 2023).assessments.first { $0.target.id == "T02" })
+        let a = try #require(
+            review(.forecast, asOf: 2023).assessments.first { $0.target.id == "T02" })
         let ratio = 2 * log(4284.0 / 3521) / 3 / log(4700.0 / 4284)
         #expect(abs(try #require(a.progressRatio) - ratio) < 1e-9)
         #expect(a.status == .onTrack && a.model == "drift(log)")

@@ -11,18 +11,32 @@ import Testing
 /// solved for k by hand in each test.
 @Suite struct ReviewStatuses {
     func plan(measure: Measure, baseline: Double, target: Target, bound: Double? = nil) -> Plan {
-        let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: measure == .rate ? "%" : "tỷ đồng", measure: measure, upperBound: bound)
-        return Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                    targets: [target], baseline: [BaselineValue(indicator: "x", year: 2025, value: baseline, unit: ind.unit, source: .official)])
+        let ind = Indicator(
+            id: "x", nameVi: "x", nameEn: "x", unit: measure == .rate ? "%" : "tỷ đồng",
+            measure: measure, upperBound: bound)
+        return Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: [ind],
+            targets: [target],
+            baseline: [
+                BaselineValue(
+                    indicator: "x", year: 2025, value: baseline, unit: ind.unit, source: .official)
+            ])
     }
 
-    func level(_ c: PlanModel.Comparator, _ v: Double, _ d: Direction = .higher, kind: TargetKind = .level) -> Target {
-        Target(id: "T", indicator: "x", nameVi: "x", nameEn: "x", unit: "tỷ đồng", kind: kind, comparator: c, low: v, high: v,
-               targetYear: 2030, startYear: 2026, direction: d)
+    func level(
+        _ c: PlanModel.Comparator, _ v: Double, _ d: Direction = .higher, kind: TargetKind = .level
+    ) -> Target {
+        Target(
+            id: "T", indicator: "x", nameVi: "x", nameEn: "x", unit: "tỷ đồng", kind: kind,
+            comparator: c, low: v, high: v,
+            targetYear: 2030, startYear: 2026, direction: d)
     }
 
     func obs(_ values: [Double]) -> [Observation] {
-        values.enumerated().map { Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element) }
+        values.enumerated().map {
+            Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element)
+        }
     }
 
     /// Amount 100 → 200 by 2030, three actuals on exp(k·t): latest 100·e^{3k} in 2028,
@@ -31,7 +45,9 @@ import Testing
         let slope = ratio * log(2) / (2 + 3 * ratio)
         let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
         var o = ReviewEngine.Options(); o.rule = rule
-        return ReviewEngine.review(plan: p, actuals: obs((1...3).map { 100 * exp(slope * Double($0)) }), options: o).assessments[0]
+        return ReviewEngine.review(
+            plan: p, actuals: obs((1...3).map { 100 * exp(slope * Double($0)) }), options: o
+        ).assessments[0]
     }
 
     @Test func cutOffsOfTheTrendRule() {
@@ -49,7 +65,8 @@ import Testing
         // ρ = 0.8: k = 0.8 ln2 / 4.4 = (2/11) ln 2.
         let a = amountStatus(ratio: 0.8)
         #expect(abs(a.progressRatio! - 0.8) < 1e-9)
-        #expect(abs(a.trendPositionRatio! - 0.8) < 1e-9)      // exact curve: the trend line is the curve
+        // exact curve: the trend line is the curve
+        #expect(abs(a.trendPositionRatio! - 0.8) < 1e-9)
         // Required growth from the baseline 2^(1/5) − 1 = 14.8698 %/yr; observed e^k − 1 = 2^(2/11) − 1.
         #expect(abs(a.requiredGrowth! - (pow(2, 0.2) - 1)) < 1e-12)
         #expect(abs(a.trendGrowth! - (pow(2, 2.0 / 11) - 1)) < 1e-9)
@@ -67,7 +84,8 @@ import Testing
         let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
         let y3 = 100 * exp(3 * 0.7 * log(2) / 4.1)
         var o = ReviewEngine.Options(); o.rule = .cagr
-        let a = ReviewEngine.review(plan: p, actuals: obs([150, 100, y3]), options: o).assessments[0]
+        let a = ReviewEngine.review(plan: p, actuals: obs([150, 100, y3]), options: o).assessments[
+            0]
         #expect(abs(a.progressRatio! - 0.7) < 1e-9)
         #expect(a.status == .accelerationNeeded)
         #expect(a.trendPositionRatio == nil)
@@ -93,8 +111,11 @@ import Testing
         // The default forecast rule's drift on the logit scale is k as well (equal steps).
         #expect(a.model == "drift(logit 100)")
         var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
-        let trend = ReviewEngine.review(plan: p, actuals: obs(values), options: trendRule).assessments[0]
-        #expect(trend.model == "logistic(100)" && abs(trend.progressRatio! - 1.2) < 1e-9 && trend.status == .onTrack)
+        let trend = ReviewEngine.review(plan: p, actuals: obs(values), options: trendRule)
+            .assessments[0]
+        #expect(
+            trend.model == "logistic(100)" && abs(trend.progressRatio! - 1.2) < 1e-9
+                && trend.status == .onTrack)
         #expect(abs(a.progressRatio! - 1.2) < 1e-9)
         #expect(a.status == .onTrack)
         #expect(a.growthIsChange)
@@ -127,8 +148,12 @@ import Testing
         // Equal steps: the forecast rule's drift is the trend's slope, 0.4 pp/yr.
         #expect(a.model == "drift(linear)")
         var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
-        let trend = ReviewEngine.review(plan: p, actuals: obs([96.4, 96.8, 97.2]), options: trendRule).assessments[0]
-        #expect(trend.model == "linear" && abs(trend.progressRatio! - 2.0 / 7) < 1e-9 && trend.status == .limitedProgress)
+        let trend = ReviewEngine.review(
+            plan: p, actuals: obs([96.4, 96.8, 97.2]), options: trendRule
+        ).assessments[0]
+        #expect(
+            trend.model == "linear" && abs(trend.progressRatio! - 2.0 / 7) < 1e-9
+                && trend.status == .limitedProgress)
         #expect(abs(a.requiredGrowth! - 0.8) < 1e-12)
         #expect(abs(a.requiredFromNow! - 1.4) < 1e-12)
         #expect(abs(a.progressRatio! - 2.0 / 7) < 1e-9)
@@ -156,13 +181,18 @@ import Testing
         // progress; raising 2028 to 100 meets that year and keeps limited progress (the
         // earlier misses stay), never worse.
         let p95 = plan(measure: .rate, baseline: 95, target: t, bound: 100)
-        #expect(ReviewEngine.review(plan: p95, actuals: obs([96, 98, 99])).assessments[0].status == .limitedProgress)
-        #expect(ReviewEngine.review(plan: p95, actuals: obs([96, 98, 100])).assessments[0].status == .limitedProgress)
+        #expect(
+            ReviewEngine.review(plan: p95, actuals: obs([96, 98, 99])).assessments[0].status
+                == .limitedProgress)
+        #expect(
+            ReviewEngine.review(plan: p95, actuals: obs([96, 98, 100])).assessments[0].status
+                == .limitedProgress)
     }
 
     @Test func noActualsIsInsufficientData() {
         let p = plan(measure: .amount, baseline: 100, target: level(.greaterOrEqual, 200))
-        #expect(ReviewEngine.review(plan: p, actuals: []).assessments[0].status == .insufficientData)
+        #expect(
+            ReviewEngine.review(plan: p, actuals: []).assessments[0].status == .insufficientData)
     }
 
     @Test func probabilityRuleUsesThePredictionDistribution() throws {
@@ -183,7 +213,8 @@ import Testing
 @Suite struct AnHungReview {
     @Test func exampleActualsGiveAStatusForEveryTarget() throws {
         let plan = try PlanLoader.load(directory: nil)
-        let actuals = try ActualsFile.read(path: PlanLoader.exampleActualsPath(directory: nil)!, plan: plan)
+        let actuals = try ActualsFile.read(
+            path: PlanLoader.exampleActualsPath(directory: nil)!, plan: plan)
         let r = ReviewEngine.review(plan: plan, actuals: actuals)
         #expect(r.asOf == 2028)
         #expect(r.assessments.count == plan.targets.count)
@@ -191,13 +222,13 @@ import Testing
         let byId = Dictionary(uniqueKeysWithValues: r.assessments.map { ($0.target.id, $0) })
         #expect(byId["T13"]!.status == .notQuantifiable)
         #expect(byId["T03"]!.status == .notQuantifiable)
-        #expect(byId["T07"]!.status == .achieved)          // poverty 2.9 < 3 in 2028
-        #expect(byId["T09b"]!.status == .achieved)         // 42.9 reached in 2027
-        #expect(byId["T17b"]!.yearsMissed == [2026])       // 58 % online, > 60 required
-        #expect(byId["T21a"]!.yearsMissed == [2028])       // crime clearance 79 < 80
+        #expect(byId["T07"]!.status == .achieved)  // poverty 2.9 < 3 in 2028
+        #expect(byId["T09b"]!.status == .achieved)  // 42.9 reached in 2027
+        #expect(byId["T17b"]!.yearsMissed == [2026])  // 58 % online, > 60 required
+        #expect(byId["T21a"]!.yearsMissed == [2028])  // crime clearance 79 < 80
         // Total production in 2028 is the sum of the sectors: 416 + 3830 + 2110.
         #expect(byId["T02"]!.latest?.value == 6356.0)
-        #expect(byId["T05a"]!.status == .deterioration)    // 16 → 16 → 15 → 15 enterprises
+        #expect(byId["T05a"]!.status == .deterioration)  // 16 → 16 → 15 → 15 enterprises
     }
 }
 
@@ -205,17 +236,30 @@ import Testing
     @Test func linearTrendOfARateIsClampedToItsBound() {
         // 96 → 97 → 98.5 → 100: the linear trend passes 100 % by 2030; the projection and
         // its bands stay at or below 100.
-        let ind = Indicator(id: "w", nameVi: "w", nameEn: "w", unit: "%", measure: .rate, upperBound: 100)
-        let t = Target(id: "T", indicator: "w", nameVi: "w", nameEn: "w", unit: "%", kind: .maintained, comparator: .greaterOrEqual,
-                       low: 100, high: 100, targetYear: 2030, startYear: 2026, direction: .higher)
-        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                        targets: [t], baseline: [BaselineValue(indicator: "w", year: 2025, value: 96, unit: "%", source: .official)])
-        let obs = [97, 98.5, 100].enumerated().map { Observation(indicator: "w", year: 2026 + $0.offset, value: $0.element) }
+        let ind = Indicator(
+            id: "w", nameVi: "w", nameEn: "w", unit: "%", measure: .rate, upperBound: 100)
+        let t = Target(
+            id: "T", indicator: "w", nameVi: "w", nameEn: "w", unit: "%", kind: .maintained,
+            comparator: .greaterOrEqual,
+            low: 100, high: 100, targetYear: 2030, startYear: 2026, direction: .higher)
+        let plan = Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: [ind],
+            targets: [t],
+            baseline: [
+                BaselineValue(indicator: "w", year: 2025, value: 96, unit: "%", source: .official)
+            ])
+        let obs = [97, 98.5, 100].enumerated().map {
+            Observation(indicator: "w", year: 2026 + $0.offset, value: $0.element)
+        }
         let r = ReviewEngine.review(plan: plan, actuals: obs)
         let a = r.assessments[0]
         #expect(a.projected == 100)
         #expect(a.projectedIntervals.allSatisfy { $0.upper <= 100 && $0.lower >= 0 })
-        #expect(r.charts[0].trend.allSatisfy { $0.value <= 100 && $0.bands.allSatisfy { $0.upper <= 100 } })
+        #expect(
+            r.charts[0].trend.allSatisfy {
+                $0.value <= 100 && $0.bands.allSatisfy { $0.upper <= 100 }
+            })
         #expect(a.yearsMissed == [2026, 2027])
     }
 }
@@ -224,21 +268,33 @@ import Testing
     let plan: Plan
     init() throws {
         let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: "chỉ số", measure: .amount)
-        let g = Target(id: "G", indicator: "x", nameVi: "g", nameEn: "g", unit: "%/năm", kind: .growth, comparator: .range,
-                       low: 0.065, high: 0.07, targetYear: 2025, startYear: 2021, direction: .higher)
-        plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2021, lastYear: 2025, baselineYear: 2020, indicators: [ind],
-                    targets: [g], baseline: [BaselineValue(indicator: "x", year: 2020, value: 100, unit: "chỉ số", source: .official)])
+        let g = Target(
+            id: "G", indicator: "x", nameVi: "g", nameEn: "g", unit: "%/năm", kind: .growth,
+            comparator: .range,
+            low: 0.065, high: 0.07, targetYear: 2025, startYear: 2021, direction: .higher)
+        plan = Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2021, lastYear: 2025, baselineYear: 2020,
+            indicators: [ind],
+            targets: [g],
+            baseline: [
+                BaselineValue(
+                    indicator: "x", year: 2020, value: 100, unit: "chỉ số", source: .official)
+            ])
     }
 
     @Test func growthTargetIsJudgedOnItsEndPointAverageOnceTheYearIsIn() {
         // Index 100 → 134.653 over 2020-2025: (1.34653)^(1/5) − 1 = 6.13 %/yr < 6.5 (missed),
         // although a late acceleration makes the trend's slope larger.
         let values = [102.58, 110.807, 116.403, 124.656, 134.653]
-        let obs = values.enumerated().map { Observation(indicator: "x", year: 2021 + $0.offset, value: $0.element) }
+        let obs = values.enumerated().map {
+            Observation(indicator: "x", year: 2021 + $0.offset, value: $0.element)
+        }
         let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
         #expect(a.status == .notAchieved)
         #expect(a.explanation.contains("6.13 %/yr"))
-        let met = [107.0, 114.5, 122.5, 131.1, 140.3].enumerated().map { Observation(indicator: "x", year: 2021 + $0.offset, value: $0.element) }
+        let met = [107.0, 114.5, 122.5, 131.1, 140.3].enumerated().map {
+            Observation(indicator: "x", year: 2021 + $0.offset, value: $0.element)
+        }
         #expect(ReviewEngine.review(plan: plan, actuals: met).assessments[0].status == .achieved)
     }
 }

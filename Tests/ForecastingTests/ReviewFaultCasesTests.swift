@@ -16,16 +16,30 @@ import Testing
     }
 
     /// A plan of one indicator with one level target ≤ `threshold` (lower is better) by 2030.
-    static func lowerIsBetter(_ measure: Measure, unit: String, threshold: Double, baseline: Double) -> Plan {
-        let ind = Indicator(id: "v", nameVi: "v", nameEn: "v", unit: unit, measure: measure, upperBound: measure == .rate ? 100 : nil)
-        let t = Target(id: "T0", indicator: "v", nameVi: "v", nameEn: "v", unit: unit, kind: .level,
-                       comparator: .lessOrEqual, low: threshold, high: threshold, targetYear: 2030, startYear: 2026, direction: .lower)
-        return Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                    targets: [t], baseline: [BaselineValue(indicator: "v", year: 2025, value: baseline, unit: unit, source: .official)])
+    static func lowerIsBetter(_ measure: Measure, unit: String, threshold: Double, baseline: Double)
+        -> Plan
+    {
+        let ind = Indicator(
+            id: "v", nameVi: "v", nameEn: "v", unit: unit, measure: measure,
+            upperBound: measure == .rate ? 100 : nil)
+        let t = Target(
+            id: "T0", indicator: "v", nameVi: "v", nameEn: "v", unit: unit, kind: .level,
+            comparator: .lessOrEqual, low: threshold, high: threshold, targetYear: 2030,
+            startYear: 2026, direction: .lower)
+        return Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: [ind],
+            targets: [t],
+            baseline: [
+                BaselineValue(
+                    indicator: "v", year: 2025, value: baseline, unit: unit, source: .official)
+            ])
     }
 
     static func series(_ values: [Double]) -> [Observation] {
-        values.enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
+        values.enumerated().map {
+            Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element)
+        }
     }
 
     static func options(_ rule: AssessmentRule) -> ReviewEngine.Options {
@@ -38,9 +52,12 @@ import Testing
     /// every rule says deterioration (was on_track, "253 %").
     @Test func fallingIndicatorBelowItsTargetIsDeterioration() throws {
         let plan = try Self.anHung(baseline: "enterprises_active", 30)
-        let actuals = [25.0, 22, 20].enumerated().map { Observation(indicator: "enterprises_active", year: 2026 + $0.offset, value: $0.element) }
+        let actuals = [25.0, 22, 20].enumerated().map {
+            Observation(indicator: "enterprises_active", year: 2026 + $0.offset, value: $0.element)
+        }
         for rule in AssessmentRule.allCases {
-            let review = ReviewEngine.review(plan: plan, actuals: actuals, options: Self.options(rule))
+            let review = ReviewEngine.review(
+                plan: plan, actuals: actuals, options: Self.options(rule))
             let a = try #require(review.assessments.first { $0.target.id == "T05a" })
             #expect(a.status == .deterioration, "rule \(rule): \(a.status) — \(a.explanation)")
             #expect((a.progressRatio ?? -1) < 0)
@@ -58,13 +75,18 @@ import Testing
         var rng = SeededGenerator(seed: PropertySeed.value)
         var movingAway = 0
         var offenders: [String] = []
-        for (targetID, indicator) in [("T05a", "enterprises_active"), ("T06b", "income_per_capita"), ("T11a", "health_insurance"), ("T07", "poverty_rate")] {
+        for (targetID, indicator) in [
+            ("T05a", "enterprises_active"), ("T06b", "income_per_capita"),
+            ("T11a", "health_insurance"), ("T07", "poverty_rate")
+        ] {
             let target = try #require(base.targets.first { $0.id == targetID })
             let threshold = target.threshold!
             for caseIndex in 0..<100 {
                 var plan = base
                 let isRate = plan.indicator(indicator)!.measure == .rate
-                let b0 = min(threshold * Double.random(in: 0.5...1.5, using: &rng), isRate ? 99.9 : .infinity)
+                let b0 = min(
+                    threshold * Double.random(in: 0.5...1.5, using: &rng), isRate ? 99.9 : .infinity
+                )
                 let i = plan.baseline.firstIndex { $0.indicator == indicator }!
                 plan.baseline[i].value = b0
                 let drift = Double.random(in: -0.15...0.15, using: &rng)
@@ -75,43 +97,70 @@ import Testing
                     if isRate { value = min(value, 99.9) }
                     values.append(value)
                 }
-                let actuals = values.enumerated().map { Observation(indicator: indicator, year: 2026 + $0.offset, value: $0.element) }
+                let actuals = values.enumerated().map {
+                    Observation(indicator: indicator, year: 2026 + $0.offset, value: $0.element)
+                }
                 for rule in AssessmentRule.allCases {
-                    let a = ReviewEngine.review(plan: plan, actuals: actuals, options: Self.options(rule)).assessments.first { $0.target.id == targetID }!
+                    let a = ReviewEngine.review(
+                        plan: plan, actuals: actuals, options: Self.options(rule)
+                    ).assessments.first { $0.target.id == targetID }!
                     guard !target.isMet(values[2]), let modelName = a.model else { continue }
-                    let z: (Double) -> Double = modelName == "exponential" ? { log($0) } : modelName.hasPrefix("logistic") ? { log($0 / (100 - $0)) } : { $0 }
+                    let z: (Double) -> Double =
+                        modelName == "exponential"
+                        ? { log($0) }
+                        : modelName.hasPrefix("logistic") ? { log($0 / (100 - $0)) } : { $0 }
                     let zs = ([b0] + values).map(z)
-                    let pace = rule == .cagr ? (zs[3] - zs[0]) / 3 : leastSquaresSlope(x: [0, 1, 2, 3], y: zs)
+                    let pace =
+                        rule == .cagr
+                        ? (zs[3] - zs[0]) / 3 : leastSquaresSlope(x: [0, 1, 2, 3], y: zs)
                     let away = target.direction == .higher ? pace < 0 : pace > 0
                     guard away else { continue }
                     movingAway += 1
                     if a.status == .onTrack || a.status == .achieved {
-                        offenders.append("seed \(PropertySeed.value) case \(caseIndex) \(targetID) \(rule): b0 \(b0) actuals \(values) → \(a.status)")
+                        offenders.append(
+                            "seed \(PropertySeed.value) case \(caseIndex) \(targetID) \(rule): b0 \(b0) actuals \(values) → \(a.status)"
+                        )
                     }
                 }
             }
         }
-        #expect(offenders.isEmpty, "\(offenders.count) on track while missing and moving away:\n\(offenders.prefix(5).joined(separator: "\n"))")
-        #expect(movingAway > 100)     // the experiment does reach the region of the fault
+        #expect(
+            offenders.isEmpty,
+            "\(offenders.count) on track while missing and moving away:\n\(offenders.prefix(5).joined(separator: "\n"))"
+        )
+        #expect(movingAway > 100)  // the experiment does reach the region of the fault
     }
 
     /// A count target of 0 (lower is better) has no logarithm: the trend is linear. 5 → 4,
     /// 3, 2 by 2028, goal ≤ 0 by 2030: pace 1 a year, 2 left over 2 years, ratio 1.0 → on
     /// track (was "insufficient data: baseline at the threshold").
     @Test func countTargetOfZero() {
-        let ind = Indicator(id: "v", nameVi: "vụ vi phạm", nameEn: "violations", unit: "vụ", measure: .count)
-        let t = Target(id: "T0", indicator: "v", nameVi: "không còn vi phạm", nameEn: "no violations", unit: "vụ", kind: .level,
-                       comparator: .lessOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026, direction: .lower)
-        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                        targets: [t], baseline: [BaselineValue(indicator: "v", year: 2025, value: 5, unit: "vụ", source: .official)])
-        let obs = [4.0, 3, 2].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
+        let ind = Indicator(
+            id: "v", nameVi: "vụ vi phạm", nameEn: "violations", unit: "vụ", measure: .count)
+        let t = Target(
+            id: "T0", indicator: "v", nameVi: "không còn vi phạm", nameEn: "no violations",
+            unit: "vụ", kind: .level,
+            comparator: .lessOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026,
+            direction: .lower)
+        let plan = Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: [ind],
+            targets: [t],
+            baseline: [
+                BaselineValue(indicator: "v", year: 2025, value: 5, unit: "vụ", source: .official)
+            ])
+        let obs = [4.0, 3, 2].enumerated().map {
+            Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element)
+        }
         let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
         #expect(a.model == "drift(linear)")
         #expect(abs(a.progressRatio! - 1.0) < 1e-12)
         #expect(a.status == .onTrack)
         // Stuck at 2 from 2026 on. Trend rule: 5, 2, 2, 2 has slope −0.9 over the four
         // points, ratio 0.9 · 2 / 2 = 0.9 → acceleration needed.
-        let stuck = [2.0, 2, 2].enumerated().map { Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element) }
+        let stuck = [2.0, 2, 2].enumerated().map {
+            Observation(indicator: "v", year: 2026 + $0.offset, value: $0.element)
+        }
         var trendRule = ReviewEngine.Options(); trendRule.rule = .trend
         let s = ReviewEngine.review(plan: plan, actuals: stuck, options: trendRule).assessments[0]
         #expect(abs(s.progressRatio! - 0.9) < 1e-12)
@@ -128,18 +177,33 @@ import Testing
         // the lower end clamped at 0 for a count.
         #expect(band.lower == 0 && abs(band.upper - 1.885618 * 10.0.squareRoot()) < 1e-5)
         // Reached 0 in 2028: achieved.
-        #expect(ReviewEngine.review(plan: plan, actuals: Self.series([3, 1, 0])).assessments[0].status == .achieved)
+        #expect(
+            ReviewEngine.review(plan: plan, actuals: Self.series([3, 1, 0])).assessments[0].status
+                == .achieved)
     }
 
     /// A rate target of 0 % ("no poor households by 2030"): linear in percentage points,
     /// 3.6 → 3.0, 2.4, 1.8: −0.6 pp a year, 1.8 pp left over 2 years: ratio 1.2/1.8 = 2/3.
     @Test func rateTargetOfZero() {
-        let ind = Indicator(id: "pov", nameVi: "hộ nghèo", nameEn: "poverty", unit: "%", measure: .rate, upperBound: 100)
-        let t = Target(id: "T0", indicator: "pov", nameVi: "không còn hộ nghèo", nameEn: "no poor households", unit: "%", kind: .level,
-                       comparator: .lessOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026, direction: .lower)
-        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                        targets: [t], baseline: [BaselineValue(indicator: "pov", year: 2025, value: 3.6, unit: "%", source: .official)])
-        let obs = [3.0, 2.4, 1.8].enumerated().map { Observation(indicator: "pov", year: 2026 + $0.offset, value: $0.element) }
+        let ind = Indicator(
+            id: "pov", nameVi: "hộ nghèo", nameEn: "poverty", unit: "%", measure: .rate,
+            upperBound: 100)
+        let t = Target(
+            id: "T0", indicator: "pov", nameVi: "không còn hộ nghèo", nameEn: "no poor households",
+            unit: "%", kind: .level,
+            comparator: .lessOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026,
+            direction: .lower)
+        let plan = Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: [ind],
+            targets: [t],
+            baseline: [
+                BaselineValue(
+                    indicator: "pov", year: 2025, value: 3.6, unit: "%", source: .official)
+            ])
+        let obs = [3.0, 2.4, 1.8].enumerated().map {
+            Observation(indicator: "pov", year: 2026 + $0.offset, value: $0.element)
+        }
         let a = ReviewEngine.review(plan: plan, actuals: obs).assessments[0]
         #expect(a.model == "drift(linear)")
         #expect(abs(a.progressRatio! - 2.0 / 3) < 1e-9)
@@ -150,15 +214,29 @@ import Testing
     /// 99, 98, 97 misses it and falls: deterioration. A growth target from a baseline of 0
     /// has no rate: insufficient data with that reason, no trap.
     @Test func growthTargetOfZeroAndBaselineOfZero() {
-        let ind = Indicator(id: "r", nameVi: "thu", nameEn: "revenue", unit: "tỷ đồng", measure: .amount)
-        let t = Target(id: "G0", indicator: "r", nameVi: "không giảm", nameEn: "no fall", unit: "%/năm", kind: .growth,
-                       comparator: .greaterOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026, direction: .higher)
+        let ind = Indicator(
+            id: "r", nameVi: "thu", nameEn: "revenue", unit: "tỷ đồng", measure: .amount)
+        let t = Target(
+            id: "G0", indicator: "r", nameVi: "không giảm", nameEn: "no fall", unit: "%/năm",
+            kind: .growth,
+            comparator: .greaterOrEqual, low: 0, high: 0, targetYear: 2030, startYear: 2026,
+            direction: .higher)
         func plan(_ b0: Double) -> Plan {
-            Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                 targets: [t], baseline: [BaselineValue(indicator: "r", year: 2025, value: b0, unit: "tỷ đồng", source: .official)])
+            Plan(
+                id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030,
+                baselineYear: 2025, indicators: [ind],
+                targets: [t],
+                baseline: [
+                    BaselineValue(
+                        indicator: "r", year: 2025, value: b0, unit: "tỷ đồng", source: .official)
+                ])
         }
-        let obs = [99.0, 98, 97].enumerated().map { Observation(indicator: "r", year: 2026 + $0.offset, value: $0.element) }
-        #expect(ReviewEngine.review(plan: plan(100), actuals: obs).assessments[0].status == .deterioration)
+        let obs = [99.0, 98, 97].enumerated().map {
+            Observation(indicator: "r", year: 2026 + $0.offset, value: $0.element)
+        }
+        #expect(
+            ReviewEngine.review(plan: plan(100), actuals: obs).assessments[0].status
+                == .deterioration)
         let fromZero = ReviewEngine.review(plan: plan(0), actuals: obs).assessments[0]
         #expect(fromZero.status == .insufficientData)
         #expect(fromZero.explanation.contains("baseline of 0"))
@@ -169,7 +247,9 @@ import Testing
     /// target of ≥ 120 met by the same 121 is achieved.
     @Test func growthTargetAheadOfItsGoalLevel() throws {
         let plan = try PlanLoader.load(directory: nil)
-        let obs = [100.0, 112, 121].enumerated().map { Observation(indicator: "income_per_capita", year: 2026 + $0.offset, value: $0.element) }
+        let obs = [100.0, 112, 121].enumerated().map {
+            Observation(indicator: "income_per_capita", year: 2026 + $0.offset, value: $0.element)
+        }
         let review = ReviewEngine.review(plan: plan, actuals: obs, options: Self.options(.trend))
         let growth = try #require(review.assessments.first { $0.target.id == "T06a" })
         let level = try #require(review.assessments.first { $0.target.id == "T06b" })

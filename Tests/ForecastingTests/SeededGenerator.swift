@@ -4,7 +4,9 @@ import Foundation
 /// time; `REVIEW_PROPERTY_SEED=N swift test …` runs others. Every failure message prints
 /// the seed and the case index, so a failing case can be replayed.
 enum PropertySeed {
-    static let value: UInt64 = ProcessInfo.processInfo.environment["REVIEW_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 20261202
+    static let value: UInt64 =
+        ProcessInfo.processInfo.environment["REVIEW_PROPERTY_SEED"].flatMap { UInt64($0) }
+        ?? 20261202
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator, so that a test's

@@ -21,20 +21,32 @@ struct GeneratedCase: CustomStringConvertible {
     }
 
     var target: Target {
-        Target(id: "T", indicator: "x", nameVi: "x", nameEn: "x", unit: kind == .growth ? "%/năm" : "u", kind: kind,
-               comparator: comparator, low: threshold, high: threshold, targetYear: 2030, startYear: 2026, direction: direction)
+        Target(
+            id: "T", indicator: "x", nameVi: "x", nameEn: "x",
+            unit: kind == .growth ? "%/năm" : "u", kind: kind,
+            comparator: comparator, low: threshold, high: threshold, targetYear: 2030,
+            startYear: 2026, direction: direction)
     }
 
     var plan: Plan {
-        let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: measure == .rate ? "%" : "u", measure: measure,
-                            upperBound: measure == .rate ? bound : nil)
-        return Plan(id: "g", nameVi: "g", nameEn: "g", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: [ind],
-                    targets: [target], baseline: [BaselineValue(indicator: "x", year: 2025, value: baseline, unit: ind.unit, source: .official)])
+        let ind = Indicator(
+            id: "x", nameVi: "x", nameEn: "x", unit: measure == .rate ? "%" : "u", measure: measure,
+            upperBound: measure == .rate ? bound : nil)
+        return Plan(
+            id: "g", nameVi: "g", nameEn: "g", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: [ind],
+            targets: [target],
+            baseline: [
+                BaselineValue(
+                    indicator: "x", year: 2025, value: baseline, unit: ind.unit, source: .official)
+            ])
     }
 
     func assess() -> TargetAssessment {
         var o = ReviewEngine.Options(); o.rule = rule; o.charts = false
-        let obs = actuals.enumerated().map { Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element) }
+        let obs = actuals.enumerated().map {
+            Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element)
+        }
         return ReviewEngine.review(plan: plan, actuals: obs, options: o).assessments[0]
     }
 
@@ -56,10 +68,13 @@ struct GeneratedCase: CustomStringConvertible {
     func orientedPace(model: String) -> Double {
         let log = ["exponential", "drift(log)"].contains(model)
         let logit = model.hasPrefix("logistic") || model.hasPrefix("drift(logit")
-        let z: (Double) -> Double = log ? { Foundation.log($0) } : logit ? { Foundation.log($0 / (100 - $0)) } : { $0 }
+        let z: (Double) -> Double =
+            log ? { Foundation.log($0) } : logit ? { Foundation.log($0 / (100 - $0)) } : { $0 }
         let zs = ([baseline] + actuals).map(z)
-        let pace = rule == .cagr || rule == .forecast ? (zs.last! - zs[0]) / Double(actuals.count)
-                                 : leastSquaresSlope(x: zs.indices.map(Double.init), y: zs)
+        let pace =
+            rule == .cagr || rule == .forecast
+            ? (zs.last! - zs[0]) / Double(actuals.count)
+            : leastSquaresSlope(x: zs.indices.map(Double.init), y: zs)
         return direction == .higher ? pace : -pace
     }
 
@@ -81,7 +96,10 @@ struct GeneratedCase: CustomStringConvertible {
             m.threshold = bound - threshold
         } else {
             let values = [baseline, threshold] + actuals
-            guard values.allSatisfy({ $0 > 0 }) || kind == .growth && ([baseline] + actuals).allSatisfy({ $0 > 0 }) else { return nil }
+            guard
+                values.allSatisfy({ $0 > 0 })
+                    || kind == .growth && ([baseline] + actuals).allSatisfy({ $0 > 0 })
+            else { return nil }
             let k = 1000.0
             m.measure = .amount
             m.baseline = k / baseline; m.actuals = actuals.map { k / $0 }
@@ -109,23 +127,38 @@ struct GeneratedCase: CustomStringConvertible {
     static func random(using rng: inout SeededGenerator) -> GeneratedCase {
         let measure: Measure = [.amount, .count, .rate].randomElement(using: &rng)!
         let kindRoll = Double.random(in: 0..<1, using: &rng)
-        let kind: TargetKind = kindRoll < 0.5 ? .level : kindRoll < 0.75 || measure == .rate ? .maintained : .growth
+        let kind: TargetKind =
+            kindRoll < 0.5 ? .level : kindRoll < 0.75 || measure == .rate ? .maintained : .growth
         let direction: Direction = Bool.random(using: &rng) ? .higher : .lower
         let strict = Double.random(in: 0..<1, using: &rng) < 0.25
-        let comparator: PlanModel.Comparator = direction == .higher ? (strict ? .greater : .greaterOrEqual) : (strict ? .less : .lessOrEqual)
+        let comparator: PlanModel.Comparator =
+            direction == .higher
+            ? (strict ? .greater : .greaterOrEqual) : (strict ? .less : .lessOrEqual)
         let onBound = Double.random(in: 0..<1, using: &rng) < 0.15
         var threshold: Double
         switch (kind, measure) {
         case (.growth, _): threshold = Double.random(in: -0.08...0.15, using: &rng)
-        case (_, .rate): threshold = onBound ? (direction == .higher ? 100 : 0) : Double.random(in: 1...99, using: &rng)
-        case (_, .count): threshold = onBound && direction == .lower ? 0 : Double(Int.random(in: 1...60, using: &rng))
-        default: threshold = onBound && direction == .lower ? 0 : Double.random(in: 5...300, using: &rng)
+        case (_, .rate):
+            threshold =
+                onBound ? (direction == .higher ? 100 : 0) : Double.random(in: 1...99, using: &rng)
+        case (_, .count):
+            threshold =
+                onBound && direction == .lower ? 0 : Double(Int.random(in: 1...60, using: &rng))
+        default:
+            threshold = onBound && direction == .lower ? 0 : Double.random(in: 5...300, using: &rng)
         }
-        if kind == .growth && !strict && Double.random(in: 0..<1, using: &rng) < 0.1 { threshold = 0 }
-        let scale = kind == .growth ? Double.random(in: 10...300, using: &rng) : (threshold == 0 ? Double.random(in: 1...20, using: &rng) : threshold)
+        if kind == .growth && !strict && Double.random(in: 0..<1, using: &rng) < 0.1 {
+            threshold = 0
+        }
+        let scale =
+            kind == .growth
+            ? Double.random(in: 10...300, using: &rng)
+            : (threshold == 0 ? Double.random(in: 1...20, using: &rng) : threshold)
         var baseline = scale * (kind == .growth ? 1 : Double.random(in: 0.5...1.5, using: &rng))
         let drift = Double.random(in: -0.15...0.15, using: &rng)
-        let noise = Double.random(in: 0..<1, using: &rng) < 0.2 ? 0 : Double.random(in: 0...0.08, using: &rng)
+        let noise =
+            Double.random(in: 0..<1, using: &rng) < 0.2
+            ? 0 : Double.random(in: 0...0.08, using: &rng)
         func fit(_ v: Double) -> Double {
             switch measure {
             case .rate: return min(max(v, 0), 100)
@@ -141,8 +174,11 @@ struct GeneratedCase: CustomStringConvertible {
             value *= exp(drift + noise * rng.normal())
             actuals.append(fit(value))
         }
-        return GeneratedCase(measure: measure, kind: kind, direction: direction, comparator: comparator, threshold: threshold,
-                             baseline: baseline, actuals: actuals, rule: AssessmentRule.allCases.randomElement(using: &rng)!)
+        return GeneratedCase(
+            measure: measure, kind: kind, direction: direction, comparator: comparator,
+            threshold: threshold,
+            baseline: baseline, actuals: actuals,
+            rule: AssessmentRule.allCases.randomElement(using: &rng)!)
     }
 }
 
@@ -156,7 +192,9 @@ struct GeneratedCase: CustomStringConvertible {
         return (0..<Self.caseCount).map { ($0, GeneratedCase.random(using: &rng)) }
     }
 
-    func tag(_ i: Int, _ c: GeneratedCase) -> String { "seed \(PropertySeed.value), case \(i): \(c)" }
+    func tag(_ i: Int, _ c: GeneratedCase) -> String {
+        "seed \(PropertySeed.value), case \(i): \(c)"
+    }
 
     @Test func everyCaseGetsAStatusAndAnExplanation() {
         var seen: [TargetStatus: Int] = [:]
@@ -168,7 +206,9 @@ struct GeneratedCase: CustomStringConvertible {
             #expect(a.probability.map { $0 >= 0 && $0 <= 1 } ?? true, "\(tag(i, c))")
         }
         // The generator reaches every verdict a review can give before the target year.
-        for status: TargetStatus in [.achieved, .onTrack, .accelerationNeeded, .limitedProgress, .deterioration] {
+        for status: TargetStatus in [
+            .achieved, .onTrack, .accelerationNeeded, .limitedProgress, .deterioration
+        ] {
             #expect(seen[status, default: 0] >= 40, "\(status): \(seen)")
         }
     }
@@ -178,7 +218,9 @@ struct GeneratedCase: CustomStringConvertible {
         var checked = 0
         for (i, c) in cases() {
             let a = c.assess()
-            guard c.latestMisses, let model = a.model, a.status != .insufficientData else { continue }
+            guard c.latestMisses, let model = a.model, a.status != .insufficientData else {
+                continue
+            }
             guard c.orientedPace(model: model) < -1e-12 else { continue }
             checked += 1
             #expect(a.status == .deterioration, "\(tag(i, c)) → \(a.status): \(a.explanation)")
@@ -206,15 +248,20 @@ struct GeneratedCase: CustomStringConvertible {
             let fraction = Double.random(in: 0.05...1.3, using: &rng)
             let moved = c.movedToward(fraction: fraction)
             let before = c.assess(), after = moved.assess()
-            guard before.model == after.model, let r0 = before.status.rank, let r1 = after.status.rank else { continue }
+            guard before.model == after.model, let r0 = before.status.rank,
+                let r1 = after.status.rank
+            else { continue }
             checked += 1
-            let message = "\(tag(i, c)); latest moved to \(moved.actuals.last!): \(before.status) → \(after.status)"
+            let message =
+                "\(tag(i, c)); latest moved to \(moved.actuals.last!): \(before.status) → \(after.status)"
             switch c.rule {
             case .trend, .cagr, .forecast:
                 #expect(r1 >= r0, "\(message)")
             case .probability:
                 if before.status == .onTrack { #expect(r1 >= r0, "\(message)") }
-                if after.status == .deterioration { #expect(before.status == .deterioration, "\(message)") }
+                if after.status == .deterioration {
+                    #expect(before.status == .deterioration, "\(message)")
+                }
             }
         }
         #expect(checked > 2000)
@@ -230,7 +277,9 @@ struct GeneratedCase: CustomStringConvertible {
             var e = c; e.rule = .cagr
             let a = f.assess(), b = e.assess()
             // A ratio within rounding of a cut-off may fall either side.
-            if let r = a.progressRatio, [0.95, 0.6, 0.0].contains(where: { abs(r - $0) < 1e-9 }) { continue }
+            if let r = a.progressRatio, [0.95, 0.6, 0.0].contains(where: { abs(r - $0) < 1e-9 }) {
+                continue
+            }
             checked += 1
             #expect(a.status == b.status, "\(tag(i, c)): forecast \(a.status), cagr \(b.status)")
         }
@@ -249,7 +298,9 @@ struct GeneratedCase: CustomStringConvertible {
             if figures.contains(where: { f in cuts.contains { abs(f - $0) < 1e-7 } }) { continue }
             checked += 1
             #expect(a.status == b.status, "\(tag(i, c)) → \(a.status); mirrored \(m) → \(b.status)")
-            if let p = a.progressRatio, let q = b.progressRatio { #expect(abs(p - q) <= 1e-6 * max(1, abs(p)), "\(tag(i, c))") }
+            if let p = a.progressRatio, let q = b.progressRatio {
+                #expect(abs(p - q) <= 1e-6 * max(1, abs(p)), "\(tag(i, c))")
+            }
         }
         #expect(checked > 2000)
     }
@@ -265,7 +316,9 @@ struct GeneratedCase: CustomStringConvertible {
                 // The forecast's median is the latest actual carried on at its pace.
                 #expect(a.trendPositionRatio == rho, "\(tag(i, c))")
             }
-            if c.rule == .trend || c.rule == .forecast, a.status == .onTrack, let rho = a.progressRatio {
+            if c.rule == .trend || c.rule == .forecast, a.status == .onTrack,
+                let rho = a.progressRatio
+            {
                 checked += 1
                 #expect(rho >= 0.95, "\(tag(i, c))")
                 #expect((a.trendPositionRatio ?? 1) >= 0.95, "\(tag(i, c))")
@@ -274,7 +327,9 @@ struct GeneratedCase: CustomStringConvertible {
                 if tau > 1 + 1e-9 { #expect(p >= 0.5, "\(tag(i, c)) τ \(tau) P \(p)") }
                 if tau < 1 - 1e-9 { #expect(p <= 0.5, "\(tag(i, c)) τ \(tau) P \(p)") }
             }
-            if c.rule == .probability, let p = a.probability, [.onTrack, .accelerationNeeded, .limitedProgress].contains(a.status) {
+            if c.rule == .probability, let p = a.probability,
+                [.onTrack, .accelerationNeeded, .limitedProgress].contains(a.status)
+            {
                 #expect((a.status == .onTrack) == (p >= 0.5), "\(tag(i, c))")
             }
         }

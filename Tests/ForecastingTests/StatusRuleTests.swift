@@ -6,10 +6,15 @@ import Testing
 
 /// `StatusRule` on evidence written by hand (oriented scale: larger is better).
 @Suite struct StatusRuleTests {
-    func evidence(kind: TargetKind = .level, meets: Bool = false, goal: Double = 10, latest: Double = 6, pace: Double,
-                  years: Double = 2, trend: Double? = nil, p: Double? = nil) -> StatusRule.Evidence {
-        StatusRule.Evidence(kind: kind, latestMeets: meets, goal: goal, latest: latest, pace: pace, yearsLeft: years,
-                            trendAtTargetYear: trend, probability: p)
+    func evidence(
+        kind: TargetKind = .level, meets: Bool = false, goal: Double = 10, latest: Double = 6,
+        pace: Double,
+        years: Double = 2, trend: Double? = nil, p: Double? = nil
+    ) -> StatusRule.Evidence {
+        StatusRule.Evidence(
+            kind: kind, latestMeets: meets, goal: goal, latest: latest, pace: pace,
+            yearsLeft: years,
+            trendAtTargetYear: trend, probability: p)
     }
 
     @Test func ratioIsTheShareOfTheRemainingGapClosed() {
@@ -38,30 +43,44 @@ import Testing
 
     @Test func metLevelIsAchievedWhateverThePace() {
         for r in AssessmentRule.allCases {
-            #expect(StatusRule(rule: r).decide(evidence(meets: true, latest: 11, pace: -5, trend: 0, p: 0)).status == .achieved)
+            #expect(
+                StatusRule(rule: r).decide(
+                    evidence(meets: true, latest: 11, pace: -5, trend: 0, p: 0)
+                ).status == .achieved)
         }
     }
 
     @Test func missingAndMovingAwayIsDeteriorationUnderEveryRule() {
         for r in AssessmentRule.allCases {
-            #expect(StatusRule(rule: r).decide(evidence(pace: -0.5, trend: 20, p: 0.9)).status == .deterioration)
+            #expect(
+                StatusRule(rule: r).decide(evidence(pace: -0.5, trend: 20, p: 0.9)).status
+                    == .deterioration)
         }
     }
 
     @Test func aStrictComparatorMetWithEqualityHasNoGapLeft() {
         // "> 10" with the latest exactly 10: gap 0, rising → on track, falling → deterioration.
         let rule = StatusRule(rule: .trend)
-        #expect(rule.decide(evidence(goal: 10, latest: 10, pace: 0.1, trend: 10.2)).status == .onTrack)
-        #expect(rule.decide(evidence(goal: 10, latest: 10, pace: -0.1, trend: 9.8)).status == .deterioration)
+        #expect(
+            rule.decide(evidence(goal: 10, latest: 10, pace: 0.1, trend: 10.2)).status == .onTrack)
+        #expect(
+            rule.decide(evidence(goal: 10, latest: 10, pace: -0.1, trend: 9.8)).status
+                == .deterioration)
     }
 
     @Test func growthTargetAheadStaysOrFalls() {
         let rule = StatusRule(rule: .cagr)
         // 12 against a goal of 10: falling 0.5/yr for 2 years ends at 11 ≥ 10 → on track;
         // falling 1.5/yr ends at 9 → acceleration needed.
-        #expect(rule.decide(evidence(kind: .growth, meets: true, latest: 12, pace: -0.5)).status == .onTrack)
-        #expect(rule.decide(evidence(kind: .growth, meets: true, latest: 12, pace: -1.5)).status == .accelerationNeeded)
-        #expect(rule.decide(evidence(kind: .growth, meets: true, latest: 12, pace: -1.5)).progressRatio == nil)
+        #expect(
+            rule.decide(evidence(kind: .growth, meets: true, latest: 12, pace: -0.5)).status
+                == .onTrack)
+        #expect(
+            rule.decide(evidence(kind: .growth, meets: true, latest: 12, pace: -1.5)).status
+                == .accelerationNeeded)
+        #expect(
+            rule.decide(evidence(kind: .growth, meets: true, latest: 12, pace: -1.5)).progressRatio
+                == nil)
     }
 
     @Test func probabilityRuleCutOffs() {
@@ -76,8 +95,14 @@ import Testing
 
 /// `MaintainedStatusRule` on evidence written by hand.
 @Suite struct MaintainedStatusRuleTests {
-    func decide(_ missed: [Int], pace: Double? = 0.1, projectionMeets: Bool? = true, rule: AssessmentRule = .trend) -> TargetStatus {
-        MaintainedStatusRule(rule: rule).decide(.init(yearsMissed: missed, latestYear: 2028, pace: pace, projectionMeets: projectionMeets)).status
+    func decide(
+        _ missed: [Int], pace: Double? = 0.1, projectionMeets: Bool? = true,
+        rule: AssessmentRule = .trend
+    ) -> TargetStatus {
+        MaintainedStatusRule(rule: rule).decide(
+            .init(
+                yearsMissed: missed, latestYear: 2028, pace: pace, projectionMeets: projectionMeets)
+        ).status
     }
 
     @Test func statuses() {
@@ -109,7 +134,9 @@ import Testing
 
     @Test func exactFitHasNoProbability() throws {
         #expect(MeetProbability(fit: try TrendFit.fit(.linear, x: [0, 1], y: [1, 2]), at: 5) == nil)
-        #expect(MeetProbability(fit: try TrendFit.fit(.linear, x: [0, 1, 2], y: [1, 2, 3]), at: 5) == nil)
+        #expect(
+            MeetProbability(fit: try TrendFit.fit(.linear, x: [0, 1, 2], y: [1, 2, 3]), at: 5)
+                == nil)
     }
 
     @Test func goalsOutsideTheModelsRange() throws {
@@ -124,18 +151,30 @@ import Testing
 /// `ReviewSeries`: aggregates and the model choice.
 @Suite struct ReviewSeriesTests {
     let plan: Plan = {
-        let parts = ["a", "b"].map { Indicator(id: $0, nameVi: $0, nameEn: $0, unit: "tỷ", measure: .amount) }
-        let total = Indicator(id: "t", nameVi: "t", nameEn: "t", unit: "tỷ", measure: .amount, components: ["a", "b"])
-        let rate = Indicator(id: "r", nameVi: "r", nameEn: "r", unit: "%", measure: .rate, upperBound: 100)
-        return Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025, indicators: parts + [total, rate],
-                    targets: [], baseline: [BaselineValue(indicator: "a", year: 2025, value: 1, unit: "tỷ", source: .official),
-                                            BaselineValue(indicator: "b", year: 2025, value: 2, unit: "tỷ", source: .official),
-                                            BaselineValue(indicator: "r", year: 2025, value: 40, unit: "%", source: .official)])
+        let parts = ["a", "b"].map {
+            Indicator(id: $0, nameVi: $0, nameEn: $0, unit: "tỷ", measure: .amount)
+        }
+        let total = Indicator(
+            id: "t", nameVi: "t", nameEn: "t", unit: "tỷ", measure: .amount, components: ["a", "b"])
+        let rate = Indicator(
+            id: "r", nameVi: "r", nameEn: "r", unit: "%", measure: .rate, upperBound: 100)
+        return Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: 2030, baselineYear: 2025,
+            indicators: parts + [total, rate],
+            targets: [],
+            baseline: [
+                BaselineValue(indicator: "a", year: 2025, value: 1, unit: "tỷ", source: .official),
+                BaselineValue(indicator: "b", year: 2025, value: 2, unit: "tỷ", source: .official),
+                BaselineValue(indicator: "r", year: 2025, value: 40, unit: "%", source: .official)
+            ])
     }()
 
     @Test func aggregateSumsYearsWhereEveryComponentHasAValue() throws {
-        let obs = [Observation(indicator: "a", year: 2026, value: 1.5), Observation(indicator: "b", year: 2026, value: 2.5),
-                   Observation(indicator: "a", year: 2027, value: 1.7)]
+        let obs = [
+            Observation(indicator: "a", year: 2026, value: 1.5),
+            Observation(indicator: "b", year: 2026, value: 2.5),
+            Observation(indicator: "a", year: 2027, value: 1.7)
+        ]
         let s = try #require(ReviewSeries.assemble(plan: plan, indicator: "t", actuals: obs))
         #expect(s.baseline == 3)
         #expect(s.actuals.map(\.year) == [2026])
@@ -144,12 +183,18 @@ import Testing
     }
 
     @Test func modelChoiceLooksAtTheGoalToo() throws {
-        let s = try #require(ReviewSeries.assemble(plan: plan, indicator: "a", actuals: [Observation(indicator: "a", year: 2026, value: 2)]))
+        let s = try #require(
+            ReviewSeries.assemble(
+                plan: plan, indicator: "a",
+                actuals: [Observation(indicator: "a", year: 2026, value: 2)]))
         #expect(s.model(goal: 5) == .exponential)
-        #expect(s.model(goal: 0) == .linear)            // a goal of 0 has no logarithm
-        let r = try #require(ReviewSeries.assemble(plan: plan, indicator: "r", actuals: [Observation(indicator: "r", year: 2026, value: 45)]))
+        #expect(s.model(goal: 0) == .linear)  // a goal of 0 has no logarithm
+        let r = try #require(
+            ReviewSeries.assemble(
+                plan: plan, indicator: "r",
+                actuals: [Observation(indicator: "r", year: 2026, value: 45)]))
         #expect(r.model(goal: 60) == .logistic(bound: 100))
-        #expect(r.model(goal: 100) == .linear)          // on the bound
+        #expect(r.model(goal: 100) == .linear)  // on the bound
         #expect(r.clamp(104) == 100 && r.clamp(-1) == 0)
     }
 }

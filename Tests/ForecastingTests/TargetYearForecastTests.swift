@@ -16,7 +16,8 @@ import TimeSeriesForecasting
     @Test func threePointsByHand() throws {
         // Steps 1 and 3: drift 2; σ̂² = ((1 − 2)² + (3 − 2)²)/1 = 2; one step ahead
         // sd = √(2 · (1 + 1/2)) = √3, centre 4 + 2 = 6, t with 1 df.
-        let f = try #require(TargetYearForecast(years: [2020, 2021, 2022], values: [0, 1, 4], scale: .identity))
+        let f = try #require(
+            TargetYearForecast(years: [2020, 2021, 2022], values: [0, 1, 4], scale: .identity))
         #expect(f.drift == 2 && f.degreesOfFreedom == 1)
         let d = try #require(f.distribution(at: 2023))
         #expect(abs(d.point - 6) < 1e-12)
@@ -30,7 +31,8 @@ import TimeSeriesForecasting
         // Years 0, 2, 3 with z = 0, 2, 4: b̂ = 4/3; residuals 2 − 8/3 over 2 years and
         // 2 − 4/3 over 1: RSS = (4/9)/2 + 4/9 = 2/3 = σ̂² (1 df). Two years on:
         // centre 4 + 8/3 = 20/3, variance 2/3 · (2 + 4/3) = 20/9.
-        let f = try #require(TargetYearForecast(years: [0, 2, 3], values: [0, 2, 4], scale: .identity))
+        let f = try #require(
+            TargetYearForecast(years: [0, 2, 3], values: [0, 2, 4], scale: .identity))
         #expect(abs(f.drift - 4.0 / 3) < 1e-12)
         let d = try #require(f.distribution(at: 5))
         #expect(abs(d.center - 20.0 / 3) < 1e-12)
@@ -40,21 +42,28 @@ import TimeSeriesForecasting
     @Test func constantStepsHaveTheirPointAndNoSpread() throws {
         // 10, 12, 14, 16: drift 2, 2026 = 16 + 3 · 2 = 22; equal steps leave no spread, so
         // no interval and no probability (as an exact least-squares fit).
-        let f = try #require(TargetYearForecast(years: [2020, 2021, 2022, 2023], values: [10, 12, 14, 16], scale: .identity))
+        let f = try #require(
+            TargetYearForecast(
+                years: [2020, 2021, 2022, 2023], values: [10, 12, 14, 16], scale: .identity))
         #expect(abs(f.median(at: 2026) - 22) < 1e-12)
         #expect(f.distribution(at: 2026) == nil)
         // Constant growth of 10 %/yr on the log scale: 100 · 1.1⁵ in five years.
-        let g = try #require(TargetYearForecast(years: [2020, 2021, 2022], values: [100, 110, 121], scale: .logarithm))
+        let g = try #require(
+            TargetYearForecast(
+                years: [2020, 2021, 2022], values: [100, 110, 121], scale: .logarithm))
         #expect(abs(exp(g.median(at: 2025)) - 100 * pow(1.1, 5)) < 1e-9)
         #expect(g.distribution(at: 2025) == nil)
         // Two points: a drift, no spread.
-        let two = try #require(TargetYearForecast(years: [2020, 2021], values: [5, 7], scale: .identity))
+        let two = try #require(
+            TargetYearForecast(years: [2020, 2021], values: [5, 7], scale: .identity))
         #expect(two.median(at: 2023) == 11 && two.distribution(at: 2023) == nil)
     }
 
     @Test func refusesValuesOutsideTheScale() {
         #expect(TargetYearForecast(years: [2020, 2021], values: [0, 7], scale: .logarithm) == nil)
-        #expect(TargetYearForecast(years: [2020, 2021], values: [50, 100], scale: .logit(bound: 100)) == nil)
+        #expect(
+            TargetYearForecast(years: [2020, 2021], values: [50, 100], scale: .logit(bound: 100))
+                == nil)
         #expect(TargetYearForecast(years: [2020], values: [5], scale: .identity) == nil)
         #expect(TargetYearForecast(years: [2021, 2020], values: [5, 6], scale: .identity) == nil)
     }
@@ -81,20 +90,37 @@ import TimeSeriesForecasting
     // MARK: - Through the review
 
     /// One amount indicator, baseline 2025, actuals from 2026, one target in `targetYear`.
-    static func review(baseline: Double, actuals: [Double], target: Target, rule: AssessmentRule = .forecast,
-                       lastYear: Int = 2030) -> TargetAssessment {
-        let ind = Indicator(id: "x", nameVi: "x", nameEn: "x", unit: "u", measure: .amount, upperBound: nil)
-        let plan = Plan(id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: lastYear, baselineYear: 2025, indicators: [ind],
-                        targets: [target], baseline: [BaselineValue(indicator: "x", year: 2025, value: baseline, unit: "u", source: .official)])
-        let obs = actuals.enumerated().map { Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element) }
+    static func review(
+        baseline: Double, actuals: [Double], target: Target, rule: AssessmentRule = .forecast,
+        lastYear: Int = 2030
+    ) -> TargetAssessment {
+        let ind = Indicator(
+            id: "x", nameVi: "x", nameEn: "x", unit: "u", measure: .amount, upperBound: nil)
+        let plan = Plan(
+            id: "p", nameVi: "p", nameEn: "p", firstYear: 2026, lastYear: lastYear,
+            baselineYear: 2025, indicators: [ind],
+            targets: [target],
+            baseline: [
+                BaselineValue(
+                    indicator: "x", year: 2025, value: baseline, unit: "u", source: .official)
+            ])
+        let obs = actuals.enumerated().map {
+            Observation(indicator: "x", year: 2026 + $0.offset, value: $0.element)
+        }
         var o = ReviewEngine.Options(); o.rule = rule; o.charts = false
         return ReviewEngine.review(plan: plan, actuals: obs, options: o).assessments[0]
     }
 
-    static func target(_ kind: TargetKind, _ comparator: PlanModel.Comparator, _ value: Double, _ direction: Direction,
-                       year: Int = 2030) -> Target {
-        Target(id: "T", indicator: "x", nameVi: "x", nameEn: "x", unit: kind == .growth ? "%/năm" : "u", kind: kind,
-               comparator: comparator, low: value, high: value, targetYear: year, startYear: 2026, direction: direction)
+    static func target(
+        _ kind: TargetKind, _ comparator: PlanModel.Comparator, _ value: Double,
+        _ direction: Direction,
+        year: Int = 2030
+    ) -> Target {
+        Target(
+            id: "T", indicator: "x", nameVi: "x", nameEn: "x",
+            unit: kind == .growth ? "%/năm" : "u", kind: kind,
+            comparator: comparator, low: value, high: value, targetYear: year, startYear: 2026,
+            direction: direction)
     }
 
     /// 100, 110, 130 on the log scale: two steps, one degree of freedom (Cauchy), three
@@ -107,19 +133,26 @@ import TimeSeriesForecasting
         let centre = z[2] + 3 * b
         let pAtLeast200 = 1 - Self.cauchyCDF((log(200) - centre) / sd)
 
-        let higher = Self.review(baseline: 100, actuals: [110, 130], target: Self.target(.level, .greaterOrEqual, 200, .higher))
+        let higher = Self.review(
+            baseline: 100, actuals: [110, 130],
+            target: Self.target(.level, .greaterOrEqual, 200, .higher))
         #expect(higher.model == "drift(log)")
         #expect(abs(try #require(higher.probability) - pAtLeast200) < 1e-9)
         #expect(abs(try #require(higher.projected) - exp(centre)) < 1e-9)
         let band = try #require(higher.projectedIntervals.first { $0.level == 0.8 })
         #expect(abs(band.lower - exp(centre - Self.cauchyQuantile(0.9) * sd)) < 1e-6 * exp(centre))
         #expect(abs(band.upper - exp(centre + Self.cauchyQuantile(0.9) * sd)) < 1e-6 * exp(centre))
-        let strict = Self.review(baseline: 100, actuals: [110, 130], target: Self.target(.level, .greater, 200, .higher))
+        let strict = Self.review(
+            baseline: 100, actuals: [110, 130], target: Self.target(.level, .greater, 200, .higher))
         #expect(abs(try #require(strict.probability) - pAtLeast200) < 1e-9)
-        let lower = Self.review(baseline: 100, actuals: [110, 130], target: Self.target(.level, .lessOrEqual, 200, .lower))
+        let lower = Self.review(
+            baseline: 100, actuals: [110, 130],
+            target: Self.target(.level, .lessOrEqual, 200, .lower))
         #expect(abs(try #require(lower.probability) - (1 - pAtLeast200)) < 1e-9)
         // Growth ≥ 10 %/yr 2025-2030: the 2030 level 100 · 1.1⁵.
-        let growth = Self.review(baseline: 100, actuals: [110, 130], target: Self.target(.growth, .greaterOrEqual, 0.10, .higher))
+        let growth = Self.review(
+            baseline: 100, actuals: [110, 130],
+            target: Self.target(.growth, .greaterOrEqual, 0.10, .higher))
         let pGrowth = 1 - Self.cauchyCDF((log(100 * pow(1.1, 5)) - centre) / sd)
         #expect(abs(try #require(growth.probability) - pGrowth) < 1e-9)
         // The implied growth from the baseline to the forecast median: e^((centre − ln 100)/5) − 1.
@@ -147,18 +180,27 @@ import TimeSeriesForecasting
             var values = [exp(z)]
             for _ in 0..<6 { z += drift + sigma * rng.normal(); values.append(exp(z)) }
             let truth = values[6]
-            let a = Self.review(baseline: values[0], actuals: Array(values[1...4]), target: target, lastYear: 2031)
-            let b80 = try #require(a.projectedIntervals.first { $0.level == 0.8 }, "seed \(PropertySeed.value), case \(i)")
-            let b95 = try #require(a.projectedIntervals.first { $0.level == 0.95 }, "seed \(PropertySeed.value), case \(i)")
+            let a = Self.review(
+                baseline: values[0], actuals: Array(values[1...4]), target: target, lastYear: 2031)
+            let b80 = try #require(
+                a.projectedIntervals.first { $0.level == 0.8 },
+                "seed \(PropertySeed.value), case \(i)")
+            let b95 = try #require(
+                a.projectedIntervals.first { $0.level == 0.95 },
+                "seed \(PropertySeed.value), case \(i)")
             if truth >= b80.lower && truth <= b80.upper { in80 += 1 }
             if truth >= b95.lower && truth <= b95.upper { in95 += 1 }
             inP += try #require(a.probability) - (truth >= 60 ? 1 : 0)
         }
         let c80 = Double(in80) / Double(n), c95 = Double(in95) / Double(n)
-        #expect(abs(c80 - 0.80) <= 0.025, "seed \(PropertySeed.value): 80 % interval covered \(c80)")
-        #expect(abs(c95 - 0.95) <= 0.014, "seed \(PropertySeed.value): 95 % interval covered \(c95)")
+        #expect(
+            abs(c80 - 0.80) <= 0.025, "seed \(PropertySeed.value): 80 % interval covered \(c80)")
+        #expect(
+            abs(c95 - 0.95) <= 0.014, "seed \(PropertySeed.value): 95 % interval covered \(c95)")
         // P(meet) is calibrated in the mean: the average P equals the share that met
         // (the difference has a standard error below 0.5/√4000 ≈ 0.008; tolerance 0.03).
-        #expect(abs(inP / Double(n)) <= 0.03, "seed \(PropertySeed.value): mean P − met = \(inP / Double(n))")
+        #expect(
+            abs(inP / Double(n)) <= 0.03,
+            "seed \(PropertySeed.value): mean P − met = \(inP / Double(n))")
     }
 }

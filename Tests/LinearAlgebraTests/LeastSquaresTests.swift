@@ -19,7 +19,9 @@ import Foundation
     }
 
     @Test func nonFiniteEntriesAreAnError() {
-        #expect(throws: LinearAlgebraError.nonFinite(what: "matrix")) { try PivotedQR(Matrix([[1, .nan], [0, 1]])) }
+        #expect(throws: LinearAlgebraError.nonFinite(what: "matrix")) {
+            try PivotedQR(Matrix([[1, .nan], [0, 1]]))
+        }
     }
 }
 
@@ -31,7 +33,9 @@ import Foundation
         #expect(abs(s.coefficients[0] - 7.0 / 6) < 1e-15 && abs(s.coefficients[1] - 1.5) < 1e-15)
         #expect(abs(Double(s.residualSumOfSquares) - 1.0 / 6) < 1e-15)
         // (AᵀA)⁻¹ = [[5, −3], [−3, 3]] / 6.
-        #expect(abs(Double(s.inverseGram[0, 0]) - 5.0 / 6) < 1e-15 && abs(Double(s.inverseGram[0, 1]) + 0.5) < 1e-15)
+        #expect(
+            abs(Double(s.inverseGram[0, 0]) - 5.0 / 6) < 1e-15
+                && abs(Double(s.inverseGram[0, 1]) + 0.5) < 1e-15)
     }
 
     @Test func rankDeficientDesignThrowsInsteadOfReturningGarbage() {
@@ -76,17 +80,24 @@ import Foundation
         let y = [10.2, 11.1, 12.9, 13.4, 15.8]
         let fast = try LeastSquares.solve(a, y)
         let qr = try LeastSquares.solve(a, y, refine: false)
-        #expect(fast.refinementSteps == 0)   // the closed form was used
-        for k in 0..<2 { #expect(abs(fast.coefficients[k] - qr.coefficients[k]) <= 1e-12 * abs(qr.coefficients[k])) }
-        for i in 0..<2 { for j in 0..<2 {
-            #expect(abs(Double(fast.inverseGram[i, j] - qr.inverseGram[i, j])) <= 1e-12 * abs(Double(qr.inverseGram[i, j])))
-        } }
+        #expect(fast.refinementSteps == 0)  // the closed form was used
+        for k in 0..<2 {
+            #expect(
+                abs(fast.coefficients[k] - qr.coefficients[k]) <= 1e-12 * abs(qr.coefficients[k]))
+        }
+        for i in 0..<2 {
+            for j in 0..<2 {
+                #expect(
+                    abs(Double(fast.inverseGram[i, j] - qr.inverseGram[i, j])) <= 1e-12
+                        * abs(Double(qr.inverseGram[i, j])))
+            }
+        }
         // By hand: slope = Sxy / Sxx = 20.68 / 22.8 (x̄ = 2021.8).
         #expect(abs(fast.coefficients[1] - 20.68 / 22.8) < 1e-15)
     }
 
     @Test func illConditionedPairFallsBackToQR() throws {
-        let a = Matrix((0..<5).map { [1, 1e6 + Double($0)] })   // κ ≈ 1e6 > 1e4
+        let a = Matrix((0..<5).map { [1, 1e6 + Double($0)] })  // κ ≈ 1e6 > 1e4
         let s = try LeastSquares.solve(a, [1, 2, 3, 4, 5])
         #expect(s.refinementSteps >= 1)
         #expect(abs(s.coefficients[1] - 1) < 1e-9)
@@ -98,7 +109,9 @@ import Foundation
         // [[3, 0], [0, -4], [0, 0]]: singular values 4 and 3 (by hand), condition 4/3.
         let s = try SingularValues.of(Matrix([[3, 0], [0, -4], [0, 0]]))
         #expect(abs(s[0] - 4) < 1e-15 && abs(s[1] - 3) < 1e-15)
-        #expect(abs(try SingularValues.conditionNumber(Matrix([[3, 0], [0, -4], [0, 0]])) - 4.0 / 3) < 1e-15)
+        #expect(
+            abs(try SingularValues.conditionNumber(Matrix([[3, 0], [0, -4], [0, 0]])) - 4.0 / 3)
+                < 1e-15)
     }
 
     @Test func rawDegreeTenVandermondeIsAsIllConditionedAsNumpySays() throws {
@@ -120,7 +133,7 @@ import Foundation
         let plain = 0 - a.multiply([1, 1, 1])[0]
         let compensated = a.compensatedResidual([0], x: [1, 1, 1])[0]
         #expect(compensated == -1)
-        #expect(plain == 0)   // documents what the compensation is for
+        #expect(plain == 0)  // documents what the compensation is for
         #expect(a.compensatedMultiplyTransposed([1])[1] == 1)
     }
 }

@@ -6,15 +6,21 @@ import Testing
 /// 17.5 and 15.25 must read `enterprises_active,2028,14.125` as 14.125 enterprises, so
 /// T05a (≥ 23 enterprises by 2030) is not achieved, with or without `--decimal-point`.
 @Suite(.serialized) struct ActualsDecimalMarkCommandLine {
-    func reviewRow(_ csv: String, _ extra: [String] = [], target: String) throws -> (CLI.Result, [String: String]?) {
+    func reviewRow(_ csv: String, _ extra: [String] = [], target: String) throws -> (
+        CLI.Result, [String: String]?
+    ) {
         let dir = try CLI.tempDir()
         let file = dir.appendingPathComponent("actuals.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["review", "--actuals", file.path, "--format", "csv", "--lang", "en"] + extra)
+        let r = try CLI.run(
+            ["review", "--actuals", file.path, "--format", "csv", "--lang", "en"] + extra)
         guard r.status == 0 else { return (r, nil) }
         let table = try CSVTable.parse(text: r.stdout, file: "stdout")
         let row = table.rowAccessors.first { $0["target"] == target }
-        return (r, row.map { row in Dictionary(uniqueKeysWithValues: table.header.map { ($0, row[$0]) }) })
+        return (
+            r,
+            row.map { row in Dictionary(uniqueKeysWithValues: table.header.map { ($0, row[$0]) }) }
+        )
     }
 
     static let faultFile = """
@@ -38,7 +44,8 @@ import Testing
 
     @Test func theDecimalPointOptionWinsOverTheCountRule() throws {
         // No evidence in the file: the count rule reads 1.500 enterprises as 1500 …
-        let csv = "indicator,year,value\nenterprises_active,2026,16\nenterprises_active,2027,1.500\n"
+        let csv =
+            "indicator,year,value\nenterprises_active,2026,16\nenterprises_active,2027,1.500\n"
         let (_, plain) = try reviewRow(csv, target: "T05a")
         #expect(plain?["latest"] == "1500")
         // … and --decimal-point says `.` is the decimal mark: 1.5.
@@ -47,12 +54,19 @@ import Testing
     }
 
     @Test func aContradictingValueExits65NamingTheLine() throws {
-        let csv = "indicator;year;value\nincome_per_capita;2026;17.5\nincome_per_capita;2027;18,25\n"
+        let csv =
+            "indicator;year;value\nincome_per_capita;2026;17.5\nincome_per_capita;2027;18,25\n"
         let (r, _) = try reviewRow(csv, target: "T06b")
         #expect(r.status == 65)
-        #expect(r.stderr.contains("actuals.csv:3 [value]: found \"18,25\", written with a decimal comma, in a file whose other values use a decimal point"))
+        #expect(
+            r.stderr.contains(
+                "actuals.csv:3 [value]: found \"18,25\", written with a decimal comma, in a file whose other values use a decimal point"
+            ))
         let (given, _) = try reviewRow(csv, ["--decimal-point"], target: "T06b")
         #expect(given.status == 65)
-        #expect(given.stderr.contains("actuals.csv:3 [value]: found \"18,25\", written with a decimal comma; expected a decimal point, as given for this file (--decimal-point)"))
+        #expect(
+            given.stderr.contains(
+                "actuals.csv:3 [value]: found \"18,25\", written with a decimal comma; expected a decimal point, as given for this file (--decimal-point)"
+            ))
     }
 }

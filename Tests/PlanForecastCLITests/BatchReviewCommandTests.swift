@@ -12,7 +12,8 @@ import Testing
         for name in ["good-1", "good-2", "broken"] {
             try FileManager.default.copyItem(at: source, to: root.appendingPathComponent(name))
             let yaml = root.appendingPathComponent("\(name)/plan.yaml")
-            let text = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "id: an-hung", with: "id: \(name)")
+            let text = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(
+                of: "id: an-hung", with: "id: \(name)")
             try text.write(to: yaml, atomically: true, encoding: .utf8)
         }
         let baseline = root.appendingPathComponent("broken/baseline.csv")
@@ -34,10 +35,11 @@ import Testing
         #expect(r.stderr.contains("2 plans reviewed, 1 failed"), "\(r.stderr)")
         let csv = try String(contentsOfFile: out, encoding: .utf8)
         let rows = csv.split(separator: "\n").dropFirst()
-        #expect(rows.count == 2 * 34)                       // targets.csv of An Hưng: 34 rows
+        #expect(rows.count == 2 * 34)  // targets.csv of An Hưng: 34 rows
         #expect(rows.filter { $0.hasPrefix("good-1,") }.count == 34)
         #expect(rows.filter { $0.hasPrefix("good-2,") }.count == 34)
-        let plans = try String(contentsOfFile: root.appendingPathComponent("reviews-plans.csv").path, encoding: .utf8)
+        let plans = try String(
+            contentsOfFile: root.appendingPathComponent("reviews-plans.csv").path, encoding: .utf8)
         #expect(plans.contains(",failed,"))
     }
 
@@ -49,6 +51,6 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Mid-term review: 2 plans"))
         #expect(r.stdout.contains("targets are expected to be met or exceeded"))
-        #expect(!r.stderr.contains("\r"))                   // no progress bar when stderr is a pipe
+        #expect(!r.stderr.contains("\r"))  // no progress bar when stderr is a pipe
     }
 }

@@ -14,7 +14,9 @@ import Simulation
         #expect(ErrorExit.describe(InputError.usage("u")).status == 64)
         #expect(ErrorExit.describe(InputError.io(path: "p", reason: "r")).status == 74)
         #expect(ErrorExit.describe(SimulationError.gridTooLarge(points: 10, limit: 1)).status == 64)
-        #expect(ErrorExit.describe(SimulationError.emptyRange(driver: "a", low: 2, high: 1)).status == 65)
+        #expect(
+            ErrorExit.describe(SimulationError.emptyRange(driver: "a", low: 2, high: 1)).status
+                == 65)
         #expect(ErrorExit.describe(CocoaError(.fileNoSuchFile)).status == 74)
         #expect(ErrorExit.describe(POSIXError(.EACCES)).status == 74)
         // Unknown errors are data errors in every command (the sweep used to say 74).
@@ -25,7 +27,10 @@ import Simulation
     @Test func reviewAndSweepReportAMissingPlanAlike() throws {
         let missing = "/nonexistent-plan-\(UUID().uuidString)"
         let review = try CLI.run(["review", "--plan", missing])
-        let sweep = try CLI.run(["sweep", "--plan", missing, "--scenario", CLI.repo.appendingPathComponent("Scenarios/plan-mid.yaml").path])
+        let sweep = try CLI.run([
+            "sweep", "--plan", missing, "--scenario",
+            CLI.repo.appendingPathComponent("Scenarios/plan-mid.yaml").path
+        ])
         #expect(review.status == sweep.status)
         #expect(review.status == 74 || review.status == 65)
         #expect(review.stderr.hasPrefix("planforecast: error: "))

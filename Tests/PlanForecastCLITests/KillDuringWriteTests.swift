@@ -22,7 +22,8 @@ import Testing
     /// the parsing stays cheap).
     static func bigTable(rows: Int) -> String {
         var s = "STT\tNội dung chỉ tiêu\tĐơn vị tính\tKế hoạch 2026 - 2030\tĐơn vị tham mưu\n"
-        let filler = String(repeating: "Tỷ lệ hộ dân được sử dụng nước sạch theo quy chuẩn ", count: 30)
+        let filler = String(
+            repeating: "Tỷ lệ hộ dân được sử dụng nước sạch theo quy chuẩn ", count: 30)
         s.reserveCapacity(rows * (filler.utf8.count + 40))
         for i in 1...rows { s += "\(i)\t\(filler)\(i)\t%\t\(i % 90 + 1)\tPhòng Kinh tế\n" }
         return s
@@ -32,14 +33,19 @@ import Testing
     /// "FOLDER/#INODE (deleted)", a named temporary file by its name).
     static func openFiles(of pid: Int32, in folder: String) -> [String] {
         let fdDir = "/proc/\(pid)/fd"
-        guard let fds = try? FileManager.default.contentsOfDirectory(atPath: fdDir) else { return [] }
-        return fds.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDir)/\($0)") }
-            .filter { $0.hasPrefix(folder + "/") }
+        guard let fds = try? FileManager.default.contentsOfDirectory(atPath: fdDir) else {
+            return []
+        }
+        return fds.compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDir)/\($0)")
+        }
+        .filter { $0.hasPrefix(folder + "/") }
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
     func sigkillMidWriteKeepsThePreviousFileAndLeavesNoPartialFile() throws {
-        let exe = try #require(Self.executable, "planforecast executable not built next to the tests")
+        let exe = try #require(
+            Self.executable, "planforecast executable not built next to the tests")
         let tmp = try TempDir()
         let out = tmp.file("out")
         // The previous output: a small, complete import.
@@ -76,7 +82,9 @@ import Testing
 
             // Whatever the moment: each file is the previous one or a complete new one,
             // and nothing else is in the folder.
-            #expect(Set(tmp.listing("out")) == Set(PlanFolderWriter.fileNames), "attempt \(attempts): \(tmp.listing("out"))")
+            #expect(
+                Set(tmp.listing("out")) == Set(PlanFolderWriter.fileNames),
+                "attempt \(attempts): \(tmp.listing("out"))")
             let targets = try Data(contentsOf: URL(fileURLWithPath: out + "/targets.csv"))
             if killed {
                 if targets != previousTargets {
@@ -108,7 +116,8 @@ import Testing
     /// is written; the previous files must be intact and nothing else in the folder.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
     func sigkillDuringSweepPathsKeepsThePreviousFileAndLeavesNoPartialFile() throws {
-        let exe = try #require(Self.executable, "planforecast executable not built next to the tests")
+        let exe = try #require(
+            Self.executable, "planforecast executable not built next to the tests")
         let scenario = CLI.repo.appendingPathComponent("Scenarios/an-hung-ranges.yaml").path
         try #require(FileManager.default.fileExists(atPath: scenario))
         let tmp = try TempDir()
@@ -116,8 +125,11 @@ import Testing
         func sweep(_ samples: Int) throws -> Process {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: exe)
-            p.arguments = ["sweep", "--scenario", scenario, "--mode", "lhs", "--samples", "\(samples)",
-                           "--seed", "7", "--threads", "1", "--paths", paths, "--output", tmp.file("summary.txt")]
+            p.arguments = [
+                "sweep", "--scenario", scenario, "--mode", "lhs", "--samples", "\(samples)",
+                "--seed", "7", "--threads", "1", "--paths", paths, "--output",
+                tmp.file("summary.txt")
+            ]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
@@ -140,8 +152,9 @@ import Testing
             let growing = fds.contains { fd in
                 var st = stat()
                 let path = "\(fdDir)/\(fd)"
-                return (try? FileManager.default.destinationOfSymbolicLink(atPath: path))?.hasPrefix(tmp.path + "/") == true
-                    && stat(path, &st) == 0 && st.st_size > 1 << 20      // stat follows the link
+                return (try? FileManager.default.destinationOfSymbolicLink(atPath: path))?
+                    .hasPrefix(tmp.path + "/") == true
+                    && stat(path, &st) == 0 && st.st_size > 1 << 20  // stat follows the link
             }
             if growing {
                 sawWrite = true
@@ -151,7 +164,9 @@ import Testing
             usleep(1000)
         }
         big.waitUntilExit()
-        #expect(sawWrite && big.terminationReason == .uncaughtSignal, "never caught sweep with a megabyte of paths written")
+        #expect(
+            sawWrite && big.terminationReason == .uncaughtSignal,
+            "never caught sweep with a megabyte of paths written")
         #expect(try Data(contentsOf: URL(fileURLWithPath: paths)) == previous)
         #expect(tmp.listing() == previousListing, "\(tmp.listing())")
     }

@@ -9,9 +9,9 @@ import Testing
         let line = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(line.hasPrefix("planforecast "))
         #if arch(x86_64) || arch(i386)
-        #expect(line.contains("Float80") && line.contains("13.4"))
+            #expect(line.contains("Float80") && line.contains("13.4"))
         #else
-        #expect(line.contains("Double") && line.contains("10 digits"))
+            #expect(line.contains("Double") && line.contains("10 digits"))
         #endif
     }
 

@@ -10,35 +10,47 @@ import Testing
 
     /// A copy of the embedded plan in a temporary folder, with one file replaced.
     func planFolder(replacing name: String, with content: Data) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pf-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for f in ["plan.yaml", "indicators.csv", "targets.csv", "baseline.csv"] {
-            try FileManager.default.copyItem(atPath: (PlanLoader.embeddedPlanDirectory as NSString).appendingPathComponent(f),
-                                             toPath: dir.appendingPathComponent(f).path)
+            try FileManager.default.copyItem(
+                atPath: (PlanLoader.embeddedPlanDirectory as NSString).appendingPathComponent(f),
+                toPath: dir.appendingPathComponent(f).path)
         }
         try content.write(to: dir.appendingPathComponent(name))
         return dir.path
     }
 
     func targetsText(editing edit: (inout [String]) -> Void) throws -> String {
-        var lines = try String(contentsOfFile: (PlanLoader.embeddedPlanDirectory as NSString).appendingPathComponent("targets.csv"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = try String(
+            contentsOfFile: (PlanLoader.embeddedPlanDirectory as NSString).appendingPathComponent(
+                "targets.csv"), encoding: .utf8
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         edit(&lines)
         return lines.joined(separator: "\n")
     }
 
-    func expectError(_ name: String, _ content: String, file: String? = nil, line: Int?, field: String?, contains text: String) throws {
+    func expectError(
+        _ name: String, _ content: String, file: String? = nil, line: Int?, field: String?,
+        contains text: String
+    ) throws {
         try expectError(name, Data(content.utf8), line: line, field: field, contains: text)
     }
 
-    func expectError(_ name: String, _ content: Data, line: Int?, field: String?, contains text: String) throws {
+    func expectError(
+        _ name: String, _ content: Data, line: Int?, field: String?, contains text: String
+    ) throws {
         let dir = try planFolder(replacing: name, with: content)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do {
             _ = try PlanLoader.load(directory: dir)
             Issue.record("expected an error for \(name)")
         } catch let e as InputError {
-            guard case let .badData(loc, _, _) = e else { Issue.record("expected bad data, got \(e)"); return }
+            guard case let .badData(loc, _, _) = e else {
+                Issue.record("expected bad data, got \(e)"); return
+            }
             #expect(loc.file.hasSuffix(name))
             #expect(loc.line == line)
             #expect(loc.field == field)
@@ -48,37 +60,59 @@ import Testing
     }
 
     @Test func wrongColumnNameIsNamed() throws {
-        let text = try targetsText { $0[0] = $0[0].replacingOccurrences(of: "value_low", with: "valeur_low") }
-        try expectError("targets.csv", text, line: 1, field: "value_low", contains: "without column \"value_low\"")
+        let text = try targetsText {
+            $0[0] = $0[0].replacingOccurrences(of: "value_low", with: "valeur_low")
+        }
+        try expectError(
+            "targets.csv", text, line: 1, field: "value_low",
+            contains: "without column \"value_low\"")
     }
 
     @Test func textWhereANumberBelongs() throws {
-        let text = try targetsText { $0[1] = $0[1].replacingOccurrences(of: ">=,12.5,12.5", with: ">=,twelve,12.5") }
-        try expectError("targets.csv", text, line: 2, field: "value_low", contains: "found \"twelve\"; expected a number")
+        let text = try targetsText {
+            $0[1] = $0[1].replacingOccurrences(of: ">=,12.5,12.5", with: ">=,twelve,12.5")
+        }
+        try expectError(
+            "targets.csv", text, line: 2, field: "value_low",
+            contains: "found \"twelve\"; expected a number")
     }
 
     @Test func unknownIndicatorId() throws {
-        let text = try targetsText { $0[1] = $0[1].replacingOccurrences(of: "T01,budget_revenue", with: "T01,budget_revenu") }
-        try expectError("targets.csv", text, line: 2, field: "indicator", contains: "unknown indicator \"budget_revenu\"")
+        let text = try targetsText {
+            $0[1] = $0[1].replacingOccurrences(of: "T01,budget_revenue", with: "T01,budget_revenu")
+        }
+        try expectError(
+            "targets.csv", text, line: 2, field: "indicator",
+            contains: "unknown indicator \"budget_revenu\"")
     }
 
     @Test func duplicateTargetId() throws {
         let text = try targetsText { $0[2] = $0[2].replacingOccurrences(of: "T02,", with: "T01,") }
-        try expectError("targets.csv", text, line: 3, field: "id", contains: "\"T01\" again (first on line 2)")
+        try expectError(
+            "targets.csv", text, line: 3, field: "id", contains: "\"T01\" again (first on line 2)")
     }
 
     @Test func unknownComparator() throws {
-        let text = try targetsText { $0[1] = $0[1].replacingOccurrences(of: ",>=,12.5", with: ",~,12.5") }
-        try expectError("targets.csv", text, line: 2, field: "comparator", contains: "found \"~\"; expected one of < <= > >= = range")
+        let text = try targetsText {
+            $0[1] = $0[1].replacingOccurrences(of: ",>=,12.5", with: ",~,12.5")
+        }
+        try expectError(
+            "targets.csv", text, line: 2, field: "comparator",
+            contains: "found \"~\"; expected one of < <= > >= = range")
     }
 
     @Test func reversedRange() throws {
-        let text = try targetsText { $0[2] = $0[2].replacingOccurrences(of: "range,12,14", with: "range,14,12") }
-        try expectError("targets.csv", text, line: 3, field: "value_high", contains: "below value_low")
+        let text = try targetsText {
+            $0[2] = $0[2].replacingOccurrences(of: "range,12,14", with: "range,14,12")
+        }
+        try expectError(
+            "targets.csv", text, line: 3, field: "value_high", contains: "below value_low")
     }
 
     @Test func unitContradictingTheTarget() throws {
-        let text = try targetsText { $0[1] = $0[1].replacingOccurrences(of: ",%/năm,growth", with: ",tỷ đồng,growth") }
+        let text = try targetsText {
+            $0[1] = $0[1].replacingOccurrences(of: ",%/năm,growth", with: ",tỷ đồng,growth")
+        }
         try expectError("targets.csv", text, line: 2, field: "unit", contains: "expected %/năm")
     }
 
@@ -88,24 +122,33 @@ import Testing
 
     @Test func invalidUTF8NamesTheLine() throws {
         var data = Data("id,indicator\nT01,budget_revenue\n".utf8)
-        data.append(contentsOf: [0x54, 0x30, 0x32, 0x2C, 0xC3, 0x28, 0x0A])  // "T02," + broken 2-byte sequence
+        // "T02," + broken 2-byte sequence
+        data.append(contentsOf: [0x54, 0x30, 0x32, 0x2C, 0xC3, 0x28, 0x0A])
         try expectError("targets.csv", data, line: 3, field: nil, contains: "not valid UTF-8")
     }
 
     @Test func baselineTextWhereANumberBelongs() throws {
-        let text = "indicator,year,value,unit,source,note\nbudget_revenue,2025,abc,tỷ đồng,illustrative,\n"
+        let text =
+            "indicator,year,value,unit,source,note\nbudget_revenue,2025,abc,tỷ đồng,illustrative,\n"
         try expectError("baseline.csv", text, line: 2, field: "value", contains: "found \"abc\"")
     }
 
     @Test func baselineForAnUnknownIndicator() throws {
         let text = "indicator,year,value,unit,source,note\nbudget,2025,120,tỷ đồng,illustrative,\n"
-        try expectError("baseline.csv", text, line: 2, field: "indicator", contains: "unknown indicator \"budget\"")
+        try expectError(
+            "baseline.csv", text, line: 2, field: "indicator",
+            contains: "unknown indicator \"budget\"")
     }
 
     @Test func missingPlanFileIsAnIOError() throws {
         let dir = try planFolder(replacing: "baseline.csv", with: Data())
-        try FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent("baseline.csv"))
-        #expect(throws: InputError.io(path: (dir as NSString).appendingPathComponent("baseline.csv"), reason: "no such file")) {
+        try FileManager.default.removeItem(
+            atPath: (dir as NSString).appendingPathComponent("baseline.csv"))
+        #expect(
+            throws: InputError.io(
+                path: (dir as NSString).appendingPathComponent("baseline.csv"),
+                reason: "no such file")
+        ) {
             _ = try PlanLoader.load(directory: dir)
         }
     }
@@ -120,7 +163,8 @@ import Testing
 
     @Test func vietnameseDecimalCommaAndSemicolonsRead() throws {
         let csv = "\u{FEFF}indicator;year;value\nbudget_revenue;2026;135,5\n"
-        let obs = try ActualsFile.parse(CSVTable.parse(data: Data(csv.utf8), file: "a.csv"), plan: plan)
+        let obs = try ActualsFile.parse(
+            CSVTable.parse(data: Data(csv.utf8), file: "a.csv"), plan: plan)
         #expect(obs == [Observation(indicator: "budget_revenue", year: 2026, value: 135.5)])
     }
 }
@@ -130,17 +174,19 @@ import Testing
     init() throws { plan = try PlanLoader.load(directory: nil) }
 
     let good = """
-    name: test
-    drivers:
-      budget_revenue: {growth: 12.5}
-      gpv_agriculture: {growth: 1.5}
-      gpv_industry: {growth: 13}
-      gpv_services: {growth: 13}
-      income_per_capita: {growth: 7}
-    """
+        name: test
+        drivers:
+          budget_revenue: {growth: 12.5}
+          gpv_agriculture: {growth: 1.5}
+          gpv_industry: {growth: 13}
+          gpv_services: {growth: 13}
+          income_per_capita: {growth: 7}
+        """
 
     func message(_ text: String) -> String? {
-        do { _ = try ScenarioReader.parse(text, file: "s.yaml", plan: plan); return nil } catch let e as InputError {
+        do { _ = try ScenarioReader.parse(text, file: "s.yaml", plan: plan); return nil } catch let
+            e as InputError
+        {
             #expect(e.exitCode == 65)
             return e.description
         } catch { return "\(error)" }
@@ -153,31 +199,49 @@ import Testing
     }
 
     @Test func unknownKeyIsAnError() {
-        #expect(message(good + "\nvolatilty: 2\n") == "s.yaml:8 [volatilty]: found unknown key \"volatilty\" in the scenario; expected one of name, description, plan, drivers, baseline, correlations, shocks, evaluate")
+        #expect(
+            message(good + "\nvolatilty: 2\n")
+                == "s.yaml:8 [volatilty]: found unknown key \"volatilty\" in the scenario; expected one of name, description, plan, drivers, baseline, correlations, shocks, evaluate"
+        )
     }
 
     @Test func unknownDriver() {
         let m = message(good.replacingOccurrences(of: "budget_revenue:", with: "budget:"))
-        #expect(m == "s.yaml:3 [budget]: found unknown driver \"budget\"; expected an indicator id of plan an-hung")
+        #expect(
+            m
+                == "s.yaml:3 [budget]: found unknown driver \"budget\"; expected an indicator id of plan an-hung"
+        )
     }
 
     @Test func missingDriver() {
         let m = message(good.replacingOccurrences(of: "  income_per_capita: {growth: 7}", with: ""))
-        #expect(m?.contains("no driver for \"income_per_capita\" (target T06a is a growth target)") == true)
+        #expect(
+            m?.contains("no driver for \"income_per_capita\" (target T06a is a growth target)")
+                == true)
     }
 
     @Test func valueOutOfRange() {
-        let m = message(good.replacingOccurrences(of: "{growth: 13}\n  gpv_services", with: "{growth: 130}\n  gpv_services"))
-        #expect(m == "s.yaml:5 [gpv_industry.growth]: found 130; expected a value from -99.99 to 100")
+        let m = message(
+            good.replacingOccurrences(
+                of: "{growth: 13}\n  gpv_services", with: "{growth: 130}\n  gpv_services"))
+        #expect(
+            m == "s.yaml:5 [gpv_industry.growth]: found 130; expected a value from -99.99 to 100")
     }
 
     @Test func negativeVolatility() {
-        let m = message(good.replacingOccurrences(of: "{growth: 1.5}", with: "{growth: 1.5, volatility: -1}"))
-        #expect(m == "s.yaml:4 [gpv_agriculture.volatility]: found -1; expected a standard deviation ≥ 0 (percentage points)")
+        let m = message(
+            good.replacingOccurrences(of: "{growth: 1.5}", with: "{growth: 1.5, volatility: -1}"))
+        #expect(
+            m
+                == "s.yaml:4 [gpv_agriculture.volatility]: found -1; expected a standard deviation ≥ 0 (percentage points)"
+        )
     }
 
     @Test func emptyRange() {
-        let m = message(good.replacingOccurrences(of: "{growth: 13}\n  gpv_services", with: "{growth: {uniform: [14, 13]}}\n  gpv_services"))
+        let m = message(
+            good.replacingOccurrences(
+                of: "{growth: 13}\n  gpv_services",
+                with: "{growth: {uniform: [14, 13]}}\n  gpv_services"))
         #expect(m?.contains("expected a non-empty range written low to high") == true)
     }
 
@@ -187,14 +251,25 @@ import Testing
     }
 
     @Test func notYAML() {
-        #expect(message("name: [unclosed\n")?.hasPrefix("s.yaml:2: found text that is not valid YAML") == true)
+        #expect(
+            message("name: [unclosed\n")?.hasPrefix("s.yaml:2: found text that is not valid YAML")
+                == true)
     }
 
     @Test func shippedPlanScenariosMatchTheBuiltInAssumptions() throws {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for (file, expected) in [("plan-low", [0.125, 0.015, 0.13, 0.13, 0.07]), ("plan-mid", [0.125, 0.0175, 0.14, 0.14, 0.07]), ("plan-high", [0.125, 0.02, 0.15, 0.15, 0.07])] {
-            let s = try ScenarioReader.read(path: repo.appendingPathComponent("Scenarios/\(file).yaml").path, plan: plan)
-            let ids = ["budget_revenue", "gpv_agriculture", "gpv_industry", "gpv_services", "income_per_capita"]
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        for (file, expected) in [
+            ("plan-low", [0.125, 0.015, 0.13, 0.13, 0.07]),
+            ("plan-mid", [0.125, 0.0175, 0.14, 0.14, 0.07]),
+            ("plan-high", [0.125, 0.02, 0.15, 0.15, 0.07])
+        ] {
+            let s = try ScenarioReader.read(
+                path: repo.appendingPathComponent("Scenarios/\(file).yaml").path, plan: plan)
+            let ids = [
+                "budget_revenue", "gpv_agriculture", "gpv_industry", "gpv_services",
+                "income_per_capita"
+            ]
             for (id, g) in zip(ids, expected) {
                 #expect(s.driver(for: id)?.spec == .fixed(g), "\(file) \(id)")
             }

@@ -60,14 +60,17 @@ import Testing
 
     @Test func targetsFileRoundTrips() throws {
         let text = TargetsFile.csv(plan.targets)
-        let again = try TargetsFile.parse(CSVTable.parse(text: text, file: "roundtrip.csv"), indicators: plan.indicators)
+        let again = try TargetsFile.parse(
+            CSVTable.parse(text: text, file: "roundtrip.csv"), indicators: plan.indicators)
         #expect(again == plan.targets)
     }
 
     @Test func embeddedCopyIsTheNotebooksDataFolder() throws {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         let nb = repo.appendingPathComponent("Notebooks-data/plans/an-hung/targets.csv")
-        let embedded = URL(fileURLWithPath: PlanLoader.embeddedPlanDirectory).appendingPathComponent("targets.csv")
+        let embedded = URL(fileURLWithPath: PlanLoader.embeddedPlanDirectory)
+            .appendingPathComponent("targets.csv")
         #expect(try Data(contentsOf: nb) == Data(contentsOf: embedded))
     }
 }

@@ -40,7 +40,9 @@ import PlanModel
                 let r = try PlanTableImport.importFile(atPath: path)
                 return (0, r.unclassified.map(\.description).joined(separator: "\n"))
             case "targets": _ = try TargetsFile.read(path: path, indicators: plan.indicators)
-            case "baseline": _ = try BaselineFile.read(path: path, indicators: plan.indicators, baselineYear: 2025)
+            case "baseline":
+                _ = try BaselineFile.read(
+                    path: path, indicators: plan.indicators, baselineYear: 2025)
             case "actuals": _ = try ActualsFile.read(path: path, plan: plan)
             case "scenario": _ = try ScenarioReader.read(path: path, plan: plan)
             case "plan": _ = try PlanLoader.load(directory: path)
@@ -69,24 +71,31 @@ import PlanModel
             return
         }
         let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
-        var lines = expected.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        var lines = expected.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            .map(String.init)
         if lines.count < 2 { lines.append("") }
         #expect(String(code) == lines[0], "\(name): \(message)")
         #expect(message == lines[1].trimmingCharacters(in: .newlines), "\(name)")
         if name != "import-bad-rows.txt" {
-            #expect(code == 65 || code == 74, "\(name): every malformed input is bad data or an I/O error")
+            #expect(
+                code == 65 || code == 74,
+                "\(name): every malformed input is bad data or an I/O error")
         }
     }
 
     @Test func unreadableFilesAreIOErrors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pf-unreadable-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pf-unreadable-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         // A file whose every read fails, even for root: /proc/self/mem at offset 0 (EIO).
         let broken = dir.appendingPathComponent("targets.csv").path
-        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: "/proc/self/mem")
-        for read in [{ _ = try PlanTableImport.importFile(atPath: broken) },
-                     { _ = try TargetsFile.read(path: broken, indicators: Self.plan.indicators) }] as [() throws -> Void] {
+        try FileManager.default.createSymbolicLink(
+            atPath: broken, withDestinationPath: "/proc/self/mem")
+        for read in [
+            { _ = try PlanTableImport.importFile(atPath: broken) },
+            { _ = try TargetsFile.read(path: broken, indicators: Self.plan.indicators) }
+        ] as [() throws -> Void] {
             do { try read(); Issue.record("read /proc/self/mem") } catch let e as InputError {
                 #expect(e.exitCode == 74, "\(e)")
                 #expect(e.description.hasPrefix(broken + ": "), "\(e)")
@@ -94,7 +103,8 @@ import PlanModel
         }
         // A file without read permission (root reads it anyway, so only checked for others).
         let locked = dir.appendingPathComponent("locked.csv").path
-        try "STT,Chỉ tiêu,ĐVT,Kế hoạch 2026-2030\n".write(toFile: locked, atomically: false, encoding: .utf8)
+        try "STT,Chỉ tiêu,ĐVT,Kế hoạch 2026-2030\n".write(
+            toFile: locked, atomically: false, encoding: .utf8)
         chmod(locked, 0)
         if geteuid() != 0 {
             #expect(throws: InputError.io(path: locked, reason: "permission denied")) {

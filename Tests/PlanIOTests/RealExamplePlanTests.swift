@@ -18,7 +18,8 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         directory = root.appendingPathComponent("Notebooks-data/plans/vietnam-2021-2025").path
         plan = try PlanLoader.load(directory: directory)
-        actuals = try ActualsFile.read(path: (directory as NSString).appendingPathComponent("actuals.csv"), plan: plan)
+        actuals = try ActualsFile.read(
+            path: (directory as NSString).appendingPathComponent("actuals.csv"), plan: plan)
     }
 
     @Test func isTheNationalPlanWithBaseline2020() {
@@ -56,10 +57,12 @@ import Testing
     }
 
     @Test func baselinesEqualThePublishedFigures() throws {
-        #expect(try #require(plan.baseline(of: "gdp_per_capita")).value == 3521)      // MPI/GSO, USD, 2020
-        #expect(try #require(plan.baseline(of: "health_insurance")).value == 90.85)   // VSS, end-2020
-        #expect(try #require(plan.baseline(of: "life_expectancy")).value == 73.7)     // GSO, 2020
-        #expect(try #require(plan.baseline(of: "forest_cover")).value == 42.01)       // MARD, 31/12/2020
+        // MPI/GSO, USD, 2020
+        #expect(try #require(plan.baseline(of: "gdp_per_capita")).value == 3521)
+        // VSS, end-2020
+        #expect(try #require(plan.baseline(of: "health_insurance")).value == 90.85)
+        #expect(try #require(plan.baseline(of: "life_expectancy")).value == 73.7)  // GSO, 2020
+        #expect(try #require(plan.baseline(of: "forest_cover")).value == 42.01)  // MARD, 31/12/2020
         #expect(try #require(plan.baseline(of: "trained_labour")).value == 64.5)
         #expect(plan.illustrativeIndicators.isEmpty)
     }
@@ -84,8 +87,12 @@ import Testing
         // Not verified, so not in the file: trained labour 2021-2024, health insurance 2021
         // and 2024, productivity 2025, forest cover 2024-2025.
         #expect(!actuals.contains { $0.indicator == "trained_labour" && $0.year < 2025 })
-        #expect(!actuals.contains { $0.indicator == "health_insurance" && ($0.year == 2021 || $0.year == 2024) })
-        #expect(!actuals.contains { $0.indicator == "labour_productivity_index" && $0.year == 2025 })
+        #expect(
+            !actuals.contains {
+                $0.indicator == "health_insurance" && ($0.year == 2021 || $0.year == 2024)
+            })
+        #expect(
+            !actuals.contains { $0.indicator == "labour_productivity_index" && $0.year == 2025 })
         #expect(!actuals.contains { $0.indicator == "forest_cover" && $0.year >= 2024 })
     }
 
@@ -101,6 +108,8 @@ import Testing
         // 102.580 with unit "chỉ số (2020 = 100)" is 102.58 (an index around 100), while the
         // same text in tỷ đồng stays ambiguous.
         #expect(try VietnameseNumber.parse("102.580", unit: "chỉ số (2020 = 100)") == 102.58)
-        #expect(throws: VietnameseNumber.ParseError.self) { _ = try VietnameseNumber.parse("102.580", unit: "tỷ đồng") }
+        #expect(throws: VietnameseNumber.ParseError.self) {
+            _ = try VietnameseNumber.parse("102.580", unit: "tỷ đồng")
+        }
     }
 }

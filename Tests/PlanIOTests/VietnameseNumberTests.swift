@@ -19,12 +19,12 @@ import PlanModel
         #expect(try VN.parse("12,5") == 12.5)
         #expect(try VN.parse("42,9") == 42.9)
         #expect(try VN.parse("1,5") == 1.5)
-        #expect(try VN.parse("0,125") == 0.125)   // leading 0: cannot be grouping
+        #expect(try VN.parse("0,125") == 0.125)  // leading 0: cannot be grouping
     }
 
     @Test func integersAndLeadingZeros() throws {
         #expect(try VN.parse("100") == 100)
-        #expect(try VN.parse("01") == 1)          // "01" nhà in Phụ lục I
+        #expect(try VN.parse("01") == 1)  // "01" nhà in Phụ lục I
         #expect(try VN.parse("0") == 0)
     }
 
@@ -34,8 +34,8 @@ import PlanModel
     }
 
     @Test func dotAndCommaTogetherTheLastIsDecimal() throws {
-        #expect(try VN.parse("1.234,5") == 1234.5)     // Vietnamese
-        #expect(try VN.parse("1,234.5") == 1234.5)     // English spreadsheet
+        #expect(try VN.parse("1.234,5") == 1234.5)  // Vietnamese
+        #expect(try VN.parse("1,234.5") == 1234.5)  // English spreadsheet
         #expect(try VN.parse("1.234.567,25") == 1_234_567.25)
     }
 
@@ -43,7 +43,7 @@ import PlanModel
         #expect(try VN.parse("12.5") == 12.5)
         #expect(try VN.parse("3.14") == 3.14)
         #expect(try VN.parse("1234.567") == 1234.567)  // first group > 3 digits: not grouping
-        #expect(try VN.parse("0.500") == 0.5)          // leading 0: not grouping
+        #expect(try VN.parse("0.500") == 0.5)  // leading 0: not grouping
     }
 
     @Test func ambiguousDotIsAnErrorThatAsksWhich() {
@@ -61,7 +61,7 @@ import PlanModel
         // A percentage is never 1500 %: 1.500 % is one and a half percent.
         #expect(try VN.parse("1.500", unit: "%") == 1.5)
         #expect(try VN.parse("12,500", unit: "%/năm") == 12.5)
-        #expect(try VN.parse("1.500%") == 1.5)          // the % sign is a unit too
+        #expect(try VN.parse("1.500%") == 1.5)  // the % sign is a unit too
         // A rate per 1000 people is not a count: still ambiguous.
         #expect(throws: VN.ParseError.self) { try VN.parse("1.500", unit: "Số DN/1000 dân") }
     }
@@ -74,7 +74,9 @@ import PlanModel
         #expect(try VN.parse("1.500", unit: "người", dot: .decimalPoint) == 1500)
         // Several dots still group thousands; a comma still asks.
         #expect(try VN.parse("1.234.567", dot: .decimalPoint) == 1_234_567)
-        #expect(throws: VN.ParseError.self) { try VN.parse("12,500", unit: "ha", dot: .decimalPoint) }
+        #expect(throws: VN.ParseError.self) {
+            try VN.parse("12,500", unit: "ha", dot: .decimalPoint)
+        }
         #expect(try VN.parseRequirement("1.125-2.250", dot: .decimalPoint) == .range(1.125, 2.25))
     }
 
@@ -92,7 +94,7 @@ import PlanModel
         #expect(try VN.parse("12,5 %") == 12.5)
         #expect(try VN.parse("12,5\u{00A0}%", unit: "%") == 12.5)
         #expect(try VN.parse("-2,5") == -2.5)
-        #expect(try VN.parse("−2,5") == -2.5)          // U+2212 minus
+        #expect(try VN.parse("−2,5") == -2.5)  // U+2212 minus
         #expect(try VN.parse("+3") == 3)
     }
 
@@ -113,7 +115,7 @@ import PlanModel
     }
 
     @Test func hugeNumbersAreRejectedWithTheReason() {
-        fails("1000000000000000", "below 10^15")       // 10^15 itself
+        fails("1000000000000000", "below 10^15")  // 10^15 itself
         fails("1.000.000.000.000.000", "below 10^15")
         fails("1e300", "below 10^15")
         fails("99999999999999999999999999999999999999", "below 10^15")
@@ -134,7 +136,8 @@ import PlanModel
     @Test func errorsBecomeLocatedInputErrors() {
         let e = VN.ParseError(found: "\"abc\"", expected: "a number")
         let located = e.at(SourceLocation(file: "targets.csv", line: 4, field: "value_low"))
-        #expect(located.description == "targets.csv:4 [value_low]: found \"abc\"; expected a number")
+        #expect(
+            located.description == "targets.csv:4 [value_low]: found \"abc\"; expected a number")
         #expect(located.exitCode == 65)
     }
 }
@@ -157,16 +160,16 @@ import PlanModel
     }
 
     @Test func rangeSeparators() throws {
-        #expect(try VN.parseRequirement("150 – 200") == .range(150, 200))   // en dash
-        #expect(try VN.parseRequirement("150 — 200") == .range(150, 200))   // em dash
+        #expect(try VN.parseRequirement("150 – 200") == .range(150, 200))  // en dash
+        #expect(try VN.parseRequirement("150 — 200") == .range(150, 200))  // em dash
         #expect(try VN.parseRequirement("10 đến 15") == .range(10, 15))
         #expect(try VN.parseRequirement("từ 10 đến 15") == .range(10, 15))
         #expect(try VN.parseRequirement("12÷14") == .range(12, 14))
         #expect(try VN.parseRequirement("12~14") == .range(12, 14))
         #expect(try VN.parseRequirement("12%-14%") == .range(12, 14))
         #expect(try VN.parseRequirement("12\u{00A0}-\u{00A0}14 %") == .range(12, 14))
-        #expect(try VN.parseRequirement("-2 - 3") == .range(-2, 3))         // leading minus
-        #expect(try VN.parseRequirement("1,5E-3") == .value(0.0015))        // not a range
+        #expect(try VN.parseRequirement("-2 - 3") == .range(-2, 3))  // leading minus
+        #expect(try VN.parseRequirement("1,5E-3") == .value(0.0015))  // not a range
     }
 
     @Test func comparatorsInASCIIUnicodeAndWords() throws {
@@ -197,8 +200,11 @@ import PlanModel
     }
 
     @Test func reversedRangeIsAnErrorThatShowsTheFix() {
-        #expect(throws: VN.ParseError(found: "\"14-12\" (low end 14 above high end 12)",
-                                      expected: "the low end first: 12-14")) {
+        #expect(
+            throws: VN.ParseError(
+                found: "\"14-12\" (low end 14 above high end 12)",
+                expected: "the low end first: 12-14")
+        ) {
             try VN.parseRequirement("14-12")
         }
     }

@@ -2,9 +2,13 @@ import Testing
 @testable import PlanModel
 
 @Suite struct TargetComparison {
-    func target(_ c: Comparator, _ low: Double, _ high: Double? = nil, _ d: Direction = .higher) -> Target {
-        Target(id: "t", indicator: "x", nameVi: "x", nameEn: "x", unit: "%", kind: .level,
-               comparator: c, low: low, high: high ?? low, targetYear: 2030, startYear: 2026, direction: d)
+    func target(_ c: Comparator, _ low: Double, _ high: Double? = nil, _ d: Direction = .higher)
+        -> Target
+    {
+        Target(
+            id: "t", indicator: "x", nameVi: "x", nameEn: "x", unit: "%", kind: .level,
+            comparator: c, low: low, high: high ?? low, targetYear: 2030, startYear: 2026,
+            direction: d)
     }
 
     @Test func strictLessIsStrict() {

@@ -14,7 +14,7 @@ struct NISTDataset {
     var certifiedRSquared = Double.nan
     var hasIntercept = false
     var y: [Double] = []
-    var x: [[Double]] = []      // observation-major
+    var x: [[Double]] = []  // observation-major
 
     /// The folder holding the StRD files: `$PLANFORECAST_NIST_DIR`, else the copies in
     /// `Fixtures/nist-strd` beside this file (public domain; see the README there).
@@ -46,7 +46,8 @@ struct NISTDataset {
             let t = l.trimmingCharacters(in: .whitespaces)
             let f = t.split(separator: " ")
             if f.count >= 3, f[0].hasPrefix("B"), Int(f[0].dropFirst()) != nil,
-               let est = Double(f[1]), let sd = Double(f[2]) {
+                let est = Double(f[1]), let sd = Double(f[2])
+            {
                 if f[0] == "B0" { d.hasIntercept = true }
                 d.certifiedEstimates.append(est); d.certifiedSDs.append(sd)
             } else if t.hasPrefix("Standard Deviation"), let v = numbers(t).last {
@@ -83,9 +84,11 @@ let longleyDigits: Double = LinearAlgebra.hasExtendedPrecision ? 14.5 : 10
         let slopes = d.certifiedEstimates.count - (d.hasIntercept ? 1 : 0)
         let columns = d.x[0].count
         if slopes > columns {
-            return try PolynomialRegression.fit(x: d.x.map { $0[0] }, y: d.y, degree: slopes, series: d.name)
+            return try PolynomialRegression.fit(
+                x: d.x.map { $0[0] }, y: d.y, degree: slopes, series: d.name)
         }
-        return try LinearLeastSquares.fit(design: Matrix(d.x), response: d.y, intercept: d.hasIntercept, series: d.name)
+        return try LinearLeastSquares.fit(
+            design: Matrix(d.x), response: d.y, intercept: d.hasIntercept, series: d.name)
     }
 
     /// Every coefficient, its SD, the residual SD and R² to the README's digits
@@ -102,14 +105,20 @@ let longleyDigits: Double = LinearAlgebra.hasExtendedPrecision ? 14.5 : 10
             let b = lre(f.coefficients[k], d.certifiedEstimates[k])
             let s = lre(f.standardErrors![k], d.certifiedSDs[k])
             report.append(String(format: "B%d %.2f/%.2f", k + (d.hasIntercept ? 0 : 1), b, s))
-            #expect(b >= need, "\(name) B\(k): \(f.coefficients[k]) vs \(d.certifiedEstimates[k]) (LRE \(b))")
-            #expect(s >= need, "\(name) SD(B\(k)): \(f.standardErrors![k]) vs \(d.certifiedSDs[k]) (LRE \(s))")
+            #expect(
+                b >= need,
+                "\(name) B\(k): \(f.coefficients[k]) vs \(d.certifiedEstimates[k]) (LRE \(b))")
+            #expect(
+                s >= need,
+                "\(name) SD(B\(k)): \(f.standardErrors![k]) vs \(d.certifiedSDs[k]) (LRE \(s))")
         }
         let rsd = lre(f.residualStandardDeviation!, d.certifiedResidualSD)
         let r2 = lre(f.rSquared!, d.certifiedRSquared)
         #expect(rsd >= need, "\(name) residual SD LRE \(rsd)")
         #expect(r2 >= need, "\(name) R² LRE \(r2)")
-        print("NIST \(name): " + report.joined(separator: ", ") + String(format: ", resSD %.2f, R2 %.2f", rsd, r2))
+        print(
+            "NIST \(name): " + report.joined(separator: ", ")
+                + String(format: ", resSD %.2f, R2 %.2f", rsd, r2))
     }
 
     @Test func pontiusAsAGeneralLinearModelAlsoMeetsTenDigits() throws {

@@ -34,18 +34,26 @@ func polynomialDigits(_ name: String) -> Double {
         case "wampler2":
             let x = (0...20).map(Double.init)
             // Integer numerator (exact in Double), one correctly rounded division.
-            return (x, (0...20).map { i -> Double in
-                var n = 0
-                for k in 0...5 { n += Int(pow(10.0, Double(5 - k))) * Int(pow(Double(i), Double(k))) }
-                return Double(n) / 100000
-            })
+            return (
+                x,
+                (0...20).map { i -> Double in
+                    var n = 0
+                    for k in 0...5 {
+                        n += Int(pow(10.0, Double(5 - k))) * Int(pow(Double(i), Double(k)))
+                    }
+                    return Double(n) / 100000
+                }
+            )
         case "wampler3":
             let x = (0...20).map(Double.init)
-            return (x, (0...20).map { i -> Double in
-                let noise = 2000.0 * Double(((i * 7) % 5) - 2)
-                return Double(wampler(i)) + noise
-            })
-        default: // filip10
+            return (
+                x,
+                (0...20).map { i -> Double in
+                    let noise = 2000.0 * Double(((i * 7) % 5) - 2)
+                    return Double(wampler(i)) + noise
+                }
+            )
+        default:  // filip10
             let x = (0..<82).map { i in -9.0 + 6.0 * Double(i) / 81.0 }
             let y = (0..<82).map { i -> Double in
                 let xi = x[i]
@@ -72,7 +80,9 @@ func polynomialDigits(_ name: String) -> Double {
         let residualsAreRoundingNoise = rsd <= 1e-13 * scale
         if residualsAreRoundingNoise {
             #expect(abs(f.residualStandardDeviation! - rsd) <= 1e-13 * scale)
-            for k in 0...c.degree { #expect(abs(f.standardErrors![k] - Double(c.sds[k])!) <= 1e-13 * scale) }
+            for k in 0...c.degree {
+                #expect(abs(f.standardErrors![k] - Double(c.sds[k])!) <= 1e-13 * scale)
+            }
         }
         for k in 0...c.degree {
             let b = lre(f.coefficients[k], Double(c.estimates[k])!)

@@ -8,7 +8,7 @@ import Testing
         let vi = ReportNumberFormat.vi
         #expect(vi.string(1234.5, decimals: 1) == "1.234,5")
         #expect(vi.string(1234567.891, decimals: 2) == "1.234.567,89")
-        #expect(vi.string(999.95, decimals: 0) == "1.000")        // rounds up across a group
+        #expect(vi.string(999.95, decimals: 0) == "1.000")  // rounds up across a group
         #expect(vi.string(120, decimals: 0) == "120")
         #expect(vi.string(12.5, decimals: 1) == "12,5")
         #expect(vi.string(0.5, decimals: 2) == "0,50")
@@ -42,19 +42,20 @@ import Testing
     }
 
     @Test func naturalDecimalsKeepThreeToFourSignificantDigitsWithoutTrailingZeros() {
-        #expect(ReportNumberFormat.vi.natural(85.56) == "85,6")     // ≥ 10: one decimal
-        #expect(ReportNumberFormat.vi.natural(2.95) == "2,95")      // < 10: two decimals
-        #expect(ReportNumberFormat.vi.natural(3.6) == "3,6")        // "3,60" without its trailing zero
+        #expect(ReportNumberFormat.vi.natural(85.56) == "85,6")  // ≥ 10: one decimal
+        #expect(ReportNumberFormat.vi.natural(2.95) == "2,95")  // < 10: two decimals
+        #expect(ReportNumberFormat.vi.natural(3.6) == "3,6")  // "3,60" without its trailing zero
         #expect(ReportNumberFormat.vi.natural(100) == "100")
-        #expect(ReportNumberFormat.vi.natural(4500.4) == "4.500")   // ≥ 1000: none
+        #expect(ReportNumberFormat.vi.natural(4500.4) == "4.500")  // ≥ 1000: none
     }
 
     @Test func trimmedWritesFiguresAsAPlanDoes() {
         #expect(ReportNumberFormat.vi.trimmed(1.5) == "1,5")
         #expect(ReportNumberFormat.vi.trimmed(12.5) == "12,5")
         #expect(ReportNumberFormat.vi.trimmed(120) == "120")
-        #expect(ReportNumberFormat.vi.trimmed(0.125 * 100) == "12,5")   // 12.500000000000002 → 12,5
-        #expect(ReportNumberFormat.en.trimmed(1234.25, maxDecimals: 1) == "1,234.2")  // half-even on 1234.25 (exact in binary)
+        #expect(ReportNumberFormat.vi.trimmed(0.125 * 100) == "12,5")  // 12.500000000000002 → 12,5
+        // half-even on 1234.25 (exact in binary)
+        #expect(ReportNumberFormat.en.trimmed(1234.25, maxDecimals: 1) == "1,234.2")
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 import Forecasting
@@ -14,7 +14,10 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     var text = ""
     var elements: [String] = []
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         elements.append(name)
     }
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
@@ -32,7 +35,9 @@ final class XMLCheck: NSObject, XMLParserDelegate {
 func svgs(in html: String) -> [String] {
     var out: [String] = []
     var rest = html[...]
-    while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+    while let start = rest.range(of: "<svg "),
+        let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+    {
         out.append(String(rest[start.lowerBound..<end.upperBound]))
         rest = rest[end.upperBound...]
     }
@@ -53,7 +58,8 @@ func hostileReview() -> Review {
     r.actualsSource = "file <script>.csv"
     r.charts[1].indicator.nameVi = "Thu nhập <script>evil()</script>"
     r.charts[1].indicator.unit = "triệu <đồng> & \"x\""
-    r.charts[1].targetMarks = [(2030, 120, "<script>y()</script> T02 ≥ 120")]   // not an id first: kept as written
+    // not an id first: kept as written
+    r.charts[1].targetMarks = [(2030, 120, "<script>y()</script> T02 ≥ 120")]
     return r
 }
 
@@ -82,13 +88,17 @@ func hostileReview() -> Review {
 
     @Test func chartsShowBaselineActualsEstimatesTrendFanAndTarget() throws {
         let html = ReviewReport.render(review, format: .html, language: .en)
-        let income = svgs(in: html)[1]   // income per head: actuals, one estimate, two bands, one target mark
-        #expect(income.components(separatedBy: "<polygon").count - 1 == 2)      // 80 % and 95 % fans
-        #expect(income.contains("fill=\"#1b1b1b\""))                            // a final actual
-        #expect(income.contains("fill=\"#fff\" stroke=\"#1b1b1b\""))            // the hollow estimate
-        #expect(income.contains("<polyline"))                                    // trend line
+        // income per head: actuals, one estimate, two bands, one target mark
+        let income = svgs(in: html)[1]
+        #expect(income.components(separatedBy: "<polygon").count - 1 == 2)  // 80 % and 95 % fans
+        #expect(income.contains("fill=\"#1b1b1b\""))  // a final actual
+        #expect(income.contains("fill=\"#fff\" stroke=\"#1b1b1b\""))  // the hollow estimate
+        #expect(income.contains("<polyline"))  // trend line
         #expect(income.contains("T02 ≥ 120"))
-        for label in ["Baseline 2025", "Actual", "Estimate", "Trend", "80 % prediction interval", "95 % prediction interval", "Target"] {
+        for label in [
+            "Baseline 2025", "Actual", "Estimate", "Trend", "80 % prediction interval",
+            "95 % prediction interval", "Target"
+        ] {
             #expect(income.contains(">\(label)</text>"), "legend lacks \(label)")
         }
         for year in 2025...2030 { #expect(income.contains(">\(year)</text>")) }
@@ -109,21 +119,28 @@ func hostileReview() -> Review {
 
     @Test func aNearlyFlatSeriesGetsAnAxisOfAtLeastFourPercentOfItsMagnitude() throws {
         var r = review
-        let ind = r.plan.indicators[4]   // admin_on_time, %, bound 100
-        r.charts = [IndicatorChart(indicator: ind, baselineYear: 2025, baseline: 42.0,
-                                   actuals: [Observation(indicator: ind.id, year: 2026, value: 42.01),
-                                             Observation(indicator: ind.id, year: 2027, value: 42.02)],
-                                   trend: [], targetMarks: [], targetPath: [], illustrative: false)]
+        let ind = r.plan.indicators[4]  // admin_on_time, %, bound 100
+        r.charts = [
+            IndicatorChart(
+                indicator: ind, baselineYear: 2025, baseline: 42.0,
+                actuals: [
+                    Observation(indicator: ind.id, year: 2026, value: 42.01),
+                    Observation(indicator: ind.id, year: 2027, value: 42.02)
+                ],
+                trend: [], targetMarks: [], targetPath: [], illustrative: false)
+        ]
         // span 0.04 × 42.02 = 1.68 around 42.01 → 41.17 … 42.85, + 4 % headroom → 42.92;
         // raw step (42.92 − 41.17)/4 = 0.44 → 0.5: ticks 41,0 … 43,0
         let svg = try #require(svgs(in: ReviewReport.render(r, format: .html, language: .vi)).first)
-        for label in ["41,0", "41,5", "42,0", "42,5", "43,0"] { #expect(svg.contains(">\(label)</text>"), "\(label)") }
+        for label in ["41,0", "41,5", "42,0", "42,5", "43,0"] {
+            #expect(svg.contains(">\(label)</text>"), "\(label)")
+        }
         #expect(!svg.contains(">43,5</text>") && !svg.contains(">40,5</text>"))
     }
 
     @Test func targetMarkLabelsFollowTheReportLanguage() {
         var r = review
-        r.charts[4].targetMarks = [(2030, 100, "T05 = 100 every year")]   // as the engine writes it
+        r.charts[4].targetMarks = [(2030, 100, "T05 = 100 every year")]  // as the engine writes it
         r.charts[2].targetMarks = [(2030, 1.5, "T03 < 1.5")]
         let vi = ReviewReport.render(r, format: .html, language: .vi)
         #expect(vi.contains(">T05 100 % hằng năm</text>"))
@@ -139,7 +156,10 @@ func hostileReview() -> Review {
             #expect(!html.lowercased().contains("<script"))
             #expect(!html.contains("<img"))
             #expect(!html.contains("<b>"))
-            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;"))
+            #expect(
+                html.contains(
+                    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;"
+                ))
             let doc = try #require(XMLCheck.parse(html))
             // The parser decodes the entities back to the original text.
             #expect(doc.text.contains("<script>alert(1)</script> & \"quoted\" 'single'; x"))
@@ -154,15 +174,16 @@ func hostileReview() -> Review {
         #expect(!html.contains("<script"))
         #expect(!html.contains("<link"))
         #expect(!html.contains("src="))
-        #expect(!html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http://"))   // only namespace names
+        // only namespace names
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/", with: "").contains("http://"))
         #expect(!html.contains("https://"))
         #expect(html.contains("<style>"))
     }
 
     @Test func vietnameseReportsUseVietnameseNumbersAndLabels() {
-        let vi = ReviewReport.render(review, format: .html)          // the plan's language is vi
+        let vi = ReviewReport.render(review, format: .html)  // the plan's language is vi
         #expect(vi.contains("lang=\"vi\""))
-        #expect(vi.contains("122,8"))       // T02 projected 122.8
+        #expect(vi.contains("122,8"))  // T02 projected 122.8
         #expect(vi.contains("[112,6; 133,9]"))
         #expect(vi.contains("đúng hướng"))
         let en = ReviewReport.render(review, format: .html, language: .en)
@@ -196,9 +217,13 @@ func hostileReview() -> Review {
 @Suite struct MarkdownReport {
     @Test func hasHeadingRuleWarningTableAndNotes() {
         let md = ReviewReport.render(SampleReview.make(), format: .markdown, language: .en)
-        #expect(md.hasPrefix("# Mid-term review: Sample commune plan 2026-2030 (illustrative data)\n"))
+        #expect(
+            md.hasPrefix("# Mid-term review: Sample commune plan 2026-2030 (illustrative data)\n"))
         #expect(md.contains("Actuals up to 2027"))
-        #expect(md.contains("≥ 95 %: on track; 60 %–95 %: acceleration needed; 0 %–60 %: limited progress; below 0 %: deterioration"))
+        #expect(
+            md.contains(
+                "≥ 95 %: on track; 60 %–95 %: acceleration needed; 0 %–60 %: limited progress; below 0 %: deterioration"
+            ))
         #expect(md.contains("> **ILLUSTRATIVE**"))
         #expect(md.contains("| ID | Target |"))
         #expect(md.contains("### T05 — Every year, 100 % of procedures settled on time"))
@@ -208,10 +233,19 @@ func hostileReview() -> Review {
     @Test func vietnameseNotesExplainTheStatusInVietnamese() {
         let md = ReviewReport.render(SampleReview.make(), format: .markdown, language: .vi)
         // T01: ratio 0.757 = ln 1.103 / ln 1.1382, trend 10.3 %/yr against 13.82 %/yr needed from now
-        #expect(md.contains("- **Cách xác định:** Tốc độ quan sát (xu hướng bình phương tối thiểu (hàm mũ)), tính tiếp từ số thực hiện gần nhất, thu hẹp 76 % khoảng cách còn lại đến mục tiêu vào năm 2030 (10,3 % so với 13,8 % cần đạt mỗi năm từ nay); từ 60 % đến dưới 95 %: cần tăng tốc."))
+        #expect(
+            md.contains(
+                "- **Cách xác định:** Tốc độ quan sát (xu hướng bình phương tối thiểu (hàm mũ)), tính tiếp từ số thực hiện gần nhất, thu hẹp 76 % khoảng cách còn lại đến mục tiêu vào năm 2030 (10,3 % so với 13,8 % cần đạt mỗi năm từ nay); từ 60 % đến dưới 95 %: cần tăng tốc."
+            ))
         // T05: maintained, 2026 missed, 2027 met: limited progress
-        #expect(md.contains("- **Cách xác định:** Chỉ tiêu phải đạt hằng năm; không đạt trong năm 2026 (đã mất cho những năm đó)."))
-        #expect(md.contains("- **Cách xác định:** Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."))
+        #expect(
+            md.contains(
+                "- **Cách xác định:** Chỉ tiêu phải đạt hằng năm; không đạt trong năm 2026 (đã mất cho những năm đó)."
+            ))
+        #expect(
+            md.contains(
+                "- **Cách xác định:** Chỉ tiêu định tính: ghi nhận như trong kế hoạch, không đánh giá bằng số liệu."
+            ))
         #expect(md.contains("- **Chi tiết (tiếng Anh):** Trend growth 10.3 %/yr carried on"))
     }
 
@@ -228,9 +262,11 @@ func hostileReview() -> Review {
     let review = SampleReview.make()
 
     @Test func withoutColourHasNoEscapeBytes() {
-        let text = ReviewReport.render(review, format: .table, options: ReportOptions(colour: false))
+        let text = ReviewReport.render(
+            review, format: .table, options: ReportOptions(colour: false))
         #expect(!text.utf8.contains(0x1B))
-        let coloured = ReviewReport.render(review, format: .table, options: ReportOptions(colour: true))
+        let coloured = ReviewReport.render(
+            review, format: .table, options: ReportOptions(colour: true))
         #expect(coloured.contains("\u{1B}[32m● đúng hướng"))
         #expect(coloured.contains("\u{1B}[33m▲ cần tăng tốc"))
     }
@@ -250,13 +286,16 @@ func hostileReview() -> Review {
     @Test func decomposedVietnameseNamesLineUpAndAreNeverCutInsideALetter() throws {
         var r = review
         // "Tỷ lệ hộ nghèo …" with every accent as a combining mark (NFD): more scalars, same letters.
-        let nfd = "Tỷ lệ hộ nghèo giảm còn dưới 1,5 % và rất nhiều chữ nữa".decomposedStringWithCanonicalMapping
+        let nfd = "Tỷ lệ hộ nghèo giảm còn dưới 1,5 % và rất nhiều chữ nữa"
+            .decomposedStringWithCanonicalMapping
         #expect(nfd.unicodeScalars.count > nfd.count)
         r.assessments[2].target.nameVi = nfd
         let text = ReviewReport.render(r, format: .table)
         let lines = text.components(separatedBy: "\n")
         let header = try #require(lines.firstIndex { $0.hasPrefix("Mã  ") })
-        let offset = lines[header].distance(from: lines[header].startIndex, to: try #require(lines[header].range(of: "Đánh giá")).lowerBound)
+        let offset = lines[header].distance(
+            from: lines[header].startIndex,
+            to: try #require(lines[header].range(of: "Đánh giá")).lowerBound)
         for line in lines[(header + 2)..<(header + 2 + r.assessments.count)] {
             let i = try #require(line.firstIndex { "●▲■○".contains($0) })
             #expect(line.distance(from: line.startIndex, to: i) == offset)
@@ -271,7 +310,10 @@ func hostileReview() -> Review {
 
     @Test func footnotesGiveRuleCutoffsAsOfYearAndIllustrativeMarker() {
         let text = ReviewReport.render(review, format: .table)
-        #expect(text.contains("≥ 95 %: đúng hướng; 60 %–95 %: cần tăng tốc; 0 %–60 %: tiến triển hạn chế; < 0 %: đi xuống"))
+        #expect(
+            text.contains(
+                "≥ 95 %: đúng hướng; 60 %–95 %: cần tăng tốc; 0 %–60 %: tiến triển hạn chế; < 0 %: đi xuống"
+            ))
         #expect(text.contains("Số liệu thực hiện đến năm 2027"))
         #expect(text.contains("T01*"))
         #expect(text.contains("* Có dùng số liệu MINH HỌA"))
@@ -280,7 +322,7 @@ func hostileReview() -> Review {
         #expect(row.contains("98,9 (2027, ước)"))
         #expect(row.contains("7,50 % [6,10; 8,90]"))
         #expect(row.contains("122,8 [112,6; 133,9]"))
-        #expect(row.contains("+2,80"))     // gap 122.8 − 120, two decimals below 10
+        #expect(row.contains("+2,80"))  // gap 122.8 − 120, two decimals below 10
         #expect(row.contains("66 %"))
     }
 
@@ -288,10 +330,10 @@ func hostileReview() -> Review {
         let text = ReviewReport.render(review, format: .table, language: .en)
         let t03 = text.components(separatedBy: "\n").first { $0.hasPrefix("T03") } ?? ""
         #expect(t03.contains("-0.33 pp [-0.52, -0.14]"))
-        #expect(t03.contains("-0.45 pp"))   // gap 1.5 − 1.95
+        #expect(t03.contains("-0.45 pp"))  // gap 1.5 − 1.95
         let t04 = text.components(separatedBy: "\n").first { $0.hasPrefix("T04") } ?? ""
         #expect(t04.contains("+2.60 pp [1.90, 3.30]"))
-        #expect(t04.contains("+6.60 pp"))   // required from now
+        #expect(t04.contains("+6.60 pp"))  // required from now
     }
 }
 
@@ -304,16 +346,17 @@ func hostileReview() -> Review {
         let table = try CSVTable.parse(text: csv, file: "review.csv")
         #expect(table.delimiter == ",")
         #expect(table.header == ReviewReport.csvColumns(levels: [0.8, 0.95]))
-        #expect(table.header.contains("projected_low_80") && table.header.contains("projected_high_95"))
+        #expect(
+            table.header.contains("projected_low_80") && table.header.contains("projected_high_95"))
         #expect(table.rows.count == review.assessments.count)
         let t01 = table.rowAccessors[0]
         #expect(t01["target"] == "T01")
         #expect(t01["status"] == "acceleration_needed")
-        #expect(t01["value_low"] == "12.5")          // 0.125 as percent
-        #expect(t01["trend_growth"] == "10.3")       // 0.103 as percent
+        #expect(t01["value_low"] == "12.5")  // 0.125 as percent
+        #expect(t01["trend_growth"] == "10.3")  // 0.103 as percent
         #expect(t01["growth_unit"] == "%/yr")
         #expect(t01["progress_ratio_pct"] == "75.7")
-        #expect(t01["gap"] == "-2.2")                // (0.103 − 0.125) × 100 pp
+        #expect(t01["gap"] == "-2.2")  // (0.103 − 0.125) × 100 pp
         #expect(t01["illustrative"] == "true")
         let t03 = table.rowAccessors[2]
         #expect(t03["growth_unit"] == "pp/yr")
@@ -334,7 +377,8 @@ func hostileReview() -> Review {
     @Test func semicolonVariantUsesDecimalCommasAndQuotesFieldsWithSemicolons() throws {
         var r = review
         r.assessments[1].target.nameVi = "Thu nhập; bình quân \"đầu người\""
-        let data = ReviewReport.data(r, format: .csv, language: .vi, options: ReportOptions(csvStyle: .excelSemicolon))
+        let data = ReviewReport.data(
+            r, format: .csv, language: .vi, options: ReportOptions(csvStyle: .excelSemicolon))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains(";\"Thu nhập; bình quân \"\"đầu người\"\"\";"))
@@ -356,14 +400,19 @@ func hostileReview() -> Review {
         var r = SampleReview.make()
         r.assessments[0].target.nameVi = "=HYPERLINK(\"http://x\",\"y\")"
         r.assessments[0].target.responsibleUnit = "-Phòng"
-        let excel = try CSVTable.parse(data: ReviewReport.data(r, format: .csv, options: ReportOptions(csvStyle: .excel)), file: "x.csv")
+        let excel = try CSVTable.parse(
+            data: ReviewReport.data(r, format: .csv, options: ReportOptions(csvStyle: .excel)),
+            file: "x.csv")
         #expect(excel.rowAccessors[0]["name_vi"] == "'=HYPERLINK(\"http://x\",\"y\")")
         #expect(excel.rowAccessors[0]["responsible_unit"] == "'-Phòng")
-        #expect(excel.rowAccessors[0]["gap"] == "-2.2")          // a negative number stays a number
-        let semi = try CSVTable.parse(data: ReviewReport.data(r, format: .csv, options: ReportOptions(csvStyle: .excelSemicolon)), file: "x.csv")
+        #expect(excel.rowAccessors[0]["gap"] == "-2.2")  // a negative number stays a number
+        let semi = try CSVTable.parse(
+            data: ReviewReport.data(
+                r, format: .csv, options: ReportOptions(csvStyle: .excelSemicolon)), file: "x.csv")
         #expect(semi.rowAccessors[0]["gap"] == "-2,2")
         let plain = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
-        #expect(plain.rowAccessors[0]["name_vi"] == "=HYPERLINK(\"http://x\",\"y\")")   // data for pandas/R unchanged
+        // data for pandas/R unchanged
+        #expect(plain.rowAccessors[0]["name_vi"] == "=HYPERLINK(\"http://x\",\"y\")")
     }
 }
 
@@ -379,12 +428,15 @@ func hostileReview() -> Review {
         #expect(ReportFormat(argument: "md") == .markdown)
         #expect(ReportFormat(argument: "HTML") == .html)
         #expect(ReportFormat(argument: "pdf") == nil)
-        #expect(ReviewReport.defaultFileName(planId: "an-hung", format: .html) == "review-an-hung.html")
+        #expect(
+            ReviewReport.defaultFileName(planId: "an-hung", format: .html) == "review-an-hung.html")
     }
 
     @Test func theBundleHoldsHTMLMarkdownAndCSVNamedForThePlan() {
         let files = ReviewReport.bundle(SampleReview.make())
-        #expect(files.map(\.fileName) == ["review-sample.html", "review-sample.md", "review-sample.csv"])
+        #expect(
+            files.map(\.fileName) == ["review-sample.html", "review-sample.md", "review-sample.csv"]
+        )
         #expect(files.allSatisfy { !$0.data.isEmpty })
         #expect(Array(files[2].data.prefix(5)) == Array("plan,".utf8))
     }
@@ -392,9 +444,13 @@ func hostileReview() -> Review {
     /// `PLANFORECAST_DEMO_HTML=/tmp/x.html swift test --filter writesTheDemoReport` writes the
     /// sample HTML report (used by `scripts/screenshot-report --demo`).
     @Test func writesTheDemoReportWhenAsked() throws {
-        guard let path = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_HTML"], !path.isEmpty else { return }
-        let lang = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_LANG"].flatMap(ReportLanguage.init(rawValue:))
-        try AtomicFile.write(ReviewReport.render(SampleReview.make(), format: .html, language: lang), to: path)
+        guard let path = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_HTML"],
+            !path.isEmpty
+        else { return }
+        let lang = ProcessInfo.processInfo.environment["PLANFORECAST_DEMO_LANG"].flatMap(
+            ReportLanguage.init(rawValue:))
+        try AtomicFile.write(
+            ReviewReport.render(SampleReview.make(), format: .html, language: lang), to: path)
     }
 }
 
@@ -407,7 +463,9 @@ func hostileReview() -> Review {
         r.charts = []
         r.usesIllustrative = false
         for f in ReportFormat.allCases {
-            for l in ReportLanguage.allCases { #expect(!ReviewReport.render(r, format: f, language: l).isEmpty) }
+            for l in ReportLanguage.allCases {
+                #expect(!ReviewReport.render(r, format: f, language: l).isEmpty)
+            }
         }
         #expect(XMLCheck.parse(ReviewReport.render(r, format: .html)) != nil)
         let csv = try CSVTable.parse(text: ReviewReport.render(r, format: .csv), file: "x.csv")
@@ -416,9 +474,12 @@ func hostileReview() -> Review {
 
     @Test func aChartWithOnePointAndNoTrendStillDrawsAxes() throws {
         var r = SampleReview.make()
-        r.charts = [IndicatorChart(indicator: r.plan.indicators[0], baselineYear: 2025, baseline: nil,
-                                   actuals: [Observation(indicator: "budget_revenue", year: 2026, value: 0)],
-                                   trend: [], targetMarks: [], targetPath: [], illustrative: false)]
+        r.charts = [
+            IndicatorChart(
+                indicator: r.plan.indicators[0], baselineYear: 2025, baseline: nil,
+                actuals: [Observation(indicator: "budget_revenue", year: 2026, value: 0)],
+                trend: [], targetMarks: [], targetPath: [], illustrative: false)
+        ]
         let svg = try #require(svgs(in: ReviewReport.render(r, format: .html)).first)
         #expect(XMLCheck.parse(svg) != nil)
         #expect(svg.contains(">2025</text>") && svg.contains(">2026</text>"))
@@ -429,7 +490,8 @@ func hostileReview() -> Review {
         var r = SampleReview.make()
         r.assessments[1].projected = .nan
         r.assessments[1].gap = .infinity
-        r.charts[1].actuals.append(Observation(indicator: "income_per_capita", year: 2028, value: .nan))
+        r.charts[1].actuals.append(
+            Observation(indicator: "income_per_capita", year: 2028, value: .nan))
         r.charts[1].trend[3].value = .infinity
         let html = ReviewReport.render(r, format: .html, language: .en)
         #expect(XMLCheck.parse(html) != nil)

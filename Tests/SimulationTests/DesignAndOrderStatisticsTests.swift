@@ -17,7 +17,10 @@ import Distributions
         #expect(GrowthSpec.uniform(low: 0.1, high: 0.2).quantile(0.25) == 0.125)
         // Triangular(0, 1, 2) is symmetric: median 1, F(0.5) = 0.125 so quantile(0.125) = 0.5.
         #expect(abs(GrowthSpec.triangular(low: 0, mode: 1, high: 2).quantile(0.125) - 0.5) < 1e-15)
-        #expect(abs(GrowthSpec.normal(mean: 0.1, sd: 0.02).quantile(0.975) - (0.1 + 0.02 * 1.959963984540054)) < 1e-12)
+        #expect(
+            abs(
+                GrowthSpec.normal(mean: 0.1, sd: 0.02).quantile(0.975)
+                    - (0.1 + 0.02 * 1.959963984540054)) < 1e-12)
         // Truncated to [m, ∞) the median is m + sd·Φ⁻¹(0.75).
         let t = GrowthSpec.truncatedNormal(mean: 0, sd: 1, low: 0, high: 50).quantile(0.5)
         #expect(abs(t - 0.6744897501960817) < 1e-12)

@@ -13,10 +13,15 @@ import Distributions
         var s = Fixture.mcA()
         s.drivers[4].spec = .truncatedNormal(mean: 0.12, sd: 0.01, low: 0.05, high: 0.09)
         do {
-            _ = try SweepEngine.run(plan: Fixture.plan, scenario: s, options: Fixture.options(samples: 10))
+            _ = try SweepEngine.run(
+                plan: Fixture.plan, scenario: s, options: Fixture.options(samples: 10))
             Issue.record("expected an error")
         } catch let e as SimulationError {
-            #expect(e == .invalidDistribution(driver: "inc", detail: "the mean 0.12 lies outside the truncation bounds [0.05, 0.09]"))
+            #expect(
+                e
+                    == .invalidDistribution(
+                        driver: "inc",
+                        detail: "the mean 0.12 lies outside the truncation bounds [0.05, 0.09]"))
             #expect(!e.isUsageError)
         } catch { Issue.record("unexpected \(error)") }
     }
@@ -52,13 +57,17 @@ import Distributions
             accepted += 1
             var support = r
             switch spec {
-            case .uniform(let l, let h), .triangular(let l, _, let h), .truncatedNormal(_, _, let l, let h): support = l...h
+            case .uniform(let l, let h), .triangular(let l, _, let h),
+                .truncatedNormal(_, _, let l, let h):
+                support = l...h
             case .normal: support = -Double.infinity...Double.infinity
             case .fixed: break
             }
             #expect(support.contains(spec.central), "seed \(seed), case \(i): central of \(spec)")
             for u in [1e-12, 0.3, 0.5, 0.9, 1 - 1e-12] {
-                #expect(support.contains(spec.quantile(u)), "seed \(seed), case \(i): quantile(\(u)) of \(spec)")
+                #expect(
+                    support.contains(spec.quantile(u)),
+                    "seed \(seed), case \(i): quantile(\(u)) of \(spec)")
             }
         }
         #expect(accepted > 2_000)
@@ -73,8 +82,10 @@ import Distributions
     /// of 2026 levels are exactly 0: the 40th percentile is 0 and the 45th is not. No
     /// level is ever negative, and a level at 0 stays at 0.
     @Test func levelsNeverTurnNegative() throws {
-        let s = Scenario(name: "collapse", drivers: [Driver(indicator: "rev", spec: .fixed(-0.9), volatility: 0.5)],
-                         evaluate: [])
+        let s = Scenario(
+            name: "collapse",
+            drivers: [Driver(indicator: "rev", spec: .fixed(-0.9), volatility: 0.5)],
+            evaluate: [])
         var o = Fixture.options(samples: 20_000)
         o.percentiles = [40, 45]
         let r = try SweepEngine.run(plan: Fixture.plan, scenario: s, options: o)
@@ -88,8 +99,12 @@ import Distributions
 
     /// The floor is applied identically by the chunk kernel and the one-path kernel.
     @Test func chunkAndPathKernelsFloorAlike() throws {
-        let s = Scenario(name: "collapse", drivers: [Driver(indicator: "rev", spec: .normal(mean: -0.5, sd: 0.2), volatility: 0.6)],
-                         shocks: [Shock(indicator: "rev", year: 2028, amount: -0.8)], evaluate: [])
+        let s = Scenario(
+            name: "collapse",
+            drivers: [
+                Driver(indicator: "rev", spec: .normal(mean: -0.5, sd: 0.2), volatility: 0.6)
+            ],
+            shocks: [Shock(indicator: "rev", year: 2028, amount: -0.8)], evaluate: [])
         let model = try SweepModel(plan: Fixture.plan, scenario: s)
         let paths = KernelPaths(model: model, samples: 200, seed: 3)
         #expect(paths.agreeBitForBit && paths.sameDraws)
@@ -102,8 +117,13 @@ import Distributions
 /// Grids say honestly whether their probabilities carry sampling error.
 @Suite struct GridSamplingError {
     func gridRun(volatility: Double, seed: UInt64) throws -> SweepResult {
-        let s = Scenario(name: "grid", drivers: [Driver(indicator: "rev", spec: .uniform(low: 0.10, high: 0.15),
-                                                        volatility: volatility)], evaluate: ["T_rev"])
+        let s = Scenario(
+            name: "grid",
+            drivers: [
+                Driver(
+                    indicator: "rev", spec: .uniform(low: 0.10, high: 0.15),
+                    volatility: volatility)
+            ], evaluate: ["T_rev"])
         var o = Fixture.options(.grid, seed: seed)
         o.gridStep = .points(11); o.gridReplicates = 20
         return try SweepEngine.run(plan: Fixture.plan, scenario: s, options: o)
@@ -124,9 +144,14 @@ import Distributions
         let bound = (t.probability * (1 - t.probability) / Double(r.samples)).squareRoot()
         #expect(r.samples == 220)
         #expect(t.standardError == bound)
-        #expect(r.notes.contains { $0.contains("grid with yearly volatility") && $0.contains("upper bound") })
+        #expect(
+            r.notes.contains {
+                $0.contains("grid with yearly volatility") && $0.contains("upper bound")
+            })
         #expect(!r.notes.contains { $0.contains("no sampling error") })
-        let shares = try (1...40).map { try gridRun(volatility: 0.03, seed: UInt64($0)).targets[0].probability }
+        let shares = try (1...40).map {
+            try gridRun(volatility: 0.03, seed: UInt64($0)).targets[0].probability
+        }
         let mean = shares.reduce(0, +) / 40
         let sd = (shares.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 39).squareRoot()
         #expect(sd > 0)
@@ -138,7 +163,9 @@ import Distributions
 /// overflow are refused, never trapped on.
 @Suite struct SweepSizeLimits {
     func error(_ o: SweepOptions, _ s: Scenario = Fixture.mcA()) -> SimulationError? {
-        do { _ = try SweepEngine.run(plan: Fixture.plan, scenario: s, options: o); return nil } catch let e as SimulationError {
+        do {
+            _ = try SweepEngine.run(plan: Fixture.plan, scenario: s, options: o); return nil
+        } catch let e as SimulationError {
             return e
         } catch { Issue.record("unexpected \(error)"); return nil }
     }
@@ -157,15 +184,23 @@ import Distributions
         #expect(SweepMemory.estimate(model: model, options: o).totalBytes <= Double(4 << 30))
         o.samples = fitting + 1_000
         #expect(SweepMemory.estimate(model: model, options: o).totalBytes > Double(4 << 30))
-        #expect(SimulationError.insufficientMemory(neededBytes: 1, availableBytes: 0, samples: 1, fitting: 0).isUsageError)
-        let text = "\(SimulationError.insufficientMemory(neededBytes: needed, availableBytes: available, samples: samples, fitting: fitting))"
-        #expect(text.contains("100,000,000,000 scenarios need about") && text.contains("4.0 GB is available"))
+        #expect(
+            SimulationError.insufficientMemory(
+                neededBytes: 1, availableBytes: 0, samples: 1, fitting: 0
+            ).isUsageError)
+        let text =
+            "\(SimulationError.insufficientMemory(neededBytes: needed, availableBytes: available, samples: samples, fitting: fitting))"
+        #expect(
+            text.contains("100,000,000,000 scenarios need about")
+                && text.contains("4.0 GB is available"))
     }
 
     @Test func countsBeyondThirtyTwoBitsAreRefused() {
         var o = Fixture.options(samples: 5_000_000_000)
         o.memoryLimit = Int.max
-        guard case .invalidConfiguration(let m)? = error(o) else { Issue.record("expected invalidConfiguration"); return }
+        guard case .invalidConfiguration(let m)? = error(o) else {
+            Issue.record("expected invalidConfiguration"); return
+        }
         #expect(m.contains("32-bit") && m.contains("5,000,000,000"))
         // Int.max scenarios: no overflow anywhere, an error.
         o.samples = Int.max
@@ -179,11 +214,15 @@ import Distributions
     @Test func hugeGridsAreRefused() {
         var o = Fixture.options(.grid)
         o.gridStep = .percentagePoints(1e-300)
-        guard case .gridTooLarge(let points, _)? = error(o) else { Issue.record("expected gridTooLarge"); return }
+        guard case .gridTooLarge(let points, _)? = error(o) else {
+            Issue.record("expected gridTooLarge"); return
+        }
         #expect(points == Int.max)
         o.confirmGrid = true
         o.memoryLimit = 1 << 30
-        guard case .insufficientMemory? = error(o) else { Issue.record("expected insufficientMemory"); return }
+        guard case .insufficientMemory? = error(o) else {
+            Issue.record("expected insufficientMemory"); return
+        }
     }
 
     /// More threads than chunks or cores: capped, same result.

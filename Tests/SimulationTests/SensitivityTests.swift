@@ -17,28 +17,33 @@ import PlanModel
         let v = v1 + v2 + v13
         let first = [v1 / v, v2 / v, 0]
         let total = [(v1 + v13) / v, v2 / v, v13 / v]
-        let r = SobolAnalysis.analyze(inputs: 3, outputs: 1, samples: 20_000, bootstrap: 100, seed: 1) { u in
+        let r = SobolAnalysis.analyze(
+            inputs: 3, outputs: 1, samples: 20_000, bootstrap: 100, seed: 1
+        ) { u in
             let x = u.map { -pi + 2 * pi * $0 }
             return [sin(x[0]) + a * sin(x[1]) * sin(x[1]) + b * pow(x[2], 4) * sin(x[0])]
         }
         for i in 0..<3 {
             #expect(abs(r[0][i].firstOrder - first[i]) < 0.03, "S\(i + 1)")
             #expect(abs(r[0][i].total - total[i]) < 0.03, "ST\(i + 1)")
-            #expect(r[0][i].totalInterval.contains(total[i]) || abs(r[0][i].total - total[i]) < 0.01)
+            #expect(
+                r[0][i].totalInterval.contains(total[i]) || abs(r[0][i].total - total[i]) < 0.01)
         }
     }
 
     /// Linear model Y = Σ cᵢ Xᵢ with independent Xᵢ ~ U(0,1): Sᵢ = STᵢ = cᵢ² / Σ cⱼ².
     @Test func linearModelIndices() {
         let c = [1.0, 2.0, 3.0]
-        let r = SobolAnalysis.analyze(inputs: 3, outputs: 2, samples: 10_000, bootstrap: 50, seed: 3) { u in
+        let r = SobolAnalysis.analyze(
+            inputs: 3, outputs: 2, samples: 10_000, bootstrap: 50, seed: 3
+        ) { u in
             [c[0] * u[0] + c[1] * u[1] + c[2] * u[2], 5]
         }
         for i in 0..<3 {
             let s = c[i] * c[i] / 14
             #expect(abs(r[0][i].firstOrder - s) < 0.03)
             #expect(abs(r[0][i].total - s) < 0.03)
-            #expect(r[1][i].total == 0 && r[1][i].firstOrder == 0)   // constant output
+            #expect(r[1][i].total == 0 && r[1][i].firstOrder == 0)  // constant output
         }
     }
 
@@ -49,11 +54,14 @@ import PlanModel
         let r = try SweepEngine.run(plan: Fixture.plan, scenario: Fixture.mcA(), options: o)
         let rev = r.sobol.filter { $0.target == "T_rev" }
         #expect(Set(rev.map(\.factor)) == ["agri", "ind", "serv", "rev", "inc", "volatility"])
-        for s in rev where s.factor != "rev" && s.factor != "volatility" { #expect(abs(s.total) < 1e-12) }
+        for s in rev where s.factor != "rev" && s.factor != "volatility" {
+            #expect(abs(s.total) < 1e-12)
+        }
         #expect(r.mostInfluential(for: "T_rev")?.factor == "rev")
         // Total production is driven by industry and services (2600 and 1500 of 4500), not agriculture.
         let tot = r.sobol.filter { $0.target == "T_total" }
-        let ind = tot.first { $0.factor == "ind" }!.total, agri = tot.first { $0.factor == "agri" }!.total
+        let ind = tot.first { $0.factor == "ind" }!.total,
+            agri = tot.first { $0.factor == "agri" }!.total
         #expect(ind > 10 * agri)
     }
 }

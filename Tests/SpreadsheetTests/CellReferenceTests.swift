@@ -15,7 +15,9 @@ import Testing
         #expect(CellReference("C7") == CellReference(column: 3, row: 7))
         #expect(CellReference("$C$7") == CellReference(column: 3, row: 7))
         #expect(CellReference("XFD1048576") == CellReference(column: 16_384, row: 1_048_576))
-        for bad in ["", "7", "C", "C0", "XFE1", "A1048577", "A-1", "7C", "ABCD1"] { #expect(CellReference(bad) == nil, "\(bad)") }
+        for bad in ["", "7", "C", "C0", "XFE1", "A1048577", "A-1", "7C", "ABCD1"] {
+            #expect(CellReference(bad) == nil, "\(bad)")
+        }
         #expect(CellRange("B2:A1")?.description == "A1:B2")
     }
 
@@ -23,8 +25,12 @@ import Testing
     @Test func roundTripOverGeneratedCells() {
         var generator = SplitMix(seed: 2026)
         for _ in 0..<20_000 {
-            let ref = CellReference(column: Int(generator.next() % 16_384) + 1, row: Int(generator.next() % 1_048_576) + 1)
-            #expect(CellReference(ref.description) == ref, "seed 2026: \(ref.column),\(ref.row) → \(ref)")
+            let ref = CellReference(
+                column: Int(generator.next() % 16_384) + 1,
+                row: Int(generator.next() % 1_048_576) + 1)
+            #expect(
+                CellReference(ref.description) == ref,
+                "seed 2026: \(ref.column),\(ref.row) → \(ref)")
         }
     }
 }

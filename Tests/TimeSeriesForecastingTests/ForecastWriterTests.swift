@@ -4,9 +4,12 @@ import Testing
 
 struct ForecastWriterTests {
     @Test func csvIsLongAndTidy() throws {
-        let raw = [SeriesForecaster.RawSeries(name: "a,b", x: [1, 2, 3], y: [1, 2, 4]),
-                   SeriesForecaster.RawSeries(name: "short", x: [1], y: [1])]
-        let run = SeriesForecaster(choice: .single(NaiveModel()), horizon: 2, calibrate: false).run(raw: raw)
+        let raw = [
+            SeriesForecaster.RawSeries(name: "a,b", x: [1, 2, 3], y: [1, 2, 4]),
+            SeriesForecaster.RawSeries(name: "short", x: [1], y: [1])
+        ]
+        let run = SeriesForecaster(choice: .single(NaiveModel()), horizon: 2, calibrate: false).run(
+            raw: raw)
         let text = String(decoding: ForecastWriter(levels: [0.8, 0.95]).csv(run), as: UTF8.self)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "group,x,model,point,lo_80,hi_80,lo_95,hi_95,note")

@@ -4,7 +4,11 @@ import Testing
 
 struct IntervalCalibrationTests {
     func errors(_ z: [Double], step: Int = 1) -> [HeldOutError] {
-        z.map { HeldOutError(origin: 5, step: step, actual: $0, point: 0, standardized: $0, baseDegreesOfFreedom: nil, scale: 1) }
+        z.map {
+            HeldOutError(
+                origin: 5, step: step, actual: $0, point: 0, standardized: $0,
+                baseDegreesOfFreedom: nil, scale: 1)
+        }
     }
 
     @Test func typeSevenQuantileByHand() {
@@ -24,17 +28,21 @@ struct IntervalCalibrationTests {
         let in80 = Double(z.filter { abs($0) <= q90 }.count) / Double(z.count)
         let in95 = Double(z.filter { abs($0) <= q975 }.count) / Double(z.count)
         #expect(abs(in80 - 0.8) < 0.01 && abs(in95 - 0.95) < 0.01, "\(in80) \(in95)")
-        #expect(abs(c.horizons[0].modelCoverage80 - 0.4729) < 0.015)   // P(|2Z| ≤ 1.2816)
+        #expect(abs(c.horizons[0].modelCoverage80 - 0.4729) < 0.015)  // P(|2Z| ≤ 1.2816)
     }
 
     /// Heavy tails (t with 3 df) give a finite ν near 3.
     @Test func heavyTailsGiveStudentT() {
         var rng = SeededGenerator(seed: 5)
         let z = (0..<40000).map { _ -> Double in
-            let n = rng.normal(), chi = (0..<3).reduce(0.0) { s, _ in let g = rng.normal(); return s + g * g }
+            let n = rng.normal(),
+                chi = (0..<3).reduce(0.0) { s, _ in
+                    let g = rng.normal(); return s + g * g
+                }
             return n / (chi / 3).squareRoot()
         }
-        let shape = IntervalCalibration(errors: errors(z), horizon: 1, empiricalWeight: 1).shape(step: 1)!
+        let shape = IntervalCalibration(errors: errors(z), horizon: 1, empiricalWeight: 1).shape(
+            step: 1)!
         let nu = shape.degreesOfFreedom ?? .infinity
         #expect(nu > 2 && nu < 4.5, "ν \(nu)")
     }
@@ -50,7 +58,7 @@ struct IntervalCalibrationTests {
     @Test func fewErrorsOnlyWiden() {
         let c = IntervalCalibration(errors: errors([0.1, -0.2, 0.05, 0.3, -0.1]), horizon: 2)
         #expect(c.shape(step: 1)!.spread == 1)
-        #expect(c.shape(step: 2)!.spread == 1)   // beyond the data: the last calibrated step
+        #expect(c.shape(step: 2)!.spread == 1)  // beyond the data: the last calibrated step
         let wide = IntervalCalibration(errors: errors([5, -6, 4, 7, -5]), horizon: 1)
         #expect(wide.shape(step: 1)!.spread > 3)
     }

@@ -22,6 +22,8 @@ struct LeastSquaresTrendModelTests {
 
     @Test func exactFitsHaveNoInterval() throws {
         let s = try YearlySeries(name: "s", x: [1, 2], y: [1, 2])
-        #expect(throws: ForecastError.self) { try LeastSquaresTrendModel(.linear).forecast(s, horizon: 1) }
+        #expect(throws: ForecastError.self) {
+            try LeastSquaresTrendModel(.linear).forecast(s, horizon: 1)
+        }
     }
 }

@@ -18,7 +18,7 @@ struct ModelMenuTests {
     @Test func combinationAveragesThePoints() throws {
         let s = try YearlySeries(name: "s", x: [1, 2, 3, 4, 5], y: [10, 12, 11, 15, 16])
         let f = try ModelMenu.model(named: "mean(naive+drift)").forecast(s, horizon: 2)
-        let expected: [Double] = [16.75, 17.5]   // (16 + 17.5)/2, (16 + 19)/2
+        let expected: [Double] = [16.75, 17.5]  // (16 + 17.5)/2, (16 + 19)/2
         #expect(f.centers == expected)
         let m = try ModelMenu.model(named: "median(naive+drift+cagr)").forecast(s, horizon: 1)
         // naive 16, drift 17.5, cagr 16·1.6^¼ ≈ 17.99: the median is drift's.

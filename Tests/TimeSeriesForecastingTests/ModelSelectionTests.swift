@@ -21,14 +21,19 @@ struct ModelSelectionTests {
     /// ½(10/15 + 1/2) and ½(20/15 + 3/2).
     @Test func scoresWeighBothMeasuresAlike() {
         func e(_ smape: Double, _ scaled: Double) -> HeldOutError {
-            HeldOutError(origin: 3, step: 1, actual: 0, point: 0, standardized: 0, baseDegreesOfFreedom: nil, scale: 1)
-                .with(symmetricAPE: smape, scaledError: scaled)
+            HeldOutError(
+                origin: 3, step: 1, actual: 0, point: 0, standardized: 0, baseDegreesOfFreedom: nil,
+                scale: 1
+            )
+            .with(symmetricAPE: smape, scaledError: scaled)
         }
         let errors = [[e(10, 1)], [e(20, 3)]]
         let y = ModelSelection.yardsticks([ModelSelection.evidence(errors)])
         #expect(y.symmetricMAPE == 15 && y.scaledError == 2)
         let scores = ModelSelection.ownScores(errors, yardsticks: y).map { $0!.mean }
-        #expect(abs(scores[0] - (10.0 / 15 + 0.5) / 2) < 1e-12 && abs(scores[1] - (20.0 / 15 + 1.5) / 2) < 1e-12)
+        #expect(
+            abs(scores[0] - (10.0 / 15 + 0.5) / 2) < 1e-12
+                && abs(scores[1] - (20.0 / 15 + 1.5) / 2) < 1e-12)
     }
 }
 
@@ -37,7 +42,8 @@ extension HeldOutError {
     func with(symmetricAPE: Double, scaledError: Double) -> HeldOutError {
         // sMAPE = 200(100 − f)/(100 + f) → f = 100(200 − s)/(200 + s).
         let f = 100 * (200 - symmetricAPE) / (200 + symmetricAPE)
-        return HeldOutError(origin: origin, step: step, actual: 100, point: f, standardized: 0,
-                            baseDegreesOfFreedom: nil, scale: (100 - f) / scaledError)
+        return HeldOutError(
+            origin: origin, step: step, actual: 100, point: f, standardized: 0,
+            baseDegreesOfFreedom: nil, scale: (100 - f) / scaledError)
     }
 }

@@ -4,21 +4,27 @@ import Testing
 
 struct NelderMeadTests {
     @Test func findsTheMinimumOfAQuadraticInsideTheBox() {
-        let r = NelderMead.minimize(start: [0.5, 0.5], lower: [0, 0], upper: [1, 1], tolerance: 1e-14) { p in
+        let r = NelderMead.minimize(
+            start: [0.5, 0.5], lower: [0, 0], upper: [1, 1], tolerance: 1e-14
+        ) { p in
             (p[0] - 0.2) * (p[0] - 0.2) + 3 * (p[1] - 0.7) * (p[1] - 0.7)
         }
         #expect(abs(r.point[0] - 0.2) < 1e-5 && abs(r.point[1] - 0.7) < 1e-5)
     }
 
     @Test func aMinimumOutsideTheBoxEndsOnItsEdge() {
-        let r = NelderMead.minimize(start: [0.5], lower: [0], upper: [1], tolerance: 1e-14) { p in (p[0] - 3) * (p[0] - 3) }
+        let r = NelderMead.minimize(start: [0.5], lower: [0], upper: [1], tolerance: 1e-14) { p in
+            (p[0] - 3) * (p[0] - 3)
+        }
         #expect(abs(r.point[0] - 1) < 1e-9)
     }
 
     @Test func rosenbrockFromTheTextbookStart() {
         // Rosenbrock's banana, minimum 0 at (1, 1) (Nocedal & Wright, 2006, §9.5).
-        let r = NelderMead.minimize(start: [-1.2, 1], lower: [-5, -5], upper: [5, 5], tolerance: 1e-16,
-                                    maximumEvaluations: 5000) { p in
+        let r = NelderMead.minimize(
+            start: [-1.2, 1], lower: [-5, -5], upper: [5, 5], tolerance: 1e-16,
+            maximumEvaluations: 5000
+        ) { p in
             100 * (p[1] - p[0] * p[0]) * (p[1] - p[0] * p[0]) + (1 - p[0]) * (1 - p[0])
         }
         #expect(abs(r.point[0] - 1) < 1e-3 && abs(r.point[1] - 1) < 2e-3)
@@ -29,9 +35,12 @@ struct NelderMeadTests {
             var rng = SeededGenerator(seed: UInt64(seed))
             let target = [rng.uniform(-3, 3), rng.uniform(-3, 3)]
             var outside = false
-            _ = NelderMead.minimize(start: [rng.uniform(-1, 1), rng.uniform(-1, 1)], lower: [-1, -1], upper: [1, 1]) { p in
+            _ = NelderMead.minimize(
+                start: [rng.uniform(-1, 1), rng.uniform(-1, 1)], lower: [-1, -1], upper: [1, 1]
+            ) { p in
                 if p.contains(where: { $0 < -1 || $0 > 1 }) { outside = true }
-                return (p[0] - target[0]) * (p[0] - target[0]) + (p[1] - target[1]) * (p[1] - target[1])
+                return (p[0] - target[0]) * (p[0] - target[0]) + (p[1] - target[1])
+                    * (p[1] - target[1])
             }
             #expect(!outside, "seed \(seed)")
         }

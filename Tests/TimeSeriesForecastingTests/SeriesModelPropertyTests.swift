@@ -25,7 +25,7 @@ struct SeriesModelPropertyTests {
             }
         }
         var x = (0..<n).map { 2000 + Double($0) }
-        if rng.next() % 5 == 0, n > 2 { for i in (n / 2)..<n { x[i] += 1 } }   // a gap
+        if rng.next() % 5 == 0, n > 2 { for i in (n / 2)..<n { x[i] += 1 } }  // a gap
         return try! YearlySeries(name: "s\(seed)", x: x, y: y)
     }
 
@@ -53,7 +53,8 @@ struct SeriesModelPropertyTests {
 
     @Test func theWholePipelineRunsOnGeneratedFiles() {
         let series = (UInt64(0)..<25).map(Self.series)
-        let selection = ModelSelection(candidates: ModelSelection.standardCandidates.map { try! ModelMenu.model(named: $0) })
+        let selection = ModelSelection(
+            candidates: ModelSelection.standardCandidates.map { try! ModelMenu.model(named: $0) })
         let run = SeriesForecaster(choice: .auto(selection), horizon: 3).run(series)
         #expect(run.results.count == series.count)
         for r in run.results {

@@ -4,13 +4,16 @@ import Foundation
 /// (`Fixtures/statsmodels-reference.json`).
 struct StatsmodelsReference: Decodable {
     struct ETSFit: Decodable {
-        var params: [String: Double]; var forecast: [Double]; var variance: [Double]; var sse: Double; var aicc: Double
+        var params: [String: Double]; var forecast: [Double]; var variance: [Double];
+        var sse: Double; var aicc: Double
     }
     struct ETSFixed: Decodable {
         var alpha: Double; var beta: Double; var phi: Double; var level0: Double; var trend0: Double
         var forecast: [Double]; var variance: [Double]
     }
-    struct Theta: Decodable { var alpha: Double; var b0: Double; var level0: Double; var forecast: [Double] }
+    struct Theta: Decodable {
+        var alpha: Double; var b0: Double; var level0: Double; var forecast: [Double]
+    }
     struct Series: Decodable {
         var y: [Double]; var theta: Theta
         var ets: [String: ETSFit]
@@ -37,7 +40,8 @@ struct StatsmodelsReference: Decodable {
     var series: [String: Series]
 
     static let shared: StatsmodelsReference = {
-        let url = Bundle.module.url(forResource: "statsmodels-reference", withExtension: "json", subdirectory: "Fixtures")!
+        let url = Bundle.module.url(
+            forResource: "statsmodels-reference", withExtension: "json", subdirectory: "Fixtures")!
         return try! JSONDecoder().decode(StatsmodelsReference.self, from: Data(contentsOf: url))
     }()
 

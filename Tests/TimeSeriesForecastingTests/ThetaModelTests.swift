@@ -21,14 +21,22 @@ struct ThetaModelTests {
 
     @Test func matchesStatsmodelsThetaModelAtItsAlpha() throws {
         for (name, ref) in StatsmodelsReference.shared.series {
-            let s = try YearlySeries(name: name, x: StatsmodelsReference.years(ref.y.count), y: ref.y)
-            let f = try ThetaModel(fixed: .init(alpha: ref.theta.alpha, level: ref.theta.level0)).forecast(s, horizon: ref.theta.forecast.count)
+            let s = try YearlySeries(
+                name: name, x: StatsmodelsReference.years(ref.y.count), y: ref.y)
+            let f = try ThetaModel(fixed: .init(alpha: ref.theta.alpha, level: ref.theta.level0))
+                .forecast(s, horizon: ref.theta.forecast.count)
             for h in 0..<f.horizon {
-                #expect(abs(f.centers[h] - ref.theta.forecast[h]) <= 1e-8 * abs(ref.theta.forecast[h]), "\(name) h=\(h + 1)")
+                #expect(
+                    abs(f.centers[h] - ref.theta.forecast[h]) <= 1e-8 * abs(ref.theta.forecast[h]),
+                    "\(name) h=\(h + 1)")
             }
             // α estimated (ℓ0 fixed at y1 as statsmodels does): the same α to 1e-3.
-            let own = try ExponentialSmoothingModel(trend: .none, fixed: .init(level: ref.theta.level0)).fit(s)
-            #expect(abs(own.alpha - ref.theta.alpha) < 1e-3, "\(name): α \(own.alpha) vs \(ref.theta.alpha)")
+            let own = try ExponentialSmoothingModel(
+                trend: .none, fixed: .init(level: ref.theta.level0)
+            ).fit(s)
+            #expect(
+                abs(own.alpha - ref.theta.alpha) < 1e-3,
+                "\(name): α \(own.alpha) vs \(ref.theta.alpha)")
         }
     }
 }

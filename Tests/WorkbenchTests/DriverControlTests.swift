@@ -10,11 +10,19 @@ import Testing
     /// The rule the page's script applies (low = central − below, high = central + above,
     /// mode/mean = central) gives back the distribution a row was filled from.
     @Test func rowsDescribeTheirDistribution() {
-        let specs: [GrowthSpec] = [.fixed(0.14), .uniform(low: 0.13, high: 0.15), .triangular(low: 0.10, mode: 0.125, high: 0.16),
-                                   .normal(mean: 0.07, sd: 0.01), .truncatedNormal(mean: 0.07, sd: 0.01, low: 0.05, high: 0.1)]
+        let specs: [GrowthSpec] = [
+            .fixed(0.14), .uniform(low: 0.13, high: 0.15),
+            .triangular(low: 0.10, mode: 0.125, high: 0.16),
+            .normal(mean: 0.07, sd: 0.01),
+            .truncatedNormal(mean: 0.07, sd: 0.01, low: 0.05, high: 0.1)
+        ]
         for spec in specs {
-            let s = Scenario(name: "x", drivers: [Driver(indicator: "gpv_industry", spec: spec, volatility: 0.02)])
-            let row = DriverControl.rows(plan: plan, scenario: s).first { $0.indicator.id == "gpv_industry" }!
+            let s = Scenario(
+                name: "x",
+                drivers: [Driver(indicator: "gpv_industry", spec: spec, volatility: 0.02)])
+            let row = DriverControl.rows(plan: plan, scenario: s).first {
+                $0.indicator.id == "gpv_industry"
+            }!
             let c = row.central, lo = c - row.below, hi = c + row.above
             let rebuilt: GrowthSpec
             switch row.distribution {
@@ -22,7 +30,9 @@ import Testing
             case "uniform": rebuilt = .uniform(low: lo / 100, high: hi / 100)
             case "triangular": rebuilt = .triangular(low: lo / 100, mode: c / 100, high: hi / 100)
             case "normal": rebuilt = .normal(mean: c / 100, sd: row.sd / 100)
-            default: rebuilt = .truncatedNormal(mean: c / 100, sd: row.sd / 100, low: lo / 100, high: hi / 100)
+            default:
+                rebuilt = .truncatedNormal(
+                    mean: c / 100, sd: row.sd / 100, low: lo / 100, high: hi / 100)
             }
             #expect(ScenarioCodecTests().close(rebuilt, spec), "\(spec)")
             #expect(abs(row.volatility - 2) < 1e-12)
@@ -32,18 +42,32 @@ import Testing
 
     @Test func everyDrivableIndicatorHasARow() {
         let rows = DriverControl.rows(plan: plan, scenario: Scenario(name: "x", drivers: []))
-        let drivable = plan.indicators.filter { !$0.isAggregate && $0.measure != .qualitative }.map(\.id)
+        let drivable = plan.indicators.filter { !$0.isAggregate && $0.measure != .qualitative }.map(
+            \.id)
         #expect(rows.map(\.indicator.id) == drivable)
         #expect(rows.allSatisfy { !$0.inScenario })
         #expect(rows.filter { $0.indicator.measure == .rate }.allSatisfy { $0.model == .change })
     }
 
     @Test func comparisonListsChangedInputs() {
-        let base: JSONValue = .object(["name": .string("plan-mid"), "drivers": .object(["a": .object(["growth": .number(14)])])])
-        let mine: JSONValue = .object(["name": .string("mine"), "drivers": .object(["a": .object(["growth": .object(["uniform": .array([.number(13), .number(15)])])])]),
-                                       "shocks": .array([.object(["driver": .string("a"), "year": .number(2027), "pp": .number(-3)])])])
+        let base: JSONValue = .object([
+            "name": .string("plan-mid"), "drivers": .object(["a": .object(["growth": .number(14)])])
+        ])
+        let mine: JSONValue = .object([
+            "name": .string("mine"),
+            "drivers": .object([
+                "a": .object(["growth": .object(["uniform": .array([.number(13), .number(15)])])])
+            ]),
+            "shocks": .array([
+                .object(["driver": .string("a"), "year": .number(2027), "pp": .number(-3)])
+            ])
+        ])
         let b = ComparisonTableHTML.flatten(base), m = ComparisonTableHTML.flatten(mine)
         #expect(b == ["name": "plan-mid", "drivers.a.growth": "14"])
-        #expect(m == ["name": "mine", "drivers.a.growth.uniform": "[13, 15]", "shocks[1].driver": "a", "shocks[1].year": "2027", "shocks[1].pp": "-3"])
+        #expect(
+            m == [
+                "name": "mine", "drivers.a.growth.uniform": "[13, 15]", "shocks[1].driver": "a",
+                "shocks[1].year": "2027", "shocks[1].pp": "-3"
+            ])
     }
 }

@@ -43,11 +43,13 @@ import Testing
 
     @Test func cacheKeepsTheMostRecentlyUsed() {
         let cache = SweepCache<Int>(capacity: 2)
-        func key(_ s: String) -> SweepKey { SweepKey(plan: "p", scenarioYAML: s, samples: 1, seed: 1) }
+        func key(_ s: String) -> SweepKey {
+            SweepKey(plan: "p", scenarioYAML: s, samples: 1, seed: 1)
+        }
         cache.store(1, for: key("a"))
         cache.store(2, for: key("b"))
-        #expect(cache.value(for: key("a")) == 1)   // a is now the most recent
-        cache.store(3, for: key("c"))               // evicts b
+        #expect(cache.value(for: key("a")) == 1)  // a is now the most recent
+        cache.store(3, for: key("c"))  // evicts b
         #expect(cache.value(for: key("b")) == nil)
         #expect(cache.value(for: key("a")) == 1)
         #expect(cache.value(for: key("c")) == 3)

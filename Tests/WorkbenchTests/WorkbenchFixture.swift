@@ -24,11 +24,15 @@ struct WorkbenchFixture {
         var object: [String: Any] { (json as? [String: Any]) ?? [:] }
     }
 
-    init(token: String? = nil, host: String = "127.0.0.1", limits: WorkbenchLimits = WorkbenchLimits(),
-         source: PlanSource? = nil) throws {
+    init(
+        token: String? = nil, host: String = "127.0.0.1",
+        limits: WorkbenchLimits = WorkbenchLimits(),
+        source: PlanSource? = nil
+    ) throws {
         scenarioFolder = NSTemporaryDirectory() + "workbench-tests-\(UUID().uuidString)"
-        var config = WorkbenchConfiguration(plans: [try source ?? PlanSource.load(directory: nil)], scenarioFolder: scenarioFolder,
-                                            sweepCSV: { result, _ in "scenario,\(result.scenario)\n" })
+        var config = WorkbenchConfiguration(
+            plans: [try source ?? PlanSource.load(directory: nil)], scenarioFolder: scenarioFolder,
+            sweepCSV: { result, _ in "scenario,\(result.scenario)\n" })
         config.token = token
         config.host = host
         config.limits = limits
@@ -45,15 +49,25 @@ struct WorkbenchFixture {
         let responder: RouterResponder<BasicRequestContext>
 
         @discardableResult
-        func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:],
-                  authority: String = "127.0.0.1:8080") async throws -> Reply {
-            let head = HTTPRequest(method: method, scheme: "http", authority: authority, path: uri, headerFields: headers)
-            let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(string: body ?? "")))
-            let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: Logger(label: "test")))
+        func send(
+            _ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
+            headers: HTTPFields = [:],
+            authority: String = "127.0.0.1:8080"
+        ) async throws -> Reply {
+            let head = HTTPRequest(
+                method: method, scheme: "http", authority: authority, path: uri,
+                headerFields: headers)
+            let request = Request(
+                head: head, body: RequestBody(buffer: ByteBuffer(string: body ?? "")))
+            let context = BasicRequestContext(
+                source: ApplicationRequestContextSource(
+                    channel: EmbeddedChannel(), logger: Logger(label: "test")))
             let response = try await responder.respond(to: request, context: context)
             let collector = Collector()
             try await response.body.write(collector)
-            return Reply(status: response.status, headers: response.headers, text: String(buffer: collector.box.buffer))
+            return Reply(
+                status: response.status, headers: response.headers,
+                text: String(buffer: collector.box.buffer))
         }
     }
 

@@ -20,13 +20,18 @@ import Testing
 
     @Test func reviewCarriesTheReviewCSVsStatusCodes() async throws {
         let plan = try PlanLoader.load(directory: nil)
-        let actuals = try ActualsFile.read(path: PlanLoader.exampleActualsPath(directory: nil)!, plan: plan)
-        let expected = ReviewEngine.review(plan: plan, actuals: actuals).assessments.map { [$0.target.id, $0.status.rawValue] }
+        let actuals = try ActualsFile.read(
+            path: PlanLoader.exampleActualsPath(directory: nil)!, plan: plan)
+        let expected = ReviewEngine.review(plan: plan, actuals: actuals).assessments.map {
+            [$0.target.id, $0.status.rawValue]
+        }
         try await WorkbenchFixture().with { c in
             let r = try await c.send(.get, "/api/plans/an-hung/review?lang=en")
             #expect(r.status == .ok)
             let targets = r.object["targets"] as? [[String: Any]] ?? []
-            #expect(targets.map { [$0["id"] as? String ?? "", $0["status"] as? String ?? ""] } == expected)
+            #expect(
+                targets.map { [$0["id"] as? String ?? "", $0["status"] as? String ?? ""] }
+                    == expected)
         }
     }
 
@@ -36,7 +41,9 @@ import Testing
     @Test func sweepProbabilitiesFollowTheGrowthControl() async throws {
         try await WorkbenchFixture().with { c in
             func probability(_ growth: Double) async throws -> Double? {
-                let r = try await c.send(.post, "/api/plans/an-hung/sweep?samples=500", body: WorkbenchFixture.planMidJSON(growthIndustry: growth))
+                let r = try await c.send(
+                    .post, "/api/plans/an-hung/sweep?samples=500",
+                    body: WorkbenchFixture.planMidJSON(growthIndustry: growth))
                 #expect(r.status == .ok, "\(r.text)")
                 let targets = r.object["targets"] as? [[String: Any]] ?? []
                 return targets.first { $0["id"] as? String == "T02b" }?["probability"] as? Double
@@ -50,23 +57,33 @@ import Testing
 
     @Test func sweepWithChartsDrawsSVG() async throws {
         try await WorkbenchFixture().with { c in
-            let r = try await c.send(.post, "/api/plans/an-hung/sweep?samples=1000&charts=1&lang=en", body: WorkbenchFixture.planMidJSON())
+            let r = try await c.send(
+                .post, "/api/plans/an-hung/sweep?samples=1000&charts=1&lang=en",
+                body: WorkbenchFixture.planMidJSON())
             let charts = r.object["charts"] as? [[String: Any]] ?? []
             #expect(!charts.isEmpty)
             #expect(charts.allSatisfy { ($0["svg"] as? String)?.hasPrefix("<svg") == true })
-            #expect(charts.contains { ($0["svg"] as? String)?.contains("Simulated median") == true })
+            #expect(
+                charts.contains { ($0["svg"] as? String)?.contains("Simulated median") == true })
         }
     }
 
     @Test func errorsAreJSONWithTheReadersMessage() async throws {
         try await WorkbenchFixture().with { c in
-            let bad = try await c.send(.post, "/api/plans/an-hung/sweep", body: WorkbenchFixture.planMidJSON(growthIndustry: 150))
+            let bad = try await c.send(
+                .post, "/api/plans/an-hung/sweep",
+                body: WorkbenchFixture.planMidJSON(growthIndustry: 150))
             #expect(bad.status == .unprocessableContent)
-            #expect((bad.object["error"] as? String)?.hasPrefix("scenario.yaml:6 [gpv_industry.growth]: found 150; expected a value from") == true)
+            #expect(
+                (bad.object["error"] as? String)?.hasPrefix(
+                    "scenario.yaml:6 [gpv_industry.growth]: found 150; expected a value from")
+                    == true)
             let malformed = try await c.send(.post, "/api/plans/an-hung/sweep", body: "{\"name\": ")
             #expect(malformed.status == .badRequest)
             #expect(malformed.object["error"] != nil)
-            let tooMany = try await c.send(.post, "/api/plans/an-hung/sweep?samples=10000000", body: WorkbenchFixture.planMidJSON())
+            let tooMany = try await c.send(
+                .post, "/api/plans/an-hung/sweep?samples=10000000",
+                body: WorkbenchFixture.planMidJSON())
             #expect(tooMany.status == .badRequest)
             #expect((tooMany.object["error"] as? String)?.contains("200000") == true)
             let unknown = try await c.send(.get, "/api/plans/nowhere/review")
@@ -81,10 +98,18 @@ import Testing
         limits.jsonBodyBytes = 1000
         limits.uploadBytes = 2000
         try await WorkbenchFixture(limits: limits).with { c in
-            let big = WorkbenchFixture.planMidJSON(extra: ", \"description\": \"" + String(repeating: "x", count: 2000) + "\"")
-            do { let value = try await c.send(.post, "/api/plans/an-hung/sweep", body: big).status; #expect(value == .contentTooLarge) }
-            let csv = "indicator,year,value\n" + String(repeating: "gpv_industry,2026,1\n", count: 200)
-            do { let value = try await c.send(.post, "/api/plans/an-hung/review", body: csv).status; #expect(value == .contentTooLarge) }
+            let big = WorkbenchFixture.planMidJSON(
+                extra: ", \"description\": \"" + String(repeating: "x", count: 2000) + "\"")
+            do {
+                let value = try await c.send(.post, "/api/plans/an-hung/sweep", body: big).status;
+                #expect(value == .contentTooLarge)
+            }
+            let csv =
+                "indicator,year,value\n" + String(repeating: "gpv_industry,2026,1\n", count: 200)
+            do {
+                let value = try await c.send(.post, "/api/plans/an-hung/review", body: csv).status;
+                #expect(value == .contentTooLarge)
+            }
         }
     }
 
@@ -94,16 +119,22 @@ import Testing
         let csv = "indicator,year,value\ngpv_industry,2026,abc\n"
         let plan = try PlanLoader.load(directory: nil)
         var message = ""
-        do { _ = try ActualsFile.parse(CSVTable.parse(data: Data(csv.utf8), file: "bad.csv"), plan: plan) } catch { message = "\(error)" }
+        do {
+            _ = try ActualsFile.parse(
+                CSVTable.parse(data: Data(csv.utf8), file: "bad.csv"), plan: plan)
+        } catch { message = "\(error)" }
         let cli = message
         #expect(cli.hasPrefix("bad.csv:2 [value]"))
         try await WorkbenchFixture().with { c in
             let r = try await c.send(.post, "/api/plans/an-hung/review?file=bad.csv", body: csv)
             #expect(r.status == .unprocessableContent)
             #expect(r.object["error"] as? String == cli)
-            let good = try await c.send(.post, "/api/plans/an-hung/review?file=mine.csv&lang=en", body: "indicator,year,value\ngpv_industry,2026,600\n")
+            let good = try await c.send(
+                .post, "/api/plans/an-hung/review?file=mine.csv&lang=en",
+                body: "indicator,year,value\ngpv_industry,2026,600\n")
             #expect(good.status == .ok)
-            #expect((good.object["table_html"] as? String)?.contains("data-target=\"T02b\"") == true)
+            #expect(
+                (good.object["table_html"] as? String)?.contains("data-target=\"T02b\"") == true)
             #expect(good.object["actuals"] as? String == "mine.csv")
         }
     }
@@ -115,11 +146,16 @@ import Testing
             #expect(r.status == .ok)
             for t in plan.targets { #expect(r.text.contains("data-target=\"\(t.id)\"")) }
             #expect(r.text.contains("<input type=\"number\" name=\"growth.gpv_industry\""))
-            #expect(r.text.contains("data-status=\"on_track\"") || r.text.contains("data-status=\"acceleration_needed\""))
+            #expect(
+                r.text.contains("data-status=\"on_track\"")
+                    || r.text.contains("data-status=\"acceleration_needed\""))
             // No external resources: nothing loaded from another address (SVG's xmlns is a name, not a load).
-            let external = try Regex(#"(src|href|action)\s*=\s*"(https?:)?//|url\(\s*['"]?(https?:)?//|@import"#)
+            let external = try Regex(
+                #"(src|href|action)\s*=\s*"(https?:)?//|url\(\s*['"]?(https?:)?//|@import"#)
             #expect(r.text.firstMatch(of: external) == nil, "no external resources")
-            #expect(r.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
+            #expect(
+                r.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'")
+                    == true)
             let js = try await c.send(.get, "/assets/workbench.js")
             #expect(js.status == .ok && js.text.contains("readScenario"))
             #expect(!js.text.contains("http://") && !js.text.contains("https://"))
@@ -157,54 +193,92 @@ import Testing
 
     @Test func reportsDownloadInEveryFormat() async throws {
         try await WorkbenchFixture().with { c in
-            for (ext, start) in [("html", "<!DOCTYPE html>"), ("csv", "plan,as_of,rule,target,"), ("md", "#")] {
+            for (ext, start) in [
+                ("html", "<!DOCTYPE html>"), ("csv", "plan,as_of,rule,target,"), ("md", "#")
+            ] {
                 let r = try await c.send(.get, "/plans/an-hung/report.\(ext)?lang=en")
                 #expect(r.status == .ok)
-                #expect(r.headers[.contentDisposition] == "attachment; filename=\"review-an-hung.\(ext)\"")
+                #expect(
+                    r.headers[.contentDisposition]
+                        == "attachment; filename=\"review-an-hung.\(ext)\"")
                 #expect(r.text.hasPrefix(start), "\(ext)")
             }
-            let sweep = try await c.send(.post, "/plans/an-hung/sweep.csv?samples=300", body: WorkbenchFixture.planMidJSON())
+            let sweep = try await c.send(
+                .post, "/plans/an-hung/sweep.csv?samples=300", body: WorkbenchFixture.planMidJSON())
             #expect(sweep.status == .ok)
             #expect(sweep.text == "scenario,mine\n")
-            do { let value = try await c.send(.get, "/plans/an-hung/..%2F..%2Fetc%2Fpasswd").status; #expect(value == .notFound) }
+            do {
+                let value = try await c.send(.get, "/plans/an-hung/..%2F..%2Fetc%2Fpasswd").status;
+                #expect(value == .notFound)
+            }
         }
     }
 
     @Test func comparisonShowsThePlansScenariosAndTheUsers() async throws {
         try await WorkbenchFixture().with { c in
             let body = "{\"scenarios\": [\(WorkbenchFixture.planMidJSON(growthIndustry: 16))]}"
-            let r = try await c.send(.post, "/api/plans/an-hung/compare?samples=300&lang=en", body: body)
+            let r = try await c.send(
+                .post, "/api/plans/an-hung/compare?samples=300&lang=en", body: body)
             #expect(r.status == .ok, "\(r.text)")
-            #expect(r.object["scenarios"] as? [String] == ["plan-low", "plan-mid", "plan-high", "mine"])
+            #expect(
+                r.object["scenarios"] as? [String] == ["plan-low", "plan-mid", "plan-high", "mine"])
             let html = r.object["html"] as? String ?? ""
             #expect(html.contains("<code>drivers.gpv_industry.growth</code>: 14 → 16"))
-            let four = "{\"scenarios\": [" + Array(repeating: WorkbenchFixture.planMidJSON(), count: 4).joined(separator: ",") + "]}"
-            do { let value = try await c.send(.post, "/api/plans/an-hung/compare", body: four).status; #expect(value == .badRequest) }
+            let four =
+                "{\"scenarios\": ["
+                + Array(repeating: WorkbenchFixture.planMidJSON(), count: 4).joined(separator: ",")
+                + "]}"
+            do {
+                let value = try await c.send(.post, "/api/plans/an-hung/compare", body: four)
+                    .status;
+                #expect(value == .badRequest)
+            }
         }
     }
 
     @Test func scenariosSaveOnceAndLoadBack() async throws {
         let fixture = try WorkbenchFixture()
         try await fixture.with { c in
-            let json = WorkbenchFixture.planMidJSON(growthIndustry: 15).replacingOccurrences(of: "\"mine\"", with: "\"Công nghiệp nhanh\"")
+            let json = WorkbenchFixture.planMidJSON(growthIndustry: 15).replacingOccurrences(
+                of: "\"mine\"", with: "\"Công nghiệp nhanh\"")
             let first = try await c.send(.post, "/api/plans/an-hung/scenarios", body: json)
             #expect(first.status == .created)
             #expect(first.object["file"] as? String == "cong-nghiep-nhanh.yaml")
             let again = try await c.send(.post, "/api/plans/an-hung/scenarios", body: json)
             #expect(again.status == .conflict)
-            do { let value = try await c.send(.post, "/api/plans/an-hung/scenarios?overwrite=1", body: json).status; #expect(value == .created) }
+            do {
+                let value = try await c.send(
+                    .post, "/api/plans/an-hung/scenarios?overwrite=1", body: json
+                ).status; #expect(value == .created)
+            }
             let list = try await c.send(.get, "/api/plans/an-hung/scenarios")
-            #expect((list.object["scenarios"] as? [[String: Any]])?.first?["file"] as? String == "cong-nghiep-nhanh.yaml")
-            let loaded = try await c.send(.get, "/api/plans/an-hung/scenarios/cong-nghiep-nhanh.yaml")
+            #expect(
+                (list.object["scenarios"] as? [[String: Any]])?.first?["file"] as? String
+                    == "cong-nghiep-nhanh.yaml")
+            let loaded = try await c.send(
+                .get, "/api/plans/an-hung/scenarios/cong-nghiep-nhanh.yaml")
             #expect(loaded.status == .ok)
-            let drivers = (loaded.object["scenario"] as? [String: Any])?["drivers"] as? [String: Any]
+            let drivers =
+                (loaded.object["scenario"] as? [String: Any])?["drivers"] as? [String: Any]
             #expect((drivers?["gpv_industry"] as? [String: Any])?["growth"] as? Double == 15)
-            do { let value = try await c.send(.get, "/api/plans/an-hung/scenarios/..%2Fsecret.yaml").status; #expect(value == .notFound) }
-            do { let value = try await c.send(.get, "/api/plans/an-hung/scenarios/builtin:plan-high").status; #expect(value == .ok) }
+            do {
+                let value = try await c.send(.get, "/api/plans/an-hung/scenarios/..%2Fsecret.yaml")
+                    .status;
+                #expect(value == .notFound)
+            }
+            do {
+                let value = try await c.send(.get, "/api/plans/an-hung/scenarios/builtin:plan-high")
+                    .status;
+                #expect(value == .ok)
+            }
         }
-        let text = try String(contentsOfFile: fixture.scenarioFolder + "/cong-nghiep-nhanh.yaml", encoding: .utf8)
+        let text = try String(
+            contentsOfFile: fixture.scenarioFolder + "/cong-nghiep-nhanh.yaml", encoding: .utf8)
         #expect(text.contains("gpv_industry: {growth: 15}"))
         let plan = try PlanLoader.load(directory: nil)
-        #expect(try ScenarioReader.read(path: fixture.scenarioFolder + "/cong-nghiep-nhanh.yaml", plan: plan).name == "Công nghiệp nhanh")
+        #expect(
+            try ScenarioReader.read(
+                path: fixture.scenarioFolder + "/cong-nghiep-nhanh.yaml", plan: plan
+            ).name == "Công nghiệp nhanh")
     }
 }

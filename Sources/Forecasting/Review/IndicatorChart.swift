@@ -7,7 +7,9 @@ public struct TrendPoint: Sendable, Hashable {
     public var value: Double
     /// Prediction intervals of an observation, one per level.
     public var bands: [LevelInterval]
-    public init(year: Int, value: Double, bands: [LevelInterval]) { self.year = year; self.value = value; self.bands = bands }
+    public init(year: Int, value: Double, bands: [LevelInterval]) {
+        self.year = year; self.value = value; self.bands = bands
+    }
 }
 
 /// The data behind one indicator's chart: baseline, actuals, trend with its fan, targets.
@@ -23,9 +25,15 @@ public struct IndicatorChart: Sendable {
     public var targetPath: [(year: Int, value: Double)]
     public var illustrative: Bool
 
-    public init(indicator: Indicator, baselineYear: Int, baseline: Double?, actuals: [Observation], trend: [TrendPoint],
-                targetMarks: [(year: Int, value: Double, label: String)], targetPath: [(year: Int, value: Double)], illustrative: Bool) {
-        self.indicator = indicator; self.baselineYear = baselineYear; self.baseline = baseline; self.actuals = actuals
-        self.trend = trend; self.targetMarks = targetMarks; self.targetPath = targetPath; self.illustrative = illustrative
+    public init(
+        indicator: Indicator, baselineYear: Int, baseline: Double?, actuals: [Observation],
+        trend: [TrendPoint],
+        targetMarks: [(year: Int, value: Double, label: String)],
+        targetPath: [(year: Int, value: Double)], illustrative: Bool
+    ) {
+        self.indicator = indicator; self.baselineYear = baselineYear; self.baseline = baseline;
+        self.actuals = actuals
+        self.trend = trend; self.targetMarks = targetMarks; self.targetPath = targetPath;
+        self.illustrative = illustrative
     }
 }

@@ -56,7 +56,9 @@ public struct MaintainedStatusRule: Sendable {
 
     public func decide(_ e: Evidence) -> (status: TargetStatus, reason: Reason) {
         guard let lastMissed = e.yearsMissed.last else {
-            if rule != .cagr, e.projectionMeets == false { return (.accelerationNeeded, .metButTrendFallsShort) }
+            if rule != .cagr, e.projectionMeets == false {
+                return (.accelerationNeeded, .metButTrendFallsShort)
+            }
             return (.onTrack, .metEveryYear)
         }
         if lastMissed == e.latestYear {

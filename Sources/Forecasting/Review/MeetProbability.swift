@@ -23,7 +23,9 @@ public struct MeetProbability: Sendable {
 
     /// Nil for an exact fit or a spread at rounding level.
     public init?(fit: TrendFit, at year: Double) {
-        guard fit.residualDegreesOfFreedom > 0, let residualVariance = fit.regression.residualVariance else { return nil }
+        guard fit.residualDegreesOfFreedom > 0,
+            let residualVariance = fit.regression.residualVariance
+        else { return nil }
         let (median, standardError) = fit.regression.predict([year])
         guard let standardError else { return nil }
         let sd = (residualVariance + standardError * standardError).squareRoot()
@@ -38,7 +40,8 @@ public struct MeetProbability: Sendable {
     public func of(goal: Double, direction: Direction) -> Double {
         let below: Double
         if let zGoal = model.transform(goal) {
-            below = StudentT.cdf((zGoal - median) / standardDeviation, degreesOfFreedom: degreesOfFreedom)
+            below = StudentT.cdf(
+                (zGoal - median) / standardDeviation, degreesOfFreedom: degreesOfFreedom)
         } else if case .logistic(let bound) = model {
             // A goal at or beyond the bound lies above every value of the model; at or
             // below 0, below every value.

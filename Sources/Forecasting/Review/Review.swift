@@ -14,10 +14,15 @@ public struct Review: Sendable {
     public var usesIllustrative: Bool
     public var actualsSource: String
 
-    public init(plan: Plan, asOf: Int, rule: AssessmentRule, cutoffs: StatusCutoffs, levels: [Double],
-                assessments: [TargetAssessment], charts: [IndicatorChart], usesIllustrative: Bool, actualsSource: String) {
-        self.plan = plan; self.asOf = asOf; self.rule = rule; self.cutoffs = cutoffs; self.levels = levels
-        self.assessments = assessments; self.charts = charts; self.usesIllustrative = usesIllustrative
+    public init(
+        plan: Plan, asOf: Int, rule: AssessmentRule, cutoffs: StatusCutoffs, levels: [Double],
+        assessments: [TargetAssessment], charts: [IndicatorChart], usesIllustrative: Bool,
+        actualsSource: String
+    ) {
+        self.plan = plan; self.asOf = asOf; self.rule = rule; self.cutoffs = cutoffs;
+        self.levels = levels
+        self.assessments = assessments; self.charts = charts;
+        self.usesIllustrative = usesIllustrative
         self.actualsSource = actualsSource
     }
 }

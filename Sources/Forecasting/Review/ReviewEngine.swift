@@ -44,10 +44,14 @@ public enum ReviewEngine {
         public init() {}
     }
 
-    public static func review(plan: Plan, actuals: [Observation], options: Options = Options(), actualsSource: String = "") -> Review {
+    public static func review(
+        plan: Plan, actuals: [Observation], options: Options = Options(), actualsSource: String = ""
+    ) -> Review {
         let asOf = options.asOf ?? actuals.map(\.year).max() ?? plan.baselineYear
         let used = actuals.filter { $0.year <= asOf && $0.year > plan.baselineYear }
-        let illustrativeActuals = used.contains { ($0.source + " " + $0.note).lowercased().contains("illustrative") }
+        let illustrativeActuals = used.contains {
+            ($0.source + " " + $0.note).lowercased().contains("illustrative")
+        }
         var seriesByIndicator: [String: ReviewSeries] = [:]
         func series(_ id: String) -> ReviewSeries? {
             if let cached = seriesByIndicator[id] { return cached }
@@ -58,8 +62,10 @@ public enum ReviewEngine {
         var assessments: [TargetAssessment] = []
         for target in plan.targets {
             guard let s = series(target.indicator) else {
-                assessments.append(TargetAssessment(target: target, status: .insufficientData, rule: options.rule,
-                                                    explanation: "the plan has no indicator \(target.indicator)"))
+                assessments.append(
+                    TargetAssessment(
+                        target: target, status: .insufficientData, rule: options.rule,
+                        explanation: "the plan has no indicator \(target.indicator)"))
                 continue
             }
             var a = TargetAssessor(plan: plan, options: options, series: s).assess(target)
@@ -69,14 +75,21 @@ public enum ReviewEngine {
         var charts: [IndicatorChart] = []
         if options.charts {
             for indicator in plan.indicators {
-                guard let s = seriesByIndicator[indicator.id], s.baseline != nil, !s.actuals.isEmpty else { continue }
-                if let c = ReviewCharts.chart(plan: plan, series: s, levels: options.levels, illustrativeActuals: illustrativeActuals) {
+                guard let s = seriesByIndicator[indicator.id], s.baseline != nil, !s.actuals.isEmpty
+                else { continue }
+                if let c = ReviewCharts.chart(
+                    plan: plan, series: s, levels: options.levels,
+                    illustrativeActuals: illustrativeActuals)
+                {
                     charts.append(c)
                 }
             }
         }
         let usesIllustrative = illustrativeActuals || assessments.contains { $0.illustrative }
-        return Review(plan: plan, asOf: asOf, rule: options.rule, cutoffs: options.cutoffs, levels: options.levels,
-                      assessments: assessments, charts: charts, usesIllustrative: usesIllustrative, actualsSource: actualsSource)
+        return Review(
+            plan: plan, asOf: asOf, rule: options.rule, cutoffs: options.cutoffs,
+            levels: options.levels,
+            assessments: assessments, charts: charts, usesIllustrative: usesIllustrative,
+            actualsSource: actualsSource)
     }
 }

@@ -21,24 +21,32 @@ public struct ReviewSeries: Sendable {
 
     /// Assembles the series of `indicatorID` from `actuals` (already restricted to the
     /// review's years). Nil when the plan has no such indicator.
-    public static func assemble(plan: Plan, indicator indicatorID: String, actuals: [Observation]) -> ReviewSeries? {
+    public static func assemble(plan: Plan, indicator indicatorID: String, actuals: [Observation])
+        -> ReviewSeries?
+    {
         guard let indicator = plan.indicator(indicatorID) else { return nil }
         var own = actuals.filter { $0.indicator == indicatorID }.sorted { $0.year < $1.year }
         if own.isEmpty, indicator.isAggregate {
             let parts = indicator.components.map { component in
-                Dictionary(actuals.filter { $0.indicator == component }.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+                Dictionary(
+                    actuals.filter { $0.indicator == component }.map { ($0.year, $0) },
+                    uniquingKeysWith: { first, _ in first })
             }
             var years = Set(parts.first?.keys.map { $0 } ?? [])
             for part in parts.dropFirst() { years.formIntersection(part.keys) }
             own = years.sorted().compactMap { year in
                 let values = parts.compactMap { $0[year] }
                 guard values.count == parts.count else { return nil }
-                return Observation(indicator: indicatorID, year: year, value: values.reduce(0) { $0 + $1.value },
-                                   isEstimate: values.contains { $0.isEstimate }, source: "sum of components", note: "")
+                return Observation(
+                    indicator: indicatorID, year: year, value: values.reduce(0) { $0 + $1.value },
+                    isEstimate: values.contains { $0.isEstimate }, source: "sum of components",
+                    note: "")
             }
         }
-        return ReviewSeries(indicator: indicator, baseline: plan.baselineValue(of: indicatorID), baselineYear: plan.baselineYear,
-                            baselineIllustrative: plan.usesIllustrative(indicatorID), actuals: own)
+        return ReviewSeries(
+            indicator: indicator, baseline: plan.baselineValue(of: indicatorID),
+            baselineYear: plan.baselineYear,
+            baselineIllustrative: plan.usesIllustrative(indicatorID), actuals: own)
     }
 
     /// The trend model for this series given the level the target asks for (nil: none):
@@ -50,10 +58,13 @@ public struct ReviewSeries: Sendable {
     public func model(goal: Double?) -> TrendModel {
         let candidate: TrendModel
         switch indicator.measure {
-        case .rate: candidate = .logistic(bound: indicator.upperBound ?? TrendModel.defaultLogisticBound)
+        case .rate:
+            candidate = .logistic(bound: indicator.upperBound ?? TrendModel.defaultLogisticBound)
         default: candidate = .exponential
         }
-        let inside = values.allSatisfy { candidate.transform($0) != nil } && (goal.map { candidate.transform($0) != nil } ?? true)
+        let inside =
+            values.allSatisfy { candidate.transform($0) != nil }
+            && (goal.map { candidate.transform($0) != nil } ?? true)
         return inside ? candidate : .linear
     }
 
@@ -62,14 +73,18 @@ public struct ReviewSeries: Sendable {
     /// construction).
     public func clamp(_ value: Double) -> Double {
         switch indicator.measure {
-        case .rate: return min(max(value, 0), indicator.upperBound ?? TrendModel.defaultLogisticBound)
+        case .rate:
+            return min(max(value, 0), indicator.upperBound ?? TrendModel.defaultLogisticBound)
         case .count, .amount: return max(value, 0)
         case .qualitative: return value
         }
     }
 
     func clampedIntervals(_ forecast: TrendForecast) -> [LevelInterval] {
-        forecast.intervals.map { LevelInterval(level: $0.level, lower: clamp($0.predictionLower), upper: clamp($0.predictionUpper)) }
+        forecast.intervals.map {
+            LevelInterval(
+                level: $0.level, lower: clamp($0.predictionLower), upper: clamp($0.predictionUpper))
+        }
     }
 
     /// Name of a model as reports show it: "exponential", "linear", "logistic(100)".

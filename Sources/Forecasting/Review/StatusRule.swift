@@ -88,10 +88,15 @@ public struct StatusRule: Sendable {
         /// P(meet) from the model's prediction distribution (nil without a spread).
         public var probability: Double?
 
-        public init(kind: TargetKind, latestMeets: Bool, goal: Double, latest: Double, pace: Double, yearsLeft: Double,
-                    trendAtTargetYear: Double? = nil, probability: Double? = nil) {
-            self.kind = kind; self.latestMeets = latestMeets; self.goal = goal; self.latest = latest; self.pace = pace
-            self.yearsLeft = yearsLeft; self.trendAtTargetYear = trendAtTargetYear; self.probability = probability
+        public init(
+            kind: TargetKind, latestMeets: Bool, goal: Double, latest: Double, pace: Double,
+            yearsLeft: Double,
+            trendAtTargetYear: Double? = nil, probability: Double? = nil
+        ) {
+            self.kind = kind; self.latestMeets = latestMeets; self.goal = goal;
+            self.latest = latest; self.pace = pace
+            self.yearsLeft = yearsLeft; self.trendAtTargetYear = trendAtTargetYear;
+            self.probability = probability
         }
 
         /// G = u_g − u_L.
@@ -125,7 +130,8 @@ public struct StatusRule: Sendable {
     public func decide(_ evidence: Evidence) -> Verdict {
         let gap = evidence.remainingGap
         let misses = !evidence.latestMeets && (evidence.kind == .level || gap >= 0)
-        let ratio: Double? = misses ? Self.ratio(evidence.pace * evidence.yearsLeft, over: gap) : nil
+        let ratio: Double? =
+            misses ? Self.ratio(evidence.pace * evidence.yearsLeft, over: gap) : nil
         var trendRatio: Double?
         if rule == .trend, misses, let zT = evidence.trendAtTargetYear {
             trendRatio = Self.ratio(zT - evidence.latest, over: gap)
@@ -137,24 +143,39 @@ public struct StatusRule: Sendable {
         func verdict(_ s: TargetStatus, _ r: Reason) -> Verdict {
             Verdict(status: s, reason: r, progressRatio: ratio, trendPositionRatio: trendRatio)
         }
-        if evidence.kind == .level && evidence.latestMeets { return verdict(.achieved, .latestMeetsLevel) }
+        if evidence.kind == .level && evidence.latestMeets {
+            return verdict(.achieved, .latestMeetsLevel)
+        }
         if misses && evidence.pace < 0 { return verdict(.deterioration, .movingAway) }
         if rule == .probability {
-            guard let p = evidence.probability else { return verdict(.insufficientData, .noProbability) }
-            let s: TargetStatus = p >= cutoffs.probabilityOnTrack ? .onTrack : p >= cutoffs.probabilityAtRisk ? .accelerationNeeded : .limitedProgress
+            guard let p = evidence.probability else {
+                return verdict(.insufficientData, .noProbability)
+            }
+            let s: TargetStatus =
+                p >= cutoffs.probabilityOnTrack
+                ? .onTrack : p >= cutoffs.probabilityAtRisk ? .accelerationNeeded : .limitedProgress
             return verdict(s, .probability(p))
         }
         guard let ratio else {
             // Ahead of the goal level (growth targets): does it stay there?
             let fromLatest = evidence.latest + evidence.pace * evidence.yearsLeft
-            let trendOK = (rule != .trend && rule != .forecast) || (evidence.trendAtTargetYear.map { $0 >= evidence.goal } ?? true)
-            return fromLatest >= evidence.goal && trendOK ? verdict(.onTrack, .aheadAndStaying) : verdict(.accelerationNeeded, .aheadButFalling)
+            let trendOK =
+                (rule != .trend && rule != .forecast)
+                || (evidence.trendAtTargetYear.map { $0 >= evidence.goal } ?? true)
+            return fromLatest >= evidence.goal && trendOK
+                ? verdict(.onTrack, .aheadAndStaying)
+                : verdict(.accelerationNeeded, .aheadButFalling)
         }
         if ratio >= cutoffs.onTrack {
-            if let tr = trendRatio, tr < cutoffs.onTrack { return verdict(.accelerationNeeded, .paceButTrendShort(ratio: ratio, trendRatio: tr)) }
+            if let tr = trendRatio, tr < cutoffs.onTrack {
+                return verdict(
+                    .accelerationNeeded, .paceButTrendShort(ratio: ratio, trendRatio: tr))
+            }
             return verdict(.onTrack, .pace(ratio: ratio))
         }
-        if ratio >= cutoffs.acceleration { return verdict(.accelerationNeeded, .pace(ratio: ratio)) }
+        if ratio >= cutoffs.acceleration {
+            return verdict(.accelerationNeeded, .pace(ratio: ratio))
+        }
         if ratio >= cutoffs.limited { return verdict(.limitedProgress, .pace(ratio: ratio)) }
         return verdict(.deterioration, .pace(ratio: ratio))
     }

@@ -5,7 +5,9 @@ public struct LevelInterval: Sendable, Hashable {
     public var level: Double
     public var lower: Double
     public var upper: Double
-    public init(level: Double, lower: Double, upper: Double) { self.level = level; self.lower = lower; self.upper = upper }
+    public init(level: Double, lower: Double, upper: Double) {
+        self.level = level; self.lower = lower; self.upper = upper
+    }
 }
 
 /// Everything a reviewer sees about one target.
@@ -54,7 +56,8 @@ public struct TargetAssessment: Sendable {
         self.target = target; self.status = status; self.rule = rule; self.explanation = explanation
         baseline = nil; latest = nil; model = nil; trendGrowth = nil; trendGrowthInterval = nil
         requiredGrowth = nil; requiredFromNow = nil; growthIsChange = false; progressRatio = nil
-        trendPositionRatio = nil; projected = nil; projectedIntervals = []; gap = nil; probability = nil
+        trendPositionRatio = nil; projected = nil; projectedIntervals = []; gap = nil;
+        probability = nil
         yearsMissed = []; illustrative = false
     }
 }

@@ -98,14 +98,17 @@ public struct TargetYearForecast: Sendable {
         let sd = sigma * (h + h * h / span).squareRoot()
         // A spread at rounding level (equal steps) is no spread, as for an exact trend fit.
         guard sd.isFinite, sd > 1e-9 * max(1, abs(centre)) else { return nil }
-        return ForecastDistribution(scale: scale, center: centre, standardDeviation: sd,
-                                    shape: DistributionShape(spread: 1, degreesOfFreedom: Double(degreesOfFreedom)))
+        return ForecastDistribution(
+            scale: scale, center: centre, standardDeviation: sd,
+            shape: DistributionShape(spread: 1, degreesOfFreedom: Double(degreesOfFreedom)))
     }
 
     /// The confidence interval of the drift (per year, on the model's scale) at `level`.
     public func driftInterval(level: Double) -> (lower: Double, upper: Double)? {
         guard let sigma = stepDeviation, degreesOfFreedom >= 1, sigma > 0 else { return nil }
-        let half = StudentT.critical(level: level, degreesOfFreedom: Double(degreesOfFreedom)) * sigma / span.squareRoot()
+        let half =
+            StudentT.critical(level: level, degreesOfFreedom: Double(degreesOfFreedom)) * sigma
+            / span.squareRoot()
         return (drift - half, drift + half)
     }
 

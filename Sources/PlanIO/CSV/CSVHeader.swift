@@ -9,12 +9,16 @@ public enum CSVHeader {
         var seen = Set<String>()
         for name in names {
             if name.isEmpty {
-                throw InputError.badData(location: SourceLocation(file: file, line: record.line), found: "an empty column name in the header",
-                                         expected: "a name for every column")
+                throw InputError.badData(
+                    location: SourceLocation(file: file, line: record.line),
+                    found: "an empty column name in the header",
+                    expected: "a name for every column")
             }
             if !seen.insert(name).inserted {
-                throw InputError.badData(location: SourceLocation(file: file, line: record.line, field: name),
-                                         found: "column \"\(name)\" twice in the header", expected: "each column name once")
+                throw InputError.badData(
+                    location: SourceLocation(file: file, line: record.line, field: name),
+                    found: "column \"\(name)\" twice in the header",
+                    expected: "each column name once")
             }
         }
         return names
@@ -22,17 +26,25 @@ public enum CSVHeader {
 
     /// Throws unless `record` has as many fields as `header`.
     @inline(__always)
-    public static func checkWidth(of record: CSVRecord, header: [String], file: String, delimiter: Character) throws {
+    public static func checkWidth(
+        of record: CSVRecord, header: [String], file: String, delimiter: Character
+    ) throws {
         guard record.count != header.count else { return }
-        throw InputError.badData(location: SourceLocation(file: file, line: record.line),
-                                 found: "\(record.count) field\(record.count == 1 ? "" : "s")",
-                                 expected: "\(header.count) fields like the header (\(header.joined(separator: String(delimiter)))); delimiter \"\(delimiter)\"")
+        throw InputError.badData(
+            location: SourceLocation(file: file, line: record.line),
+            found: "\(record.count) field\(record.count == 1 ? "" : "s")",
+            expected:
+                "\(header.count) fields like the header (\(header.joined(separator: String(delimiter)))); delimiter \"\(delimiter)\""
+        )
     }
 
     /// The error for a required column that is missing.
-    public static func missing(_ column: String, header: [String], required: [String], file: String) -> InputError {
-        .badData(location: SourceLocation(file: file, line: 1, field: column),
-                 found: "header \"\(header.joined(separator: ","))\" without column \"\(column)\"",
-                 expected: "columns \(required.joined(separator: ","))")
+    public static func missing(_ column: String, header: [String], required: [String], file: String)
+        -> InputError
+    {
+        .badData(
+            location: SourceLocation(file: file, line: 1, field: column),
+            found: "header \"\(header.joined(separator: ","))\" without column \"\(column)\"",
+            expected: "columns \(required.joined(separator: ","))")
     }
 }

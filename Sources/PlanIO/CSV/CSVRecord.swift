@@ -74,7 +74,8 @@ public struct CSVRecord {
     public func field(_ index: Int, equalsBytesAt range: Range<Int>) -> Bool {
         let field = fields[index]
         guard field.count == range.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in buffer[field].elementsEqual(buffer[range]) }
+        return bytes.withUnsafeBufferPointer { buffer in buffer[field].elementsEqual(buffer[range])
+        }
     }
 
     /// Field `index` as a plain decimal number (`-12.5`, `2028`, `1.5e-3`; spaces or tabs
@@ -89,7 +90,9 @@ public struct CSVRecord {
         return bytes.withUnsafeBufferPointer { buffer in
             var lower = field.lowerBound, upper = field.upperBound
             while lower < upper, buffer[lower] == 0x20 || buffer[lower] == 0x09 { lower += 1 }
-            while upper > lower, buffer[upper - 1] == 0x20 || buffer[upper - 1] == 0x09 { upper -= 1 }
+            while upper > lower, buffer[upper - 1] == 0x20 || buffer[upper - 1] == 0x09 {
+                upper -= 1
+            }
             return ASCIIDecimal.parse(UnsafeBufferPointer(rebasing: buffer[lower..<upper]))
         }
     }

@@ -66,25 +66,32 @@ public struct CSVSource: Sendable {
         hadBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if hadBOM { bytes.removeFirst(3) }
         func failure(_ line: Int, _ found: String, _ expected: String) -> InputError {
-            .badData(location: SourceLocation(file: file, line: line), found: found, expected: expected)
+            .badData(
+                location: SourceLocation(file: file, line: line), found: found, expected: expected)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw failure(1, "a UTF-16 byte-order mark", "UTF-8 text (in Excel: Save As › CSV UTF-8)")
+            throw failure(
+                1, "a UTF-16 byte-order mark", "UTF-8 text (in Excel: Save As › CSV UTF-8)")
         }
         if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-            throw failure(UTF8Validation.line(ofByte: bad, in: bytes),
-                          "bytes that are not valid UTF-8 (a legacy encoding such as TCVN3 or Windows-1258?)",
-                          "UTF-8 text (in Excel: Save As › CSV UTF-8)")
+            throw failure(
+                UTF8Validation.line(ofByte: bad, in: bytes),
+                "bytes that are not valid UTF-8 (a legacy encoding such as TCVN3 or Windows-1258?)",
+                "UTF-8 text (in Excel: Save As › CSV UTF-8)")
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw failure(1, "an empty file", "a header row followed by data rows")
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw failure(UTF8Validation.line(ofByte: nul, in: bytes), "a NUL byte (a binary file?)", "UTF-8 text")
+            throw failure(
+                UTF8Validation.line(ofByte: nul, in: bytes), "a NUL byte (a binary file?)",
+                "UTF-8 text")
         }
         if let delimiter {
-            guard let ascii = delimiter.asciiValue, ascii != 0x22, ascii != 0x0A, ascii != 0x0D else {
-                throw InputError.usage("delimiter \"\(delimiter)\": expected one ASCII character such as , ; or a tab")
+            guard let ascii = delimiter.asciiValue, ascii != 0x22, ascii != 0x0A, ascii != 0x0D
+            else {
+                throw InputError.usage(
+                    "delimiter \"\(delimiter)\": expected one ASCII character such as , ; or a tab")
             }
             self.delimiter = ascii
         } else {
@@ -98,7 +105,7 @@ public struct CSVSource: Sendable {
     static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
         var commas = 0, semicolons = 0, tabs = 0
         var inQuotes = false
-        var atFieldStart = true   // a quote opens a field only at its start, as in `forEachRecord`
+        var atFieldStart = true  // a quote opens a field only at its start, as in `forEachRecord`
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -153,36 +160,52 @@ public struct CSVSource: Sendable {
                     var escaped = false
                     while true {
                         guard i < end else {
-                            throw InputError.badData(location: SourceLocation(file: file, line: openLine),
-                                                     found: "a quote (\") opened here and never closed",
-                                                     expected: "a closing quote before the end of the field")
+                            throw InputError.badData(
+                                location: SourceLocation(file: file, line: openLine),
+                                found: "a quote (\") opened here and never closed",
+                                expected: "a closing quote before the end of the field")
                         }
                         let b = bytes[i]
                         if b == 0x22 {
-                            if i + 1 < end && bytes[i + 1] == 0x22 { escaped = true; i += 2; continue }
+                            if i + 1 < end && bytes[i + 1] == 0x22 {
+                                escaped = true; i += 2; continue
+                            }
                             break
                         }
-                        if b == 0x0A { if i == 0 || bytes[i - 1] != 0x0D { line += 1 } } else if b == 0x0D { line += 1 }
+                        if b == 0x0A {
+                            if i == 0 || bytes[i - 1] != 0x0D { line += 1 }
+                        } else if b == 0x0D {
+                            line += 1
+                        }
                         i += 1
                     }
                     record.fields.append(start..<i)
                     record.quoted.append(escaped)
-                    i += 1   // the closing quote
-                    while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) && bytes[i] != delimiter { i += 1 }
+                    i += 1  // the closing quote
+                    while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) && bytes[i] != delimiter
+                    { i += 1 }
                     if i < end && bytes[i] != delimiter && bytes[i] != 0x0A && bytes[i] != 0x0D {
-                        let after = String(decoding: bytes[i..<min(end, i + 10)].prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
-                        throw InputError.badData(location: SourceLocation(file: file, line: line),
-                                                 found: "text after a closing quote (\"…\"\(after))",
-                                                 expected: "a delimiter after a quoted field; write a quote inside a field as \"\"")
+                        let after = String(
+                            decoding: bytes[i..<min(end, i + 10)].prefix {
+                                $0 != 0x0A && $0 != 0x0D
+                            }, as: UTF8.self)
+                        throw InputError.badData(
+                            location: SourceLocation(file: file, line: line),
+                            found: "text after a closing quote (\"…\"\(after))",
+                            expected:
+                                "a delimiter after a quoted field; write a quote inside a field as \"\""
+                        )
                     }
                 } else {
                     let start = i
-                    while i < end, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+                    while i < end, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
+                        i += 1
+                    }
                     record.fields.append(start..<i)
                     record.quoted.append(false)
                 }
                 if i < end && bytes[i] == delimiter {
-                    i += 1   // (at the very end, the next pass adds the empty last field)
+                    i += 1  // (at the very end, the next pass adds the empty last field)
                     continue
                 }
                 atRecordEnd = true

@@ -34,8 +34,12 @@ extension CSVTable {
         /// `unit` decides an ambiguous `1.500`; `dot` says what a lone `.` means otherwise:
         /// `.decimalPoint` for the project's own files (the default), `.askWhenAmbiguous` for
         /// figures typed by people.
-        public func number(_ name: String, unit: String? = nil, dot: VietnameseNumber.DotRule = .decimalPoint) throws -> Double {
-            do { return try VietnameseNumber.parse(self[name], unit: unit, dot: dot) } catch let e as VietnameseNumber.ParseError {
+        public func number(
+            _ name: String, unit: String? = nil, dot: VietnameseNumber.DotRule = .decimalPoint
+        ) throws -> Double {
+            do { return try VietnameseNumber.parse(self[name], unit: unit, dot: dot) } catch let e
+                as VietnameseNumber.ParseError
+            {
                 throw e.at(location(name))
             }
         }
@@ -49,19 +53,29 @@ extension CSVTable {
         public func integer(_ name: String, in range: ClosedRange<Int>? = nil) throws -> Int {
             let v = self[name]
             guard let i = Int(v) else {
-                throw error(name, found: v.isEmpty ? "an empty value" : "\"\(v)\"", expected: range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number")
+                throw error(
+                    name, found: v.isEmpty ? "an empty value" : "\"\(v)\"",
+                    expected: range.map {
+                        "a whole number from \($0.lowerBound) to \($0.upperBound)"
+                    } ?? "a whole number")
             }
             if let range, !range.contains(i) {
-                throw error(name, found: "\(i)", expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw error(
+                    name, found: "\(i)",
+                    expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return i
         }
 
         /// One of a fixed set of words.
-        public func choice<T: RawRepresentable>(_ name: String, as: T.Type, allowed: [T]) throws -> T where T.RawValue == String {
+        public func choice<T: RawRepresentable>(_ name: String, as: T.Type, allowed: [T]) throws
+            -> T where T.RawValue == String
+        {
             let v = self[name]
             if let t = T(rawValue: v.lowercased()) ?? T(rawValue: v) { return t }
-            throw error(name, found: v.isEmpty ? "an empty value" : "\"\(v)\"", expected: "one of \(allowed.map(\.rawValue).joined(separator: ", "))")
+            throw error(
+                name, found: v.isEmpty ? "an empty value" : "\"\(v)\"",
+                expected: "one of \(allowed.map(\.rawValue).joined(separator: ", "))")
         }
     }
 

@@ -32,12 +32,16 @@ public struct CSVTable: Sendable {
     }
 
     /// Checks and parses CSV bytes (see `read`).
-    public static func parse(data: Data, file: String, delimiter: Character? = nil) throws -> CSVTable {
+    public static func parse(data: Data, file: String, delimiter: Character? = nil) throws
+        -> CSVTable
+    {
         try parse(source: CSVSource(data: data, file: file, delimiter: delimiter))
     }
 
     /// Checks and parses CSV text (see `read`).
-    public static func parse(text: String, file: String, delimiter: Character? = nil, hadBOM: Bool = false) throws -> CSVTable {
+    public static func parse(
+        text: String, file: String, delimiter: Character? = nil, hadBOM: Bool = false
+    ) throws -> CSVTable {
         let source = try CSVSource(text: text, file: file, delimiter: delimiter)
         return try parse(source: source, hadBOM: hadBOM || source.hadBOM)
     }
@@ -52,18 +56,25 @@ public struct CSVTable: Sendable {
                 header = try CSVHeader.names(of: record, file: source.file)
                 return
             }
-            try CSVHeader.checkWidth(of: record, header: header, file: source.file, delimiter: source.delimiterCharacter)
+            try CSVHeader.checkWidth(
+                of: record, header: header, file: source.file, delimiter: source.delimiterCharacter)
             rows.append(record.texts)
             lines.append(record.line)
         }
         guard let header else {
-            throw InputError.badData(location: SourceLocation(file: source.file, line: 1), found: "no rows", expected: "a header row")
+            throw InputError.badData(
+                location: SourceLocation(file: source.file, line: 1), found: "no rows",
+                expected: "a header row")
         }
-        return CSVTable(file: source.file, header: header, rows: rows, lines: lines,
-                        delimiter: source.delimiterCharacter, hadBOM: hadBOM ?? source.hadBOM)
+        return CSVTable(
+            file: source.file, header: header, rows: rows, lines: lines,
+            delimiter: source.delimiterCharacter, hadBOM: hadBOM ?? source.hadBOM)
     }
 
-    public init(file: String, header: [String], rows: [[String]], lines: [Int], delimiter: Character = ",", hadBOM: Bool = false) {
+    public init(
+        file: String, header: [String], rows: [[String]], lines: [Int], delimiter: Character = ",",
+        hadBOM: Bool = false
+    ) {
         self.file = file; self.header = header; self.rows = rows; self.lines = lines
         self.delimiter = delimiter; self.hadBOM = hadBOM
     }
@@ -81,9 +92,10 @@ public struct CSVTable: Sendable {
     /// Throws naming the first column that is not among `allowed` (catches typos).
     public func rejectUnknown(columns allowed: [String]) throws {
         for h in header where !allowed.contains(h) {
-            throw InputError.badData(location: SourceLocation(file: file, line: 1, field: h),
-                                     found: "unknown column \"\(h)\"",
-                                     expected: "only columns \(allowed.joined(separator: ","))")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: 1, field: h),
+                found: "unknown column \"\(h)\"",
+                expected: "only columns \(allowed.joined(separator: ","))")
         }
     }
 

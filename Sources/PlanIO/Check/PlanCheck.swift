@@ -46,10 +46,15 @@ public enum PlanCheck {
             if gaps.isEmpty { return s + "usable: every target has what a review needs\n" }
             s += isUsable ? "usable; some targets have no figure:\n" : "not usable yet; to fill:\n"
             for g in gaps {
-                s += "  \(g.target) (\(g.indicator)): \(g.missing.map(\.rawValue).joined(separator: ", ")) — \(g.name)\n"
+                s +=
+                    "  \(g.target) (\(g.indicator)): \(g.missing.map(\.rawValue).joined(separator: ", ")) — \(g.name)\n"
             }
-            let counts = Missing.allCases.map { m in (m, gaps.filter { $0.missing.contains(m) }.count) }.filter { $0.1 > 0 }
-            s += "summary: " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + "\n"
+            let counts = Missing.allCases.map { m in
+                (m, gaps.filter { $0.missing.contains(m) }.count)
+            }.filter { $0.1 > 0 }
+            s +=
+                "summary: " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+                + "\n"
             return s
         }
     }
@@ -77,8 +82,12 @@ public enum PlanCheck {
             if unit.isEmpty || unit == IndicatorInference.unknownUnit { missing.append(.unit) }
             if !has(based, t.indicator) { missing.append(.baseline) }
             if !has(observed, t.indicator) { missing.append(.actuals) }
-            if !missing.isEmpty { gaps.append(Gap(target: t.id, indicator: t.indicator, name: t.nameVi, missing: missing)) }
+            if !missing.isEmpty {
+                gaps.append(
+                    Gap(target: t.id, indicator: t.indicator, name: t.nameVi, missing: missing))
+            }
         }
-        return Report(planID: plan.id, targets: plan.targets.count, gaps: gaps, actualsPath: actualsPath)
+        return Report(
+            planID: plan.id, targets: plan.targets.count, gaps: gaps, actualsPath: actualsPath)
     }
 }

@@ -29,13 +29,18 @@ struct DocumentOutline {
     var section: Range<Int>?
     var sectionTitle: String
 
-    static let endWords = ["nhiệm vụ", "giải pháp", "tổ chức thực hiện", "mục tiêu tổng quát", "định hướng",
-                           "phương hướng", "phụ lục", "nơi nhận", "kiến nghị", "đề xuất"]
+    static let endWords = [
+        "nhiệm vụ", "giải pháp", "tổ chức thực hiện", "mục tiêu tổng quát", "định hướng",
+        "phương hướng", "phụ lục", "nơi nhận", "kiến nghị", "đề xuất"
+    ]
 
     init(text: String) {
         var out: [TargetStatement.Line] = []
         var n = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for raw in text.split(
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             n += 1
             out.append(TargetStatement.Line(number: n, text: Self.plain(String(raw))))
         }
@@ -43,10 +48,14 @@ struct DocumentOutline {
         let head = out.prefix(60)
         // Title.
         var title = ""
-        if let t = head.firstIndex(where: { l in ["kế hoạch", "nghị quyết"].contains { l.text.lowercased().hasPrefix($0) } }) {
+        if let t = head.firstIndex(where: { l in
+            ["kế hoạch", "nghị quyết"].contains { l.text.lowercased().hasPrefix($0) }
+        }) {
             var parts: [String] = []
             var k = t
-            while k < out.count, !out[k].text.isEmpty, parts.count < 4 { parts.append(out[k].text); k += 1 }
+            while k < out.count, !out[k].text.isEmpty, parts.count < 4 {
+                parts.append(out[k].text); k += 1
+            }
             title = parts.joined(separator: " ")
         }
         self.title = VietnameseNumber.trimmed(title.split(separator: " ").joined(separator: " "))
@@ -72,7 +81,9 @@ struct DocumentOutline {
         for (i, l) in out.enumerated() {
             let lower = l.text.lowercased()
             if start == nil {
-                if PlanTableImport.has(lower, "chỉ tiêu") && !lower.contains("\t") && Self.isHeading(l.text) {
+                if PlanTableImport.has(lower, "chỉ tiêu") && !lower.contains("\t")
+                    && Self.isHeading(l.text)
+                {
                     start = i + 1
                     sectionTitle = l.text
                 }
@@ -80,12 +91,17 @@ struct DocumentOutline {
             }
             // Headings naming the targets right under the first one ("II. Chỉ tiêu và nhiệm vụ",
             // then "1. Chỉ tiêu chủ yếu"): the section starts after the last of them.
-            if i == start!, l.text.isEmpty || (PlanTableImport.has(lower, "chỉ tiêu") && Self.isHeading(l.text)) {
+            if i == start!,
+                l.text.isEmpty || (PlanTableImport.has(lower, "chỉ tiêu") && Self.isHeading(l.text))
+            {
                 if !l.text.isEmpty { sectionTitle = l.text }
                 start = i + 1
                 continue
             }
-            if l.text.contains("\t") || (Self.endWords.contains { PlanTableImport.has(lower, $0) } && Self.isHeading(l.text)) {
+            if l.text.contains("\t")
+                || (Self.endWords.contains { PlanTableImport.has(lower, $0) }
+                    && Self.isHeading(l.text))
+            {
                 section = start!..<i
                 break
             }
@@ -102,13 +118,18 @@ struct DocumentOutline {
         if let first = t.first, "(".contains(first) { return false }
         var words = TargetStatement.numberedMarker(t)?.2 ?? t
         // "II. 22 CHỈ TIÊU CHỦ YẾU": a count of targets is no figure.
-        if let r = words.range(of: "[0-9]+ (chỉ tiêu|CHỈ TIÊU|Chỉ tiêu)", options: .regularExpression) { words.removeSubrange(r) }
+        if let r = words.range(
+            of: "[0-9]+ (chỉ tiêu|CHỈ TIÊU|Chỉ tiêu)", options: .regularExpression)
+        {
+            words.removeSubrange(r)
+        }
         return !StatementClause.hasFigure(words)
     }
 
     /// Without `**`, leading `#`s and tags.
     static func plain(_ line: String) -> String {
-        var t = PlanTableImport.stripTags(line).replacingOccurrences(of: "****", with: " ").replacingOccurrences(of: "**", with: "")
+        var t = PlanTableImport.stripTags(line).replacingOccurrences(of: "****", with: " ")
+            .replacingOccurrences(of: "**", with: "")
         t = String(t.drop(while: { $0 == "#" || $0 == " " }))
         return VietnameseNumber.trimmed(t.precomposedStringWithCanonicalMapping)
     }
@@ -121,10 +142,13 @@ struct DocumentOutline {
             for kind in kinds {
                 let kw = kind.split(separator: " ").map(String.init)
                 guard i + kw.count < words.count,
-                      zip(words[i..<(i + kw.count)], kw).allSatisfy({ $0.0.lowercased() == $0.1 }) else { continue }
+                    zip(words[i..<(i + kw.count)], kw).allSatisfy({ $0.0.lowercased() == $0.1 })
+                else { continue }
                 var j = i + kw.count
                 var name: [String] = []
-                while j < words.count, let f = words[j].first, f.isUppercase, name.count < 4 { name.append(words[j]); j += 1 }
+                while j < words.count, let f = words[j].first, f.isUppercase, name.count < 4 {
+                    name.append(words[j]); j += 1
+                }
                 if !name.isEmpty { return ([kind] + name).joined(separator: " ") }
             }
             i += 1

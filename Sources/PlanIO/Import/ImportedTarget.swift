@@ -24,8 +24,10 @@ public struct ImportedTarget: Sendable, Hashable {
     /// The id of the target this one is a component of (a sector under a total), if any.
     public var componentOf: String?
 
-    public init(target: Target, origin: Origin, reading: Reading, line: Int, sentence: String,
-                indicatorName: String, componentOf: String? = nil) {
+    public init(
+        target: Target, origin: Origin, reading: Reading, line: Int, sentence: String,
+        indicatorName: String, componentOf: String? = nil
+    ) {
         self.target = target; self.origin = origin; self.reading = reading; self.line = line
         self.sentence = sentence; self.indicatorName = indicatorName; self.componentOf = componentOf
     }

@@ -18,47 +18,73 @@ import PlanModel
 /// (empty template values are "missing"); the plan id is an ASCII slug.
 public enum PlanFolderWriter {
     /// targets.csv first: when the folder cannot take it, nothing else is written.
-    public static let fileNames = ["targets.csv", "plan.yaml", "indicators.csv", "baseline.csv", "actuals.csv", "import-report.md"]
+    public static let fileNames = [
+        "targets.csv", "plan.yaml", "indicators.csv", "baseline.csv", "actuals.csv",
+        "import-report.md"
+    ]
 
     /// The folder's files as (name, contents), in ``fileNames`` order.
-    public static func files(for result: PlanDocumentImport.Result, fileName: String) -> [(name: String, text: String)] {
+    public static func files(for result: PlanDocumentImport.Result, fileName: String) -> [(
+        name: String, text: String
+    )] {
         let period = result.period
         let baselineYear = period.lowerBound - 1
         let quantitative = result.indicators.filter { $0.measure != .qualitative }
         var indicators = CSVText(header: IndicatorsFile.columns)
         for i in result.indicators {
-            indicators.row([i.id, i.nameVi, i.nameEn, i.unit, i.measure.rawValue,
-                            i.upperBound.map { Formatting.number($0) } ?? "", i.components.joined(separator: "+")])
+            indicators.row([
+                i.id, i.nameVi, i.nameEn, i.unit, i.measure.rawValue,
+                i.upperBound.map { Formatting.number($0) } ?? "",
+                i.components.joined(separator: "+")
+            ])
         }
         var baseline = CSVText(header: BaselineFile.columns)
         for i in quantitative {
-            baseline.row([i.id, String(baselineYear), "", i.unit == IndicatorInference.unknownUnit ? "" : i.unit, "",
-                          "to fill: the \(baselineYear) value (source: official, derived or illustrative)"])
+            baseline.row([
+                i.id, String(baselineYear), "",
+                i.unit == IndicatorInference.unknownUnit ? "" : i.unit, "",
+                "to fill: the \(baselineYear) value (source: official, derived or illustrative)"
+            ])
         }
         var actuals = CSVText(header: ActualsFile.columns)
         for i in quantitative {
             for year in period { actuals.row([i.id, String(year), "", "", "", ""]) }
         }
-        return [("targets.csv", TargetsFile.csv(result.targets.map(\.target))), ("plan.yaml", planYAML(result, fileName: fileName)),
-                ("indicators.csv", indicators.text), ("baseline.csv", baseline.text),
-                ("actuals.csv", actuals.text), ("import-report.md", PlanDocumentImport.report(result, fileName: fileName))]
+        return [
+            ("targets.csv", TargetsFile.csv(result.targets.map(\.target))),
+            ("plan.yaml", planYAML(result, fileName: fileName)),
+            ("indicators.csv", indicators.text), ("baseline.csv", baseline.text),
+            ("actuals.csv", actuals.text),
+            ("import-report.md", PlanDocumentImport.report(result, fileName: fileName))
+        ]
     }
 
     /// Writes the folder `directory` (created when missing; a file there is an I/O error). A
-/// result with no target is an error (exit 65): the plan readers need at least one.
-    public static func write(_ result: PlanDocumentImport.Result, fileName: String, to directory: String) throws {
+    /// result with no target is an error (exit 65): the plan readers need at least one.
+    public static func write(
+        _ result: PlanDocumentImport.Result, fileName: String, to directory: String
+    ) throws {
         guard !result.targets.isEmpty else {
-            throw InputError.badData(location: SourceLocation(file: fileName, line: result.sectionLine > 0 ? result.sectionLine : nil),
-                                     found: "no target (\(result.unclassified.count) statement(s) not classified)",
-                                     expected: "at least one target statement or table row; a plan folder needs one")
+            throw InputError.badData(
+                location: SourceLocation(
+                    file: fileName, line: result.sectionLine > 0 ? result.sectionLine : nil),
+                found: "no target (\(result.unclassified.count) statement(s) not classified)",
+                expected: "at least one target statement or table row; a plan folder needs one")
         }
         let dir = URL(fileURLWithPath: directory).standardizedFileURL
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
-            if !isDir.boolValue { throw InputError.io(path: directory, reason: "exists and is not a folder; --output names a folder") }
+            if !isDir.boolValue {
+                throw InputError.io(
+                    path: directory, reason: "exists and is not a folder; --output names a folder")
+            }
         } else {
-            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw InputError.io(path: directory, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
+            do {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            } catch {
+                throw InputError.io(
+                    path: directory,
+                    reason: "cannot create the folder (\((error as NSError).localizedDescription))")
             }
         }
         for file in files(for: result, fileName: fileName) {
@@ -69,22 +95,31 @@ public enum PlanFolderWriter {
     static func planYAML(_ r: PlanDocumentImport.Result, fileName: String) -> String {
         let base = (fileName as NSString).lastPathComponent
         var name = r.title
-        if name.isEmpty { name = "Kế hoạch \(r.place.isEmpty ? (base as NSString).deletingPathExtension : r.place) giai đoạn \(r.period.lowerBound) - \(r.period.upperBound)" }
+        if name.isEmpty {
+            name =
+                "Kế hoạch \(r.place.isEmpty ? (base as NSString).deletingPathExtension : r.place) giai đoạn \(r.period.lowerBound) - \(r.period.upperBound)"
+        }
         name = sentenceCase(name)
-        let place = ProseTargetReader.slug(r.place.isEmpty ? (base as NSString).deletingPathExtension : r.place)
-        let id = place.replacingOccurrences(of: "_", with: "-") + "-\(r.period.lowerBound)-\(r.period.upperBound)"
-        let vietnamese = (r.title + r.targets.prefix(5).map(\.target.nameVi).joined()).unicodeScalars.contains { (0x1EA0...0x1EF9).contains($0.value) || "đĐơƠưƯăĂ".unicodeScalars.contains($0) }
+        let place = ProseTargetReader.slug(
+            r.place.isEmpty ? (base as NSString).deletingPathExtension : r.place)
+        let id =
+            place.replacingOccurrences(of: "_", with: "-")
+            + "-\(r.period.lowerBound)-\(r.period.upperBound)"
+        let vietnamese = (r.title + r.targets.prefix(5).map(\.target.nameVi).joined())
+            .unicodeScalars.contains {
+                (0x1EA0...0x1EF9).contains($0.value) || "đĐơƠưƯăĂ".unicodeScalars.contains($0)
+            }
         return """
-        # Imported by `planforecast import-plan` from \(base.replacingOccurrences(of: "\n", with: " ")).
-        # Check the names and the period; baseline.csv and actuals.csv are templates to fill.
-        id: \(yamlString(id))
-        name_vi: \(yamlString(name))
-        first_year: \(r.period.lowerBound)
-        last_year: \(r.period.upperBound)
-        baseline_year: \(r.period.lowerBound - 1)
-        language: \(vietnamese ? "vi" : "en")
+            # Imported by `planforecast import-plan` from \(base.replacingOccurrences(of: "\n", with: " ")).
+            # Check the names and the period; baseline.csv and actuals.csv are templates to fill.
+            id: \(yamlString(id))
+            name_vi: \(yamlString(name))
+            first_year: \(r.period.lowerBound)
+            last_year: \(r.period.upperBound)
+            baseline_year: \(r.period.lowerBound - 1)
+            language: \(vietnamese ? "vi" : "en")
 
-        """
+            """
     }
 
     /// `KẾ HOẠCH Phát triển …` → `Kế hoạch phát triển …`.
@@ -94,10 +129,13 @@ public enum PlanFolderWriter {
         var leading = true
         for (k, w) in words.enumerated() {
             if leading && w == w.uppercased() && w.contains(where: \.isLetter) {
-                out.append(k == 0 ? w.prefix(1).uppercased() + w.dropFirst().lowercased() : w.lowercased())
+                out.append(
+                    k == 0 ? w.prefix(1).uppercased() + w.dropFirst().lowercased() : w.lowercased())
                 continue
             }
-            if leading, k > 0 { out.append(w.prefix(1).lowercased() + w.dropFirst()); leading = false; continue }
+            if leading, k > 0 {
+                out.append(w.prefix(1).lowercased() + w.dropFirst()); leading = false; continue
+            }
             leading = false
             out.append(w)
         }
@@ -113,7 +151,11 @@ public enum PlanFolderWriter {
             case "\\": out += "\\\\"
             case "\n", "\r", "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

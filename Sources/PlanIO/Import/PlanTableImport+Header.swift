@@ -7,7 +7,9 @@ extension PlanTableImport {
 
     enum Column: String, CaseIterable { case number, name, unit, value, responsible }
 
-    struct Header { var line: Int; var columns: [Column: Int]; var index: Int; var valueTitle: String }
+    struct Header {
+        var line: Int; var columns: [Column: Int]; var index: Int; var valueTitle: String
+    }
 
     static func clean(_ s: String) -> String {
         var t = stripTags(s)
@@ -60,7 +62,8 @@ extension PlanTableImport {
     static func containsYear(_ s: String) -> Bool {
         let d = Array(s.utf8)
         guard d.count >= 4 else { return false }
-        for i in 0...(d.count - 4) where (d[i] == 0x31 && d[i + 1] == 0x39) || (d[i] == 0x32 && d[i + 1] == 0x30) {
+        for i in 0...(d.count - 4)
+        where (d[i] == 0x31 && d[i + 1] == 0x39) || (d[i] == 0x32 && d[i + 1] == 0x30) {
             if (0x30...0x39).contains(d[i + 2]) && (0x30...0x39).contains(d[i + 3]) { return true }
         }
         return false
@@ -80,8 +83,10 @@ extension PlanTableImport {
             }
             take(.unit) { has($0, "đơn vị tính") || $0 == "đvt" || $0 == "đơn vị đo" }
             take(.number) { ["stt", "số tt", "tt", "số thứ tự", "thứ tự"].contains($0) }
-            take(.responsible) { has($0, "tham mưu") || has($0, "chủ trì") || has($0, "phụ trách")
-                || (has($0, "đơn vị") && has($0, "thực hiện")) || has($0, "cơ quan") }
+            take(.responsible) {
+                has($0, "tham mưu") || has($0, "chủ trì") || has($0, "phụ trách")
+                    || (has($0, "đơn vị") && has($0, "thực hiện")) || has($0, "cơ quan")
+            }
             take(.name) { has($0, "nội dung") || has($0, "chỉ tiêu") || $0.hasPrefix("tên") }
             // The plan's column, not the past period's ("Thực hiện 2021-2025", "Ước 2025").
             let past = { (c: String) in has(c, "thực hiện") || has(c, "ước") || has(c, "đã đạt") }
@@ -95,9 +100,16 @@ extension PlanTableImport {
     }
 
     static func period(in text: String) -> ClosedRange<Int>? {
-        guard containsYear(text), let r = text.range(of: "(19|20)[0-9]{2}\\s*[-–—]\\s*(19|20)[0-9]{2}", options: .regularExpression) else { return nil }
-        let digits = text[r].split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
-        guard digits.count == 2, digits[0] >= 1990, digits[0] <= digits[1], digits[1] - digits[0] <= 20 else { return nil }
+        guard containsYear(text),
+            let r = text.range(
+                of: "(19|20)[0-9]{2}\\s*[-–—]\\s*(19|20)[0-9]{2}", options: .regularExpression)
+        else { return nil }
+        let digits = text[r].split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap {
+            Int($0)
+        }
+        guard digits.count == 2, digits[0] >= 1990, digits[0] <= digits[1],
+            digits[1] - digits[0] <= 20
+        else { return nil }
         return digits[0]...digits[1]
     }
 

@@ -14,15 +14,24 @@ extension PlanTableImport {
         var out: [Record] = []
         var line = 0
         // "\r\n" is one Character in Swift: split on every kind of line end.
-        for l in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for l in text.split(
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             line += 1
-            out.append(Record(line: line, cells: l.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            out.append(
+                Record(
+                    line: line,
+                    cells: l.split(separator: "\t", omittingEmptySubsequences: false).map(
+                        String.init)))
         }
         return out
     }
 
     /// RFC 4180 records with `delimiter`; a quote left open is an error at its line.
-    static func delimitedRecords(_ text: String, delimiter: Character, fileName: String) throws -> [Record] {
+    static func delimitedRecords(_ text: String, delimiter: Character, fileName: String) throws
+        -> [Record]
+    {
         var out: [Record] = []
         var cells: [String] = []
         var cell = ""
@@ -53,7 +62,8 @@ extension PlanTableImport {
                 continue
             }
             if c == d {
-                cells.append(cell); cell = ""; atCellStart = true; afterClosingQuote = false; continue
+                cells.append(cell); cell = ""; atCellStart = true; afterClosingQuote = false;
+                continue
             }
             if c == "\n" || c == "\r" {
                 if c == "\r" {
@@ -68,17 +78,20 @@ extension PlanTableImport {
                 cell = ""; inQuotes = true; quoteLine = line; atCellStart = false; continue
             }
             if afterClosingQuote && !VietnameseNumber.isSpace(Character(c)) {
-                throw InputError.badData(location: SourceLocation(file: fileName, line: line),
-                                         found: "text after a closing quote (\"…\"\(Character(c)))",
-                                         expected: "a delimiter after a quoted field; write a quote inside a field as \"\"")
+                throw InputError.badData(
+                    location: SourceLocation(file: fileName, line: line),
+                    found: "text after a closing quote (\"…\"\(Character(c)))",
+                    expected:
+                        "a delimiter after a quoted field; write a quote inside a field as \"\"")
             }
             atCellStart = atCellStart && VietnameseNumber.isSpace(Character(c))
             cell.unicodeScalars.append(c)
         }
         if inQuotes {
-            throw InputError.badData(location: SourceLocation(file: fileName, line: quoteLine),
-                                     found: "a quote opened here and never closed",
-                                     expected: "a closing quote (\") before the end of the file")
+            throw InputError.badData(
+                location: SourceLocation(file: fileName, line: quoteLine),
+                found: "a quote opened here and never closed",
+                expected: "a closing quote (\") before the end of the file")
         }
         if !cells.isEmpty || !cell.isEmpty {
             cells.append(cell)

@@ -13,11 +13,14 @@ extension PlanTableImport {
     /// A plain-text report: what was read, what was imported, and every row that was not.
     public static func report(_ r: Result, fileName: String) -> String {
         var s = "# Import of \(fileName)\n\n"
-        s += "- table header at line \(r.headerLine), columns separated by \(r.delimiter == "\t" ? "tab" : "\"\(r.delimiter)\"")\n"
+        s +=
+            "- table header at line \(r.headerLine), columns separated by \(r.delimiter == "\t" ? "tab" : "\"\(r.delimiter)\"")\n"
         s += "- plan period \(r.period.lowerBound)-\(r.period.upperBound); appendix \(r.appendix)\n"
         s += "- \(r.targets.count) targets imported; \(r.unclassified.count) rows not classified\n"
-        let groups: [(Finding.Kind, String)] = [(.unclassified, "Rows not classified"), (.note, "Notes"),
-                                                (.heading, "Headings (not targets themselves)"), (.endOfTable, "End of table")]
+        let groups: [(Finding.Kind, String)] = [
+            (.unclassified, "Rows not classified"), (.note, "Notes"),
+            (.heading, "Headings (not targets themselves)"), (.endOfTable, "End of table")
+        ]
         for (kind, title) in groups {
             let fs = r.findings.filter { $0.kind == kind }
             if fs.isEmpty { continue }
@@ -26,7 +29,8 @@ extension PlanTableImport {
         }
         s += "\n## Targets\n\n"
         for t in r.targets {
-            s += "- \(t.id) (\(t.appendixRow), \(t.kind.rawValue)): \(t.nameVi): \(t.appendixValue) \(t.unit)\n"
+            s +=
+                "- \(t.id) (\(t.appendixRow), \(t.kind.rawValue)): \(t.nameVi): \(t.appendixValue) \(t.unit)\n"
         }
         return s
     }

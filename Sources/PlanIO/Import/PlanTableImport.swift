@@ -127,7 +127,9 @@ public enum PlanTableImport {
 
     /// Reads and imports the file at `path`. I/O problems are `InputError.io` (exit 74),
     /// content problems `InputError.badData` (exit 65).
-    public static func importFile(atPath path: String, options: Options = Options()) throws -> Result {
+    public static func importFile(atPath path: String, options: Options = Options()) throws
+        -> Result
+    {
         let data = try readFile(atPath: path)
         var opts = options
         if opts.layout == nil { opts.layout = Layout.forFile(path) }
@@ -142,27 +144,32 @@ public enum PlanTableImport {
             throw InputError.io(path: path, reason: "no such file")
         }
         if isDir.boolValue {
-            throw InputError.io(path: path, reason: "is a directory; expected a plan document or a CSV/TSV table")
+            throw InputError.io(
+                path: path, reason: "is a directory; expected a plan document or a CSV/TSV table")
         }
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             let ns = error as NSError
-            let reason = ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoPermissionError
+            let reason =
+                ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoPermissionError
                 ? "permission denied" : "cannot be read (\(ns.localizedDescription))"
             throw InputError.io(path: path, reason: reason)
         }
     }
 
     /// Imports a table from bytes; `fileName` names the file in messages.
-    public static func importData(_ data: Data, fileName: String, options: Options = Options()) throws -> Result {
+    public static func importData(_ data: Data, fileName: String, options: Options = Options())
+        throws -> Result
+    {
         let text = try decodeText(data, fileName: fileName)
         let layout = options.layout ?? Layout.forFile(fileName)
         return try importText(text, fileName: fileName, layout: layout, period: options.period)
     }
 
-
     // MARK: - Import
 
-    static func importText(_ text: String, fileName: String, layout: Layout, period forcedPeriod: ClosedRange<Int>?) throws -> Result {
+    static func importText(
+        _ text: String, fileName: String, layout: Layout, period forcedPeriod: ClosedRange<Int>?
+    ) throws -> Result {
         var records: [Record] = []
         var header: Header? = nil
         var delimiter: Character = "\t"
@@ -181,15 +188,24 @@ public enum PlanTableImport {
             if header == nil, let firstError { throw firstError }
         }
         guard let header else {
-            let what = layout == .document ? "tab-separated columns" : "columns separated by tab, ; or ,"
-            let nonBlank = text.split(whereSeparator: \.isNewline).contains { !VietnameseNumber.trimmed(String($0)).isEmpty }
-            if !nonBlank {
-                throw InputError.badData(location: SourceLocation(file: fileName), found: "a file with only blank lines",
-                                         expected: "a plan table with a header row (Số TT, Nội dung chỉ tiêu, Đơn vị tính, Kế hoạch …)")
+            let what =
+                layout == .document ? "tab-separated columns" : "columns separated by tab, ; or ,"
+            let nonBlank = text.split(whereSeparator: \.isNewline).contains {
+                !VietnameseNumber.trimmed(String($0)).isEmpty
             }
-            throw InputError.badData(location: SourceLocation(file: fileName),
-                                     found: "no header row of a target table",
-                                     expected: "a row of \(what) naming at least the name (Nội dung / Chỉ tiêu), the unit (Đơn vị tính / ĐVT) and the value (Kế hoạch / Mục tiêu / a year)")
+            if !nonBlank {
+                throw InputError.badData(
+                    location: SourceLocation(file: fileName), found: "a file with only blank lines",
+                    expected:
+                        "a plan table with a header row (Số TT, Nội dung chỉ tiêu, Đơn vị tính, Kế hoạch …)"
+                )
+            }
+            throw InputError.badData(
+                location: SourceLocation(file: fileName),
+                found: "no header row of a target table",
+                expected:
+                    "a row of \(what) naming at least the name (Nội dung / Chỉ tiêu), the unit (Đơn vị tính / ĐVT) and the value (Kế hoạch / Mục tiêu / a year)"
+            )
         }
         // Plan period and appendix numeral from the header and the text above it.
         let above = records[..<header.index].map { $0.cells.joined(separator: " ") }
@@ -198,20 +214,26 @@ public enum PlanTableImport {
             for l in above.reversed() { if let p = period(in: l) { plan = p; break } }
         }
         guard let plan else {
-            throw InputError.badData(location: SourceLocation(file: fileName, line: header.line, field: header.valueTitle),
-                                     found: "no plan period (such as 2026 - 2030) in the value column's title or above the table",
-                                     expected: "the period in the title, or --period 2026-2030")
+            throw InputError.badData(
+                location: SourceLocation(
+                    file: fileName, line: header.line, field: header.valueTitle),
+                found:
+                    "no plan period (such as 2026 - 2030) in the value column's title or above the table",
+                expected: "the period in the title, or --period 2026-2030")
         }
         var appendix = "PL"
         for l in above.reversed() where l.localizedCaseInsensitiveContains("lục") {
             let n = clean(l.replacingOccurrences(of: "*", with: " "))
-            if let r = n.range(of: "(PHỤ LỤC|Phụ lục|phụ lục)\\s+[IVXLC]+\\b", options: .regularExpression) {
+            if let r = n.range(
+                of: "(PHỤ LỤC|Phụ lục|phụ lục)\\s+[IVXLC]+\\b", options: .regularExpression)
+            {
                 let numeral = n[r].split(separator: " ").last.map(String.init) ?? ""
                 appendix = "PL " + numeral; break
             }
         }
-        return classify(records: Array(records[(header.index + 1)...]), header: header, plan: plan,
-                        appendix: appendix, layout: layout, delimiter: delimiter, fileName: fileName)
+        return classify(
+            records: Array(records[(header.index + 1)...]), header: header, plan: plan,
+            appendix: appendix, layout: layout, delimiter: delimiter, fileName: fileName)
     }
 
 }

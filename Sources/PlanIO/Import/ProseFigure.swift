@@ -51,14 +51,20 @@ struct ProseFigure: Equatable {
     /// A number the reader could not read (`1.2.3,4`), with its place.
     struct Problem: Equatable { var text: String; var reason: String }
 
-    static let labelWords = ["mức độ", "mức", "lần thứ", "khóa", "khoá", "số", "nhóm", "thứ", "loại", "hạng",
-                             "nghị quyết", "quyết định", "đề án", "top", "chương trình", "kế hoạch", "điều", "khoản"]
-    static let unitStopWords: Set<String> = ["trở", "trên", "dưới", "so", "vào", "trong", "theo", "của", "và", "để",
-                                             "với", "năm", "đến", "tới", "tại", "cho", "được", "có", "là", "khoảng",
-                                             "đạt", "chiếm", "tăng", "giảm", "trở lên", "hoặc", "từ", "mỗi", "gồm",
-                                             "các", "những", "thì", "nhưng", "bình", "lên", "xuống"]
-    static let numberWords: [(String, Double)] = [("một", 1), ("hai", 2), ("ba", 3), ("bốn", 4), ("sáu", 6),
-                                                  ("bảy", 7), ("tám", 8), ("chín", 9), ("mười", 10)]
+    static let labelWords = [
+        "mức độ", "mức", "lần thứ", "khóa", "khoá", "số", "nhóm", "thứ", "loại", "hạng",
+        "nghị quyết", "quyết định", "đề án", "top", "chương trình", "kế hoạch", "điều", "khoản"
+    ]
+    static let unitStopWords: Set<String> = [
+        "trở", "trên", "dưới", "so", "vào", "trong", "theo", "của", "và", "để",
+        "với", "năm", "đến", "tới", "tại", "cho", "được", "có", "là", "khoảng",
+        "đạt", "chiếm", "tăng", "giảm", "trở lên", "hoặc", "từ", "mỗi", "gồm",
+        "các", "những", "thì", "nhưng", "bình", "lên", "xuống"
+    ]
+    static let numberWords: [(String, Double)] = [
+        ("một", 1), ("hai", 2), ("ba", 3), ("bốn", 4), ("sáu", 6),
+        ("bảy", 7), ("tám", 8), ("chín", 9), ("mười", 10)
+    ]
 
     /// Every figure in `text`, left to right, and the numbers that could not be read.
     static func all(in text: ProseText) -> (figures: [ProseFigure], problems: [Problem]) {
@@ -68,33 +74,49 @@ struct ProseFigure: Equatable {
         var i = 0
         let c = text.lower
         while i < c.count {
-            if i < skipUntil || !ProseText.isDigit(c[i]) || (i > 0 && (ProseText.isWordCharacter(c[i - 1]) || c[i - 1] == "." || c[i - 1] == ",")) {
+            if i < skipUntil || !ProseText.isDigit(c[i])
+                || (i > 0
+                    && (ProseText.isWordCharacter(c[i - 1]) || c[i - 1] == "." || c[i - 1] == ","))
+            {
                 i += 1; continue
             }
             let (numberText, end) = numberToken(text, from: i)
             defer { i = max(i + 1, end) }
             if isNotAFigure(text, start: i, end: end, numberText: numberText) { continue }
             guard let value = parseNumber(numberText) else {
-                problems.append(Problem(text: numberText, reason: "\"\(numberText)\" is not a number as Vietnamese prose writes it (1.234,5)"))
+                problems.append(
+                    Problem(
+                        text: numberText,
+                        reason:
+                            "\"\(numberText)\" is not a number as Vietnamese prose writes it (1.234,5)"
+                    ))
                 continue
             }
-            var figure = ProseFigure(low: value, high: value, comparator: nil, unit: "", range: i..<end,
-                                     numberRange: i..<end, notes: [])
+            var figure = ProseFigure(
+                low: value, high: value, comparator: nil, unit: "", range: i..<end,
+                numberRange: i..<end, notes: [])
             var cursor = end
             // A range: "12-14", "12 đến 14", "12÷14", with an optional % between.
             var k = skipSpaces(text, cursor)
             if k < c.count, c[k] == "%" { k = skipSpaces(text, k + 1) }
             var separatorEnd: Int? = nil
-            if k < c.count, "-–—÷".contains(c[k]) { separatorEnd = k + 1 }
-            else if text.hasWord("đến", at: k) { separatorEnd = k + 3 }
-            else if text.hasWord("tới", at: k) { separatorEnd = k + 3 }
+            if k < c.count, "-–—÷".contains(c[k]) {
+                separatorEnd = k + 1
+            } else if text.hasWord("đến", at: k) {
+                separatorEnd = k + 3
+            } else if text.hasWord("tới", at: k) {
+                separatorEnd = k + 3
+            }
             if let s = separatorEnd {
                 let n = skipSpaces(text, s)
                 if n < c.count, ProseText.isDigit(c[n]) {
                     let (secondText, secondEnd) = numberToken(text, from: n)
                     if let second = parseNumber(secondText), !isYear(secondText) {
                         if second < value {
-                            problems.append(Problem(text: text.text(i..<secondEnd), reason: "a range written high to low"))
+                            problems.append(
+                                Problem(
+                                    text: text.text(i..<secondEnd),
+                                    reason: "a range written high to low"))
                             skipUntil = secondEnd; continue
                         }
                         figure.high = second
@@ -113,7 +135,9 @@ struct ProseFigure: Equatable {
             let before = text.lowerBefore(i)
             if figure.comparator == nil {
                 figure.comparator = comparatorBefore(before)
-                if before.hasSuffix("khoảng") { figure.notes.append("\"khoảng\" (about) read as a bare value") }
+                if before.hasSuffix("khoảng") {
+                    figure.notes.append("\"khoảng\" (about) read as a bare value")
+                }
                 if before.hasSuffix("từ"), figure.comparator == .greaterOrEqual {
                     figure.range = max(0, i - 3)..<cursor
                 }
@@ -135,7 +159,9 @@ struct ProseFigure: Equatable {
             let p = skipSpaces(text, figure.range.upperBound)
             if p < c.count, c[p] == "(", let close = c[p...].firstIndex(of: ")") {
                 skipUntil = close + 1
-                figure.notes.append("the parenthesis after the figure (\(text.text((p + 1)..<close))) restates it; not read")
+                figure.notes.append(
+                    "the parenthesis after the figure (\(text.text((p + 1)..<close))) restates it; not read"
+                )
             }
             figures.append(figure)
             i = figure.range.upperBound
@@ -150,7 +176,9 @@ struct ProseFigure: Equatable {
         var end = start
         while end < c.count {
             if ProseText.isDigit(c[end]) { end += 1; continue }
-            if (c[end] == "." || c[end] == ","), end + 1 < c.count, ProseText.isDigit(c[end + 1]) { end += 1; continue }
+            if (c[end] == "." || c[end] == ","), end + 1 < c.count, ProseText.isDigit(c[end + 1]) {
+                end += 1; continue
+            }
             break
         }
         return (String(c[start..<end]), end)
@@ -164,22 +192,29 @@ struct ProseFigure: Equatable {
         var digits: String
         if whole.count == 1 {
             digits = String(whole[0])
-        } else if whole.dropFirst().allSatisfy({ $0.count == 3 }) && (1...3).contains(whole[0].count) {
+        } else if whole.dropFirst().allSatisfy({ $0.count == 3 })
+            && (1...3).contains(whole[0].count)
+        {
             digits = whole.joined()
         } else if whole.count == 2 && parts.count == 1 {
-            digits = whole[0] + "." + whole[1]   // 12.5: a decimal point
-            guard let v = Double(digits), v.isFinite, v < VietnameseNumber.largestMagnitude else { return nil }
+            digits = whole[0] + "." + whole[1]  // 12.5: a decimal point
+            guard let v = Double(digits), v.isFinite, v < VietnameseNumber.largestMagnitude else {
+                return nil
+            }
             return v
         } else {
             return nil
         }
         if parts.count == 2 { digits += "." + parts[1] }
-        guard !digits.isEmpty, let v = Double(digits), v.isFinite, v < VietnameseNumber.largestMagnitude else { return nil }
+        guard !digits.isEmpty, let v = Double(digits), v.isFinite,
+            v < VietnameseNumber.largestMagnitude
+        else { return nil }
         return v
     }
 
     static func isYear(_ token: String) -> Bool {
-        token.count == 4 && token.allSatisfy(ProseText.isDigit) && (1950...2100).contains(Int(token) ?? 0)
+        token.count == 4 && token.allSatisfy(ProseText.isDigit)
+            && (1950...2100).contains(Int(token) ?? 0)
     }
 
     static func skipSpaces(_ text: ProseText, _ from: Int) -> Int {
@@ -193,10 +228,14 @@ struct ProseFigure: Equatable {
         if isYear(numberText) { return true }
         let c = text.lower
         let before = text.lowerBefore(start)
-        if labelWords.contains(where: { before.hasSuffix(" " + $0) || before == $0 }) { return true }
+        if labelWords.contains(where: { before.hasSuffix(" " + $0) || before == $0 }) {
+            return true
+        }
         if start > 0, c[start - 1] == "/" { return true }
-        if end < c.count, c[end] == "/" || c[end] == "-", end + 1 < c.count, c[end + 1].isLetter || ProseText.isDigit(c[end + 1]) {
-            if c[end] == "/" || c[end + 1].isLetter { return true }   // 66/112, 09-NQ
+        if end < c.count, c[end] == "/" || c[end] == "-", end + 1 < c.count,
+            c[end + 1].isLetter || ProseText.isDigit(c[end + 1])
+        {
+            if c[end] == "/" || c[end + 1].isLetter { return true }  // 66/112, 09-NQ
         }
         let next = skipSpaces(text, end)
         if text.hasWord("tuổi", at: next) {
@@ -211,14 +250,21 @@ struct ProseFigure: Equatable {
     static func comparatorBefore(_ before: String) -> PlanModel.Comparator? {
         let table: [(String, PlanModel.Comparator)] = [
             ("không vượt quá", .lessOrEqual), ("không quá", .lessOrEqual), ("tối đa", .lessOrEqual),
-            ("không dưới", .greaterOrEqual), ("không thấp hơn", .greaterOrEqual), ("tối thiểu", .greaterOrEqual),
-            ("ít nhất", .greaterOrEqual), ("≥", .greaterOrEqual), (">=", .greaterOrEqual), ("≤", .lessOrEqual),
-            ("<=", .lessOrEqual), ("trên", .greater), ("hơn", .greater), ("vượt", .greater), (">", .greater),
-            ("dưới", .less), ("<", .less), ("từ", .greaterOrEqual), ("còn", .lessOrEqual), ("xuống", .lessOrEqual),
+            ("không dưới", .greaterOrEqual), ("không thấp hơn", .greaterOrEqual),
+            ("tối thiểu", .greaterOrEqual),
+            ("ít nhất", .greaterOrEqual), ("≥", .greaterOrEqual), (">=", .greaterOrEqual),
+            ("≤", .lessOrEqual),
+            ("<=", .lessOrEqual), ("trên", .greater), ("hơn", .greater), ("vượt", .greater),
+            (">", .greater),
+            ("dưới", .less), ("<", .less), ("từ", .greaterOrEqual), ("còn", .lessOrEqual),
+            ("xuống", .lessOrEqual)
         ]
         for (word, comparator) in table where before.hasSuffix(word) {
             let k = before.index(before.endIndex, offsetBy: -word.count)
-            if k == before.startIndex || !ProseText.isWordCharacter(before[before.index(before: k)]) { return comparator }
+            if k == before.startIndex || !ProseText.isWordCharacter(before[before.index(before: k)])
+            {
+                return comparator
+            }
         }
         return nil
     }
@@ -229,7 +275,8 @@ struct ProseFigure: Equatable {
         var k = skipSpaces(text, start)
         if k < c.count, c[k] == "(", let close = c[k...].firstIndex(of: ")"), close - k <= 30 {
             let inside = text.text((k + 1)..<close)
-            if !inside.isEmpty, !inside.contains(where: ProseText.isDigit) || inside.hasPrefix("%") {
+            if !inside.isEmpty, !inside.contains(where: ProseText.isDigit) || inside.hasPrefix("%")
+            {
                 return (normalizeUnit(inside), close + 1)
             }
         }
@@ -257,7 +304,8 @@ struct ProseFigure: Equatable {
             var stop = false
             while cut < e {
                 let ch = text.lower[cut]
-                let betweenDigits = (ch == "." || ch == ",") && cut > s && ProseText.isDigit(text.lower[cut - 1])
+                let betweenDigits =
+                    (ch == "." || ch == ",") && cut > s && ProseText.isDigit(text.lower[cut - 1])
                     && cut + 1 < e && ProseText.isDigit(text.lower[cut + 1])
                 if (",;:.)(!?\"“”%".contains(ch) && !betweenDigits) { stop = true; break }
                 cut += 1
@@ -265,7 +313,11 @@ struct ProseFigure: Equatable {
             e = cut
             let word = text.text(s..<e)
             let lw = word.lowercased()
-            if word.isEmpty || unitStopWords.contains(lw) || lw.first.map({ ProseText.isDigit($0) || $0 == "(" || $0 == "-" }) == true { break }
+            if word.isEmpty || unitStopWords.contains(lw)
+                || lw.first.map({ ProseText.isDigit($0) || $0 == "(" || $0 == "-" }) == true
+            {
+                break
+            }
             words.append(word)
             end = e
             if stop { break }
@@ -280,10 +332,16 @@ struct ProseFigure: Equatable {
     /// `doanh nghiệp` → `DN` (the tables' abbreviation).
     static func normalizeUnit(_ raw: String) -> String {
         var u = VietnameseNumber.trimmed(raw)
-        while u.hasPrefix("("), u.hasSuffix(")") { u = VietnameseNumber.trimmed(String(u.dropFirst().dropLast())) }
-        u = u.replacingOccurrences(of: " / ", with: "/").replacingOccurrences(of: "/ ", with: "/").replacingOccurrences(of: " /", with: "/")
+        while u.hasPrefix("("), u.hasSuffix(")") {
+            u = VietnameseNumber.trimmed(String(u.dropFirst().dropLast()))
+        }
+        u = u.replacingOccurrences(of: " / ", with: "/").replacingOccurrences(of: "/ ", with: "/")
+            .replacingOccurrences(of: " /", with: "/")
         let lower = u.lowercased()
-        for (short, long) in [("tr.đ", "triệu đồng"), ("tr. đồng", "triệu đồng"), ("trđ", "triệu đồng"), ("tỷđ", "tỷ đồng"), ("tỷ đ", "tỷ đồng")]
+        for (short, long) in [
+            ("tr.đ", "triệu đồng"), ("tr. đồng", "triệu đồng"), ("trđ", "triệu đồng"),
+            ("tỷđ", "tỷ đồng"), ("tỷ đ", "tỷ đồng")
+        ]
         where lower == short || lower.hasPrefix(short + "/") {
             u = long + u.dropFirst(short.count)
             break
@@ -303,7 +361,9 @@ struct ProseFigure: Equatable {
                 for (word, value) in numberWords where text.hasWord(word, at: w) {
                     let nounStart = skipSpaces(text, w + word.count)
                     var nounEnd = nounStart
-                    while nounEnd < text.count, ProseText.isWordCharacter(text.lower[nounEnd]) { nounEnd += 1 }
+                    while nounEnd < text.count, ProseText.isWordCharacter(text.lower[nounEnd]) {
+                        nounEnd += 1
+                    }
                     guard nounEnd > nounStart else { continue }
                     var unit = text.text(nounStart..<nounEnd)
                     var end = nounEnd
@@ -311,16 +371,23 @@ struct ProseFigure: Equatable {
                         let s = skipSpaces(text, per + 7)
                         var e = s, words = 0
                         while e < text.count, words < 2 {
-                            while e < text.count, ProseText.isWordCharacter(text.lower[e]) { e += 1 }
+                            while e < text.count, ProseText.isWordCharacter(text.lower[e]) {
+                                e += 1
+                            }
                             words += 1
-                            if words < 2, e < text.count, text.lower[e] == " " { e += 1 } else { break }
+                            if words < 2, e < text.count, text.lower[e] == " " {
+                                e += 1
+                            } else {
+                                break
+                            }
                         }
                         unit += "/" + text.text(s..<e)
                         end = e
                     }
                     let comparator: PlanModel.Comparator? = lead == "có" ? nil : .greaterOrEqual
-                    return ProseFigure(low: value, high: value, comparator: comparator, unit: unit,
-                                       range: at..<end, numberRange: w..<(w + word.count), notes: [])
+                    return ProseFigure(
+                        low: value, high: value, comparator: comparator, unit: unit,
+                        range: at..<end, numberRange: w..<(w + word.count), notes: [])
                 }
             }
         }

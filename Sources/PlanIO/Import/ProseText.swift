@@ -16,7 +16,8 @@ struct ProseText {
     let lower: [Character]
 
     init(_ text: String) {
-        chars = Array(text.precomposedStringWithCanonicalMapping.map { $0 == "\u{00A0}" ? " " : $0 })
+        chars = Array(
+            text.precomposedStringWithCanonicalMapping.map { $0 == "\u{00A0}" ? " " : $0 })
         lower = chars.map { $0.lowercased().first ?? $0 }
     }
 

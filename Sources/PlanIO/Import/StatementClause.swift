@@ -44,7 +44,10 @@ struct StatementClause: Equatable {
         let mainText = ProseText(main)
         if let offset = mainText.find("trong đó") {
             let before = mainText.text(0..<offset)
-            let after = String(mainText.text((offset + "trong đó".count)..<mainText.count).drop(while: { ":, ".contains($0) }))
+            let after = String(
+                mainText.text((offset + "trong đó".count)..<mainText.count).drop(while: {
+                    ":, ".contains($0)
+                }))
             main = before
             componentTexts = splitParts(after) + componentTexts
         }
@@ -56,19 +59,31 @@ struct StatementClause: Equatable {
         var clauses: [StatementClause] = []
         for part in splitParts(main) {
             if isOnlyContext(part) {
-                if everyYearWords.contains(where: { ProseText(part).matches($0, at: 0) }) { everyYear = true }
+                if everyYearWords.contains(where: { ProseText(part).matches($0, at: 0) }) {
+                    everyYear = true
+                }
                 if let y = leadingYear(part) { contextYear = y }
                 continue
             }
-            clauses.append(StatementClause(text: part, line: statement.line, parent: nil, everyYear: everyYear, contextYear: contextYear))
+            clauses.append(
+                StatementClause(
+                    text: part, line: statement.line, parent: nil, everyYear: everyYear,
+                    contextYear: contextYear))
         }
         let parent = clauses.isEmpty ? nil : clauses.count - 1
         if parent == nil && !componentTexts.isEmpty {
             // Only components: they are main clauses then.
-            return componentTexts.map { StatementClause(text: $0, line: statement.line, parent: nil, everyYear: everyYear, contextYear: contextYear) }
+            return componentTexts.map {
+                StatementClause(
+                    text: $0, line: statement.line, parent: nil, everyYear: everyYear,
+                    contextYear: contextYear)
+            }
         }
         for c in componentTexts where !c.isEmpty {
-            clauses.append(StatementClause(text: c, line: statement.line, parent: parent, everyYear: everyYear, contextYear: contextYear))
+            clauses.append(
+                StatementClause(
+                    text: c, line: statement.line, parent: parent, everyYear: everyYear,
+                    contextYear: contextYear))
         }
         return clauses
     }
@@ -80,7 +95,9 @@ struct StatementClause: Equatable {
         for piece in sentences(text).flatMap({ $0.split(separator: ";") }) {
             out += splitAtCommas(String(piece))
         }
-        return out.map { clean($0) }.filter { !$0.isEmpty && $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        return out.map { clean($0) }.filter {
+            !$0.isEmpty && $0.contains(where: { $0.isLetter || $0.isNumber })
+        }
     }
 
     /// A paragraph's sentences: cut after `. ` followed by a capital letter (a decimal is
@@ -103,11 +120,15 @@ struct StatementClause: Equatable {
 
     static func clean(_ s: String) -> String {
         var t = VietnameseNumber.trimmed(s)
-        while let last = t.last, ";,".contains(last) { t.removeLast(); t = VietnameseNumber.trimmed(t) }
+        while let last = t.last, ";,".contains(last) {
+            t.removeLast(); t = VietnameseNumber.trimmed(t)
+        }
         return t
     }
 
-    static func hasFigure(_ s: String) -> Bool { !ProseFigure.all(in: ProseText(s)).figures.isEmpty }
+    static func hasFigure(_ s: String) -> Bool {
+        !ProseFigure.all(in: ProseText(s)).figures.isEmpty
+    }
 
     static func splitAtCommas(_ text: String) -> [String] {
         let t = ProseText(text)
@@ -134,7 +155,10 @@ struct StatementClause: Equatable {
             let nextCut = k + 1 < cuts.count ? cuts[k + 1].at : t.count
             let right = t.text((cut.at + cut.length)..<nextCut)
             let bothFigures = hasFigure(left) && hasFigure(right)
-            let split = cut.isAnd ? bothFigures : (cut.newSubject && !right.isEmpty && !isOnlyContext(left) || bothFigures)
+            let split =
+                cut.isAnd
+                ? bothFigures
+                : (cut.newSubject && !right.isEmpty && !isOnlyContext(left) || bothFigures)
             if split {
                 parts.append(left)
                 start = cut.at + cut.length
@@ -147,7 +171,9 @@ struct StatementClause: Equatable {
     /// `Hằng năm`, `Đến năm 2030`, `Phấn đấu đến năm 2030`: only time words.
     static func isOnlyContext(_ part: String) -> Bool {
         var s = clean(part).lowercased()
-        for prefix in ["phấn đấu "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
+        for prefix in ["phấn đấu "] where s.hasPrefix(prefix) {
+            s = String(s.dropFirst(prefix.count))
+        }
         if everyYearWords.contains(s) { return true }
         for lead in ["đến năm ", "tới năm ", "đến hết năm ", "từ năm "] where s.hasPrefix(lead) {
             let rest = s.dropFirst(lead.count)
@@ -159,9 +185,10 @@ struct StatementClause: Equatable {
     /// The year of a leading `Đến năm YYYY` (after an optional `Phấn đấu`).
     static func leadingYear(_ text: String) -> Int? {
         let t = ProseText(text)
-        for lead in ["đến năm ", "phấn đấu đến năm ", "tới năm ", "đến hết năm "] where t.matches(lead, at: 0) {
+        for lead in ["đến năm ", "phấn đấu đến năm ", "tới năm ", "đến hết năm "]
+        where t.matches(lead, at: 0) {
             let digits = t.lowerText(lead.count..<(lead.count + 4))
-            if ProseFigure.isYear(digits) { return Int(digits) }   // 1950-2100, as everywhere
+            if ProseFigure.isYear(digits) { return Int(digits) }  // 1950-2100, as everywhere
         }
         return nil
     }
@@ -169,12 +196,16 @@ struct StatementClause: Equatable {
     /// A parenthesis of components: holds a figure and `;`, `:` or a verb, and does not follow a figure.
     static func componentParenthesis(_ text: String) -> (inside: String, without: String)? {
         let chars = Array(text)
-        guard let open = chars.firstIndex(of: "("), let close = chars[open...].firstIndex(of: ")") else { return nil }
+        guard let open = chars.firstIndex(of: "("), let close = chars[open...].firstIndex(of: ")")
+        else { return nil }
         let inside = String(chars[(open + 1)..<close])
         let before = VietnameseNumber.trimmed(String(chars[..<open]))
         if let last = before.last, ProseText.isDigit(last) || last == "%" { return nil }
         let lower = inside.lowercased()
-        guard hasFigure(inside), lower.contains(";") || lower.contains(":") || lower.contains("đạt") || lower.contains("chiếm") else { return nil }
+        guard hasFigure(inside),
+            lower.contains(";") || lower.contains(":") || lower.contains("đạt")
+                || lower.contains("chiếm")
+        else { return nil }
         let without = before + (close + 1 < chars.count ? " " + String(chars[(close + 1)...]) : "")
         return (inside, VietnameseNumber.trimmed(without))
     }

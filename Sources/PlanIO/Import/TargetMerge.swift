@@ -23,9 +23,12 @@ import PlanModel
 /// - Table rows no prose target matches are kept as they are (origin `table`), listed as notes.
 enum TargetMerge {
     static let abbreviations: [String: String] = [
-        "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "dn": "doanh nghiệp", "sxkd": "sản xuất kinh doanh",
-        "thcs": "trung học cơ sở", "thpt": "trung học phổ thông", "ntm": "nông thôn mới", "tthc": "thủ tục hành chính",
-        "ctxd": "công trình xây dựng", "cn": "công nghiệp", "tmdv": "thương mại dịch vụ", "ubnd": "ủy ban nhân dân",
+        "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "dn": "doanh nghiệp",
+        "sxkd": "sản xuất kinh doanh",
+        "thcs": "trung học cơ sở", "thpt": "trung học phổ thông", "ntm": "nông thôn mới",
+        "tthc": "thủ tục hành chính",
+        "ctxd": "công trình xây dựng", "cn": "công nghiệp", "tmdv": "thương mại dịch vụ",
+        "ubnd": "ủy ban nhân dân"
     ]
 
     static func words(_ s: String) -> Set<String> {
@@ -33,8 +36,11 @@ enum TargetMerge {
         var out: Set<String> = []
         for w in lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let word = String(w)
-            if let long = abbreviations[word] { out.formUnion(long.split(separator: " ").map(String.init)) }
-            else { out.insert(word) }
+            if let long = abbreviations[word] {
+                out.formUnion(long.split(separator: " ").map(String.init))
+            } else {
+                out.insert(word)
+            }
         }
         return out
     }
@@ -55,7 +61,9 @@ enum TargetMerge {
     static func score(_ prose: ImportedTarget, _ table: Target) -> Double? {
         let o = overlap(prose.target.nameVi + " " + prose.indicatorName, table.nameVi)
         if table.kind == .qualitative {
-            let passFail = prose.target.kind == .qualitative || (prose.target.low == 100 && prose.target.unit == "%")
+            let passFail =
+                prose.target.kind == .qualitative
+                || (prose.target.low == 100 && prose.target.unit == "%")
             return passFail && o >= 0.2 ? 1 + o : nil
         }
         return sameFigure(prose.target, table) && o >= 0.12 ? 2 + o : nil
@@ -63,8 +71,10 @@ enum TargetMerge {
 
     struct Output { var targets: [ImportedTarget]; var notes: [PlanTableImport.Finding] }
 
-    static func merge(prose: [ImportedTarget], table: [Target], tableLines: [String: Int],
-                      headings: [PlanTableImport.Finding] = [], appendix: String = "PL") -> Output {
+    static func merge(
+        prose: [ImportedTarget], table: [Target], tableLines: [String: Int],
+        headings: [PlanTableImport.Finding] = [], appendix: String = "PL"
+    ) -> Output {
         var pairs: [(p: Int, t: Int, s: Double)] = []
         for (i, p) in prose.enumerated() {
             for (j, t) in table.enumerated() { if let s = score(p, t) { pairs.append((i, j, s)) } }
@@ -76,8 +86,10 @@ enum TargetMerge {
         for pair in pairs where tableOf[pair.p] == nil && mergedInto[pair.p] == nil {
             if let other = proseOf[pair.t] {
                 let a = prose[other], b = prose[pair.p]
-                if a.line == b.line, a.target.planItem == b.target.planItem, a.target.low == b.target.low,
-                   a.target.kind == b.target.kind, a.componentOf == nil, b.componentOf == nil {
+                if a.line == b.line, a.target.planItem == b.target.planItem,
+                    a.target.low == b.target.low,
+                    a.target.kind == b.target.kind, a.componentOf == nil, b.componentOf == nil
+                {
                     mergedInto[pair.p] = other
                 }
                 continue
@@ -91,7 +103,9 @@ enum TargetMerge {
         for (i, p) in prose.enumerated() {
             if let into = mergedInto[i], let k = idOf[into] {
                 out[k].target.nameVi += "; " + p.target.nameVi
-                out[k].target.note = [out[k].target.note, "one table row for two clauses of the statement"].filter { !$0.isEmpty }.joined(separator: "; ")
+                out[k].target.note = [
+                    out[k].target.note, "one table row for two clauses of the statement"
+                ].filter { !$0.isEmpty }.joined(separator: "; ")
                 continue
             }
             var m = p
@@ -105,19 +119,26 @@ enum TargetMerge {
                 m.target.appendixValue = t.appendixValue
                 m.target.source += "; table \(t.appendixRow)"
                 if t.kind == .qualitative && m.target.kind != .qualitative {
-                    m.target.kind = .qualitative; m.target.low = nil; m.target.high = nil; m.target.unit = "Đạt"
+                    m.target.kind = .qualitative; m.target.low = nil; m.target.high = nil;
+                    m.target.unit = "Đạt"
                     m.target.comparator = .equal; m.reading = .qualitative
-                    m.target.note = [m.target.note, "the table says Đạt: pass/fail"].filter { !$0.isEmpty }.joined(separator: "; ")
+                    m.target.note = [m.target.note, "the table says Đạt: pass/fail"].filter {
+                        !$0.isEmpty
+                    }.joined(separator: "; ")
                 }
             }
             if tableOf[i] == nil, m.reading == .blankFigure,
-               let h = headings.max(by: { overlap(m.target.nameVi, $0.text) < overlap(m.target.nameVi, $1.text) }),
-               overlap(m.target.nameVi, h.text) >= 0.25 {
+                let h = headings.max(by: {
+                    overlap(m.target.nameVi, $0.text) < overlap(m.target.nameVi, $1.text)
+                }),
+                overlap(m.target.nameVi, h.text) >= 0.25
+            {
                 let reference = "\(appendix).\(h.number)"
                 m.origin = .both
                 m.target.appendixRow = reference
                 m.target.appendixNameVi = h.text
-                m.target.responsibleUnit = table.first { $0.appendixRow.hasPrefix(reference + ".") }?.responsibleUnit ?? ""
+                m.target.responsibleUnit =
+                    table.first { $0.appendixRow.hasPrefix(reference + ".") }?.responsibleUnit ?? ""
                 m.target.source += "; table \(reference) (heading)"
             }
             idOf[i] = out.count
@@ -126,18 +147,28 @@ enum TargetMerge {
         // A statement left with one main target after a merge: its id loses the letter (T20a → T20).
         for k in Set(mergedInto.values).compactMap({ idOf[$0] }) {
             let t = out[k]
-            let mains = out.filter { $0.line == t.line && $0.target.planItem == t.target.planItem && $0.componentOf == nil }
-            if mains.count == 1, let last = t.target.id.last, last.isLetter, !out.contains(where: { $0.componentOf == t.target.id }),
-               !out.contains(where: { $0.target.id == String(t.target.id.dropLast()) }) {
+            let mains = out.filter {
+                $0.line == t.line && $0.target.planItem == t.target.planItem
+                    && $0.componentOf == nil
+            }
+            if mains.count == 1, let last = t.target.id.last, last.isLetter,
+                !out.contains(where: { $0.componentOf == t.target.id }),
+                !out.contains(where: { $0.target.id == String(t.target.id.dropLast()) })
+            {
                 out[k].target.id.removeLast()
             }
         }
         for (j, t) in table.enumerated() where proseOf[j] == nil {
             let line = tableLines[t.id] ?? 0
-            out.append(ImportedTarget(target: t, origin: .table, reading: reading(of: t), line: line,
-                                      sentence: t.appendixNameVi, indicatorName: t.nameVi))
-            notes.append(.init(kind: .note, line: line, number: t.appendixRow, text: t.nameVi,
-                               reason: "a table row no prose statement matches; imported from the table alone"))
+            out.append(
+                ImportedTarget(
+                    target: t, origin: .table, reading: reading(of: t), line: line,
+                    sentence: t.appendixNameVi, indicatorName: t.nameVi))
+            notes.append(
+                .init(
+                    kind: .note, line: line, number: t.appendixRow, text: t.nameVi,
+                    reason: "a table row no prose statement matches; imported from the table alone")
+            )
         }
         return Output(targets: out, notes: notes)
     }

@@ -41,40 +41,60 @@ struct TargetStatement: Equatable {
             let text = VietnameseNumber.trimmed(line.text)
             if text.isEmpty { continue }
             if let rest = subItemText(text) {
-                if !out.isEmpty { out[out.count - 1].subItems.append(SubItem(line: line.number, text: rest)) }
-                else { out.append(TargetStatement(item: "+", number: 1, line: line.number, text: rest, subItems: [])) }
+                if !out.isEmpty {
+                    out[out.count - 1].subItems.append(SubItem(line: line.number, text: rest))
+                } else {
+                    out.append(
+                        TargetStatement(
+                            item: "+", number: 1, line: line.number, text: rest, subItems: []))
+                }
                 continue
             }
             if let (_, _, rest) = numberedMarker(text), isNumberedGroupHeading(rest) {
-                out.append(TargetStatement(item: "", number: 0, line: line.number, text: "", subItems: []))
+                out.append(
+                    TargetStatement(item: "", number: 0, line: line.number, text: "", subItems: []))
                 continue
             }
             if let (marker, number, rest) = numberedMarker(text) {
                 for (k, piece) in splitInline(rest, first: number).enumerated() {
                     let n = number + k
                     let item = marker.replacingOccurrences(of: String(number), with: String(n))
-                    out.append(TargetStatement(item: item, number: n, line: line.number, text: piece, subItems: []))
+                    out.append(
+                        TargetStatement(
+                            item: item, number: n, line: line.number, text: piece, subItems: []))
                 }
                 continue
             }
             if let rest = bulletText(text) {
                 bulletCount += 1
-                out.append(TargetStatement(item: "-", number: bulletCount, line: line.number, text: rest, subItems: []))
+                out.append(
+                    TargetStatement(
+                        item: "-", number: bulletCount, line: line.number, text: rest, subItems: [])
+                )
                 continue
             }
             // An unmarked line: the rest of a statement cut by a line break, or a group heading.
-            let openAbove = out.last.map { $0.number != 0 && !endsClause($0.subItems.last?.text ?? $0.text) } ?? false
+            let openAbove =
+                out.last.map { $0.number != 0 && !endsClause($0.subItems.last?.text ?? $0.text) }
+                ?? false
             if !openAbove && isGroupHeading(text) {
-                out.append(TargetStatement(item: "", number: 0, line: line.number, text: "", subItems: []))
+                out.append(
+                    TargetStatement(item: "", number: 0, line: line.number, text: "", subItems: []))
                 continue
             }
             if var last = out.popLast(), last.number != 0 {
-                if last.subItems.isEmpty { last.text += " " + text }
-                else { last.subItems[last.subItems.count - 1].text += " " + text }
+                if last.subItems.isEmpty {
+                    last.text += " " + text
+                } else {
+                    last.subItems[last.subItems.count - 1].text += " " + text
+                }
                 out.append(last)
             } else {
                 bulletCount += 1
-                out.append(TargetStatement(item: "-", number: bulletCount, line: line.number, text: text, subItems: []))
+                out.append(
+                    TargetStatement(
+                        item: "-", number: bulletCount, line: line.number, text: text, subItems: [])
+                )
             }
         }
         return out.filter { $0.number != 0 && !$0.text.isEmpty }
@@ -146,7 +166,8 @@ struct TargetStatement: Equatable {
     /// verb, heads a group; it is not a statement.
     static func isNumberedGroupHeading(_ rest: String) -> Bool {
         let words = rest.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count
-        return rest.count < 40 && (rest.hasSuffix(":") || words <= 4 || rest.lowercased().hasPrefix("về "))
+        return rest.count < 40
+            && (rest.hasSuffix(":") || words <= 4 || rest.lowercased().hasPrefix("về "))
             && !StatementClause.hasFigure(rest)
             && !ProseTargetReader.passFailVerbs.contains { ProseText(rest).find($0) != nil }
     }
@@ -159,8 +180,13 @@ struct TargetStatement: Equatable {
     static func isGroupHeading(_ text: String) -> Bool {
         let first = text.split(separator: " ").first.map(String.init) ?? ""
         let marker = first.trimmingCharacters(in: CharacterSet(charactersIn: ".)/:"))
-        if !marker.isEmpty, marker.allSatisfy({ "IVXLC".contains($0) }), first.count > marker.count { return true }
-        if first.count == 2, let l = first.first, l.isLetter, l.isLowercase, first.last == ")" { return true }
+        if !marker.isEmpty, marker.allSatisfy({ "IVXLC".contains($0) }), first.count > marker.count
+        {
+            return true
+        }
+        if first.count == 2, let l = first.first, l.isLetter, l.isLowercase, first.last == ")" {
+            return true
+        }
         return text.count < 60 && !text.contains(where: ProseText.isDigit)
     }
 }

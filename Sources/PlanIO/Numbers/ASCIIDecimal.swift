@@ -19,7 +19,8 @@ public enum ASCIIDecimal {
         return powers
     }()
 
-    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Double? where Bytes.Index == Int {
+    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Double?
+    where Bytes.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         guard i < end else { return nil }
@@ -46,7 +47,9 @@ public enum ASCIIDecimal {
         if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
             i += 1
             var exponentNegative = false
-            if i < end, bytes[i] == 0x2D || bytes[i] == 0x2B { exponentNegative = bytes[i] == 0x2D; i += 1 }
+            if i < end, bytes[i] == 0x2D || bytes[i] == 0x2B {
+                exponentNegative = bytes[i] == 0x2D; i += 1
+            }
             var e = 0, exponentDigits = 0
             while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39, exponentDigits < 5 {
                 e = e * 10 + Int(bytes[i] - 0x30); exponentDigits += 1

@@ -69,7 +69,8 @@ extension VietnameseNumber {
         guard let at = marks.lastIndex(of: last), at == marks.count - 1 else { return nil }
         let integerPart = groups[at], fraction = groups[at + 1]
         let groupedBefore = marks.contains(" ")
-        if groupedBefore || fraction.count != 3 || integerPart.count > 3 || integerPart.first == "0" {
+        if groupedBefore || fraction.count != 3 || integerPart.count > 3 || integerPart.first == "0"
+        {
             return DecimalMark(last)
         }
         return nil
@@ -85,12 +86,16 @@ extension VietnameseNumber {
     ///     values of this file (line 3: 17.5)"`).
     /// - Throws: ``ParseError`` when `text` proves the other mark (`12,5` in a file with a
     ///   decimal point), and every error of ``parse(_:unit:dot:)``.
-    public static func parse(_ text: String, unit: String? = nil, decimalMark: DecimalMark,
-                             because: String = "the file's decimal mark") throws -> Double {
+    public static func parse(
+        _ text: String, unit: String? = nil, decimalMark: DecimalMark,
+        because: String = "the file's decimal mark"
+    ) throws -> Double {
         if let evidence = decimalEvidence(text), evidence != decimalMark {
             throw ParseError(
                 found: "\(quote(trimmed(text))), written with \(evidence)",
-                expected: "\(decimalMark.description), as \(because); write every value of the file with one decimal mark")
+                expected:
+                    "\(decimalMark.description), as \(because); write every value of the file with one decimal mark"
+            )
         }
         return try parse(text, unit: unit, dot: .askWhenAmbiguous, decimalMark: decimalMark)
     }

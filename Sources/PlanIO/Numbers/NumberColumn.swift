@@ -49,13 +49,16 @@ public enum NumberColumn {
         /// For messages: "the other values of this file (line 3: 17.5)".
         public var reason: String {
             guard let evidence else { return "given for this file (--decimal-point)" }
-            return "the other values of this file (line \(evidence.line): \(VietnameseNumber.trimmed(evidence.text)))"
+            return
+                "the other values of this file (line \(evidence.line): \(VietnameseNumber.trimmed(evidence.text)))"
         }
     }
 
     /// The decimal mark the cells prove, nil when they prove none (rule 2 and 3 above).
     /// - Throws: `InputError.badData` when cells prove both marks.
-    public static func convention(of cells: [Cell], file: String, field: String) throws -> Convention? {
+    public static func convention(of cells: [Cell], file: String, field: String) throws
+        -> Convention?
+    {
         var first: [DecimalMark: Cell] = [:]
         var count: [DecimalMark: Int] = [:]
         for cell in cells {
@@ -77,7 +80,8 @@ public enum NumberColumn {
         let proof = winner == .point ? point : comma
         throw InputError.badData(
             location: SourceLocation(file: file, line: odd.line, field: field),
-            found: "\(quoteText(odd.text)), written with \(winner.other.description), in a file whose "
+            found:
+                "\(quoteText(odd.text)), written with \(winner.other.description), in a file whose "
                 + "other values use \(winner.description) (\(count[winner]!) value\(count[winner]! == 1 ? "" : "s"), "
                 + "first on line \(proof.line): \(quoteText(proof.text)))",
             expected: "every value of the file written with one decimal mark")
@@ -90,21 +94,27 @@ public enum NumberColumn {
     ///   - dot: for rule 4 only — what a lone `.` before three digits means when neither
     ///     the file nor the unit decides.
     /// - Throws: `InputError.badData` (exit 65) naming file, line and field.
-    public static func read(_ cells: [Cell], file: String, field: String, decimalMark: DecimalMark? = nil,
-                            dot: VietnameseNumber.DotRule = .askWhenAmbiguous) throws -> [Double] {
-        let convention = try decimalMark.map { Convention(mark: $0, evidence: nil) }
+    public static func read(
+        _ cells: [Cell], file: String, field: String, decimalMark: DecimalMark? = nil,
+        dot: VietnameseNumber.DotRule = .askWhenAmbiguous
+    ) throws -> [Double] {
+        let convention =
+            try decimalMark.map { Convention(mark: $0, evidence: nil) }
             ?? convention(of: cells, file: file, field: field)
         return try read(cells, file: file, field: field, convention: convention, dot: dot)
     }
 
     /// Reads every cell with a convention already decided (nil: rule 4, per value).
-    public static func read(_ cells: [Cell], file: String, field: String, convention: Convention?,
-                            dot: VietnameseNumber.DotRule = .askWhenAmbiguous) throws -> [Double] {
+    public static func read(
+        _ cells: [Cell], file: String, field: String, convention: Convention?,
+        dot: VietnameseNumber.DotRule = .askWhenAmbiguous
+    ) throws -> [Double] {
         try cells.map { cell in
             do {
                 if let convention {
-                    return try VietnameseNumber.parse(cell.text, unit: cell.unit, decimalMark: convention.mark,
-                                                      because: convention.reason)
+                    return try VietnameseNumber.parse(
+                        cell.text, unit: cell.unit, decimalMark: convention.mark,
+                        because: convention.reason)
                 }
                 return try VietnameseNumber.parse(cell.text, unit: cell.unit, dot: dot)
             } catch let e as VietnameseNumber.ParseError {
@@ -113,5 +123,7 @@ public enum NumberColumn {
         }
     }
 
-    static func quoteText(_ text: String) -> String { VietnameseNumber.quote(VietnameseNumber.trimmed(text)) }
+    static func quoteText(_ text: String) -> String {
+        VietnameseNumber.quote(VietnameseNumber.trimmed(text))
+    }
 }

@@ -8,18 +8,19 @@ extension VietnameseNumber {
     static let comparatorWords: [(String, Comparator)] = [
         ("không vượt quá", .lessOrEqual), ("không quá", .lessOrEqual), ("tối đa", .lessOrEqual),
         ("tối thiểu", .greaterOrEqual), ("ít nhất", .greaterOrEqual), ("từ", .greaterOrEqual),
-        ("trên", .greater), ("dưới", .less), ("đạt", .equal),
+        ("trên", .greater), ("dưới", .less), ("đạt", .equal)
     ]
     /// Symbols, longest first so `<=` wins over `<`.
     static let comparatorSymbols: [(String, Comparator)] = [
-        ("<=", .lessOrEqual), ("=<", .lessOrEqual), (">=", .greaterOrEqual), ("=>", .greaterOrEqual),
+        ("<=", .lessOrEqual), ("=<", .lessOrEqual), (">=", .greaterOrEqual),
+        ("=>", .greaterOrEqual),
         ("≤", .lessOrEqual), ("≦", .lessOrEqual), ("⩽", .lessOrEqual),
         ("≥", .greaterOrEqual), ("≧", .greaterOrEqual), ("⩾", .greaterOrEqual),
-        ("==", .equal), ("<", .less), (">", .greater), ("=", .equal),
+        ("==", .equal), ("<", .less), (">", .greater), ("=", .equal)
     ]
     /// Words after the number that turn it into a bound: `94% trở lên`.
     static let comparatorSuffixes: [(String, Comparator)] = [
-        ("trở lên", .greaterOrEqual), ("trở xuống", .lessOrEqual),
+        ("trở lên", .greaterOrEqual), ("trở xuống", .lessOrEqual)
     ]
     /// Pass/fail statements.
     static let qualitativeWords: Set<String> = ["đạt", "đạt chuẩn", "hoàn thành", "có", "x"]
@@ -36,14 +37,20 @@ extension VietnameseNumber {
     /// - Throws: ``ParseError`` for empty text, a number that does not parse (see
     ///   ``parse(_:unit:)``), a range whose low end is above its high end (`14-12`), a
     ///   comparator together with a range (`> 12-14`), or a comparator with no number.
-    public static func parseRequirement(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Requirement {
+    public static func parseRequirement(
+        _ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous
+    ) throws -> Requirement {
         let t = trimmed(text.precomposedStringWithCanonicalMapping)
-        if t.isEmpty { throw ParseError(found: "an empty value", expected: "a value such as 12,5, 12-14, ≥ 94 or Đạt") }
+        if t.isEmpty {
+            throw ParseError(
+                found: "an empty value", expected: "a value such as 12,5, 12-14, ≥ 94 or Đạt")
+        }
         let lower = normalizedUnit(t)
         if qualitativeWords.contains(lower) || lower == "không đạt" {
             if let unit, !trimmed(unit).isEmpty, isPercentUnit(unit) {
-                throw ParseError(found: "\(quote(t)) where the unit is \(quote(trimmed(unit)))",
-                                 expected: "a number for a unit of %, or the unit Đạt for a pass/fail target")
+                throw ParseError(
+                    found: "\(quote(t)) where the unit is \(quote(trimmed(unit)))",
+                    expected: "a number for a unit of %, or the unit Đạt for a pass/fail target")
             }
             return .qualitative(t)
         }
@@ -74,33 +81,43 @@ extension VietnameseNumber {
             break
         }
         if rest.isEmpty {
-            throw ParseError(found: quote(t), expected: "a number after the comparator, such as ≥ 94")
+            throw ParseError(
+                found: quote(t), expected: "a number after the comparator, such as ≥ 94")
         }
         // A range: "đến", dashes, "÷", "~" after the first number.
         if let (a, b) = splitRange(rest) {
             if comparator != nil && comparatorWord != "từ" {
-                throw ParseError(found: quote(t), expected: "either a comparator (≥ 12) or a range (12-14), not both")
+                throw ParseError(
+                    found: quote(t),
+                    expected: "either a comparator (≥ 12) or a range (12-14), not both")
             }
             if a.isEmpty || b.isEmpty {
-                throw ParseError(found: quote(t), expected: "a number at each end of the range, such as 12-14")
+                throw ParseError(
+                    found: quote(t), expected: "a number at each end of the range, such as 12-14")
             }
             let low = try parseRangeEnd(a, whole: t, unit: unit, dot: dot)
             let high = try parseRangeEnd(b, whole: t, unit: unit, dot: dot)
             if low > high {
-                throw ParseError(found: "\(quote(t)) (low end \(Formatting.number(low)) above high end \(Formatting.number(high)))",
-                                 expected: "the low end first: \(Formatting.number(high))-\(Formatting.number(low))")
+                throw ParseError(
+                    found:
+                        "\(quote(t)) (low end \(Formatting.number(low)) above high end \(Formatting.number(high)))",
+                    expected:
+                        "the low end first: \(Formatting.number(high))-\(Formatting.number(low))")
             }
             return .range(low, high)
         }
         let v: Double
         do { v = try parse(String(rest), unit: unit, dot: dot) } catch let e as ParseError {
-            throw rest.count == t.count ? e : ParseError(found: "\(e.found) in \(quote(t))", expected: e.expected)
+            throw rest.count == t.count
+                ? e : ParseError(found: "\(e.found) in \(quote(t))", expected: e.expected)
         }
         if let c = comparator { return .bound(c, v) }
         return .value(v)
     }
 
-    static func parseRangeEnd(_ part: Substring, whole: String, unit: String?, dot: DotRule) throws -> Double {
+    static func parseRangeEnd(_ part: Substring, whole: String, unit: String?, dot: DotRule) throws
+        -> Double
+    {
         do { return try parse(String(part), unit: unit, dot: dot) } catch let e as ParseError {
             throw ParseError(found: "\(e.found) in the range \(quote(whole))", expected: e.expected)
         }

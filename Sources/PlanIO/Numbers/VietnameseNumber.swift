@@ -61,7 +61,9 @@ public enum VietnameseNumber {
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public var found: String
         public var expected: String
-        public init(found: String, expected: String) { self.found = found; self.expected = expected }
+        public init(found: String, expected: String) {
+            self.found = found; self.expected = expected
+        }
         public var description: String { "found \(found); expected \(expected)" }
         /// The same error located in a file: `InputError.badData` (exit code 65).
         public func at(_ location: SourceLocation) -> InputError {
@@ -142,7 +144,7 @@ public enum VietnameseNumber {
         "hợp tác xã", "cơ sở", "nhà", "trường", "lớp", "phòng", "thôn", "xã", "ấp", "tổ",
         "cái", "chiếc", "con", "lượt", "lượt người", "hồ sơ", "clb", "câu lạc bộ",
         "công trình", "dự án", "lao động", "học sinh", "giường", "km", "trạm", "đơn vị",
-        "sản phẩm", "chợ", "điểm", "mô hình", "tuyến",
+        "sản phẩm", "chợ", "điểm", "mô hình", "tuyến"
     ]
 
     /// Whether `unit` counts whole things (`người`, `DN`, `Nhà`, `số hộ`).
@@ -182,15 +184,21 @@ public enum VietnameseNumber {
     /// - Throws: ``ParseError`` for empty text, text that is not a number, NaN/Inf,
     ///   magnitude ≥ 10^15, an ambiguous mark the unit does not decide, and a `%` that
     ///   contradicts `unit`.
-    public static func parse(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous) throws -> Double {
+    public static func parse(_ text: String, unit: String? = nil, dot: DotRule = .askWhenAmbiguous)
+        throws -> Double
+    {
         try parse(text, unit: unit, dot: dot, decimalMark: nil)
     }
 
     /// `parse(_:unit:dot:)`, where a known `decimalMark` settles an ambiguous `1.500`
     /// before the unit or `dot` are asked (see ``parse(_:unit:decimalMark:because:)``).
-    static func parse(_ text: String, unit: String?, dot: DotRule, decimalMark: DecimalMark?) throws -> Double {
+    static func parse(_ text: String, unit: String?, dot: DotRule, decimalMark: DecimalMark?) throws
+        -> Double
+    {
         let t = trimmed(text)
-        if t.isEmpty { throw ParseError(found: "an empty value", expected: "a number such as 12,5") }
+        if t.isEmpty {
+            throw ParseError(found: "an empty value", expected: "a number such as 12,5")
+        }
         var s = Substring(t)
         var hasPercent = false
         if s.last == "%" {
@@ -199,10 +207,12 @@ public enum VietnameseNumber {
             while let c = s.last, isSpace(c) { s = s.dropLast() }
         }
         if hasPercent, let unit, !trimmed(unit).isEmpty, !isPercentUnit(unit) {
-            throw ParseError(found: "\(quote(t)) (a percentage) where the unit is \(quote(trimmed(unit)))",
-                             expected: "a number in \(trimmed(unit)), without %")
+            throw ParseError(
+                found: "\(quote(t)) (a percentage) where the unit is \(quote(trimmed(unit)))",
+                expected: "a number in \(trimmed(unit)), without %")
         }
-        return try parseBody(s, original: t, unit: hasPercent ? "%" : unit, dot: dot, decimalMark: decimalMark)
+        return try parseBody(
+            s, original: t, unit: hasPercent ? "%" : unit, dot: dot, decimalMark: decimalMark)
     }
 
     /// How to write a number, in the convention of the file being read.
@@ -210,8 +220,10 @@ public enum VietnameseNumber {
         dot == .decimalPoint ? "a number such as 12.5 or 12,5" : "a number such as 12,5 or 1.000"
     }
 
-    static func parseBody(_ body: Substring, original: String, unit: String?, dot: DotRule,
-                          decimalMark: DecimalMark? = nil) throws -> Double {
+    static func parseBody(
+        _ body: Substring, original: String, unit: String?, dot: DotRule,
+        decimalMark: DecimalMark? = nil
+    ) throws -> Double {
         var s = body
         var negative = false
         if let c = s.first, c == "-" || c == "−" || c == "+" {
@@ -220,9 +232,16 @@ public enum VietnameseNumber {
             while let c = s.first, isSpace(c) { s = s.dropFirst() }
         }
         let lowered = s.lowercased()
-        let notFinite = ["nan", "inf", "infinity", "-inf", "∞", ".nan", ".inf", "-.inf", "+.inf", "#num!", "#div/0!", "#value!", "#n/a"]
+        let notFinite = [
+            "nan", "inf", "infinity", "-inf", "∞", ".nan", ".inf", "-.inf", "+.inf", "#num!",
+            "#div/0!", "#value!", "#n/a"
+        ]
         if notFinite.contains(lowered) || lowered.hasPrefix("nan") || lowered == "+inf" {
-            throw ParseError(found: quote(original), expected: "a finite number (NaN, infinity and spreadsheet error values are not plan figures)")
+            throw ParseError(
+                found: quote(original),
+                expected:
+                    "a finite number (NaN, infinity and spreadsheet error values are not plan figures)"
+            )
         }
         if s.isEmpty {
             throw ParseError(found: quote(original), expected: "a number such as 12,5")
@@ -234,7 +253,9 @@ public enum VietnameseNumber {
             mantissa = s[..<eIndex]
             var e = s[s.index(after: eIndex)...]
             var eNeg = false
-            if let c = e.first, c == "-" || c == "+" || c == "−" { eNeg = c != "+"; e = e.dropFirst() }
+            if let c = e.first, c == "-" || c == "+" || c == "−" {
+                eNeg = c != "+"; e = e.dropFirst()
+            }
             guard !e.isEmpty, e.count <= 4, e.allSatisfy(isASCIIDigit), !mantissa.isEmpty else {
                 throw ParseError(found: quote(original), expected: example(dot))
             }
@@ -245,34 +266,47 @@ public enum VietnameseNumber {
             throw ParseError(found: quote(original), expected: example(dot))
         }
         if groups.contains(where: { $0.isEmpty }) {
-            throw ParseError(found: quote(original), expected: example(dot) + " (digits on both sides of every mark)")
+            throw ParseError(
+                found: quote(original),
+                expected: example(dot) + " (digits on both sides of every mark)")
         }
         // Decide which mark (if any) is the decimal mark.
-        var decimalIndex: Int? = nil        // index into marks
+        var decimalIndex: Int? = nil  // index into marks
         let kinds = Set(marks.filter { $0 != " " })
         if exponent != nil {
             guard marks.count <= 1, !marks.contains(" ") else {
-                throw ParseError(found: quote(original), expected: "a number such as 1,5E+06 (no thousands marks before an exponent)")
+                throw ParseError(
+                    found: quote(original),
+                    expected: "a number such as 1,5E+06 (no thousands marks before an exponent)")
             }
             if !marks.isEmpty { decimalIndex = 0 }
         } else if kinds.count == 2 {
-            decimalIndex = marks.count - 1   // the last mark is decimal
+            decimalIndex = marks.count - 1  // the last mark is decimal
             let decimalMark = marks[marks.count - 1]
             if marks.filter({ $0 == decimalMark }).count > 1 || marks.contains(" ") {
-                throw ParseError(found: quote(original), expected: "a number with one decimal mark after its thousands marks, such as 1.234,5")
+                throw ParseError(
+                    found: quote(original),
+                    expected:
+                        "a number with one decimal mark after its thousands marks, such as 1.234,5")
             }
         } else if let k = kinds.first {
             let n = marks.filter { $0 == k }.count
             if n >= 2 {
                 if marks.contains(" ") {
-                    throw ParseError(found: quote(original), expected: "a number with one kind of thousands mark, such as 1.234.567")
+                    throw ParseError(
+                        found: quote(original),
+                        expected: "a number with one kind of thousands mark, such as 1.234.567")
                 }
                 decimalIndex = nil
             } else {
                 let at = marks.firstIndex(of: k)!
                 if at != marks.count - 1 {
                     // "1.234 567": a decimal mark followed by spaces.
-                    throw ParseError(found: quote(original), expected: "a number such as 1 234,5 (thousands spaces before the decimal mark only)")
+                    throw ParseError(
+                        found: quote(original),
+                        expected:
+                            "a number such as 1 234,5 (thousands spaces before the decimal mark only)"
+                    )
                 }
                 let intPart = groups[at]
                 let frac = groups[at + 1]
@@ -293,12 +327,21 @@ public enum VietnameseNumber {
                     } else {
                         let digits = String(intPart) + String(frac)
                         let asGrouped = String(Int(digits) ?? 0)
-                        let asDecimal = String(intPart) + "," + String(frac).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
-                        let dec = asDecimal.hasSuffix(",") ? String(asDecimal.dropLast()) : asDecimal
-                        let unitWords = unit.map { trimmed($0).isEmpty ? "" : " (unit \(quote(trimmed($0))))" } ?? ""
+                        let asDecimal =
+                            String(intPart) + ","
+                            + String(frac).replacingOccurrences(
+                                of: "0+$", with: "", options: .regularExpression)
+                        let dec =
+                            asDecimal.hasSuffix(",") ? String(asDecimal.dropLast()) : asDecimal
+                        let unitWords =
+                            unit.map { trimmed($0).isEmpty ? "" : " (unit \(quote(trimmed($0))))" }
+                            ?? ""
                         throw ParseError(
-                            found: "\(quote(original))\(unitWords), which could be \(asGrouped) or \(dec)",
-                            expected: "the value written without ambiguity: \(asGrouped) (the \(k == "." ? "dot" : "comma") grouping thousands) or \(dec) (decimal comma)")
+                            found:
+                                "\(quote(original))\(unitWords), which could be \(asGrouped) or \(dec)",
+                            expected:
+                                "the value written without ambiguity: \(asGrouped) (the \(k == "." ? "dot" : "comma") grouping thousands) or \(dec) (decimal comma)"
+                        )
                     }
                 }
             }
@@ -306,8 +349,11 @@ public enum VietnameseNumber {
         // Validate thousands groups: first 1-3 digits, the rest exactly 3.
         let lastGroupIndex = decimalIndex.map { $0 } ?? (groups.count - 1)
         if lastGroupIndex > 0 {
-            if groups[0].count > 3 || groups[1...lastGroupIndex].contains(where: { $0.count != 3 }) {
-                throw ParseError(found: quote(original), expected: "thousands grouped in threes, such as 1.234.567 or 1 234 567")
+            if groups[0].count > 3 || groups[1...lastGroupIndex].contains(where: { $0.count != 3 })
+            {
+                throw ParseError(
+                    found: quote(original),
+                    expected: "thousands grouped in threes, such as 1.234.567 or 1 234 567")
             }
         }
         var intDigits = groups[0...lastGroupIndex].joined()
@@ -315,8 +361,10 @@ public enum VietnameseNumber {
         while intDigits.count > 1, intDigits.first == "0" { intDigits.removeFirst() }
         let exp = exponent ?? 0
         if intDigits != "0" && intDigits.count + exp > 15 || (intDigits == "0" && exp > 15) {
-            throw ParseError(found: "\(quote(original)) (\(intDigits.count + exp) digits before the decimal mark)",
-                             expected: "a number below 10^15; check for a missing decimal mark or a stray digit")
+            throw ParseError(
+                found:
+                    "\(quote(original)) (\(intDigits.count + exp) digits before the decimal mark)",
+                expected: "a number below 10^15; check for a missing decimal mark or a stray digit")
         }
         var plain = intDigits
         if !fracDigits.isEmpty { plain += "." + fracDigits }
@@ -325,8 +373,9 @@ public enum VietnameseNumber {
             throw ParseError(found: quote(original), expected: example(dot))
         }
         if abs(v) >= largestMagnitude {
-            throw ParseError(found: "\(quote(original)) (\(Formatting.number(v)))",
-                             expected: "a number below 10^15; check for a missing decimal mark or a stray digit")
+            throw ParseError(
+                found: "\(quote(original)) (\(Formatting.number(v)))",
+                expected: "a number below 10^15; check for a missing decimal mark or a stray digit")
         }
         return negative ? -v : v
     }
@@ -380,7 +429,11 @@ public enum VietnameseNumber {
         let shown = s.count > 60 ? String(s.prefix(57)) + "…" : s
         var out = "\""
         for u in shown.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
+            if u.value < 0x20 || u.value == 0x7F {
+                out += "\\u{\(String(u.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         return out + "\""
     }

@@ -18,41 +18,69 @@ public enum ActualsFile {
 
     /// `decimalMark`: the file's decimal mark when the user gives it; nil (the default)
     /// decides it from the file's values.
-    public static func read(path: String, plan: Plan, decimalMark: DecimalMark? = nil) throws -> [Observation] {
+    public static func read(path: String, plan: Plan, decimalMark: DecimalMark? = nil) throws
+        -> [Observation]
+    {
         try parse(CSVTable.read(path: path), plan: plan, decimalMark: decimalMark)
     }
 
-    public static func parse(_ table: CSVTable, plan: Plan, decimalMark: DecimalMark? = nil) throws -> [Observation] {
+    public static func parse(_ table: CSVTable, plan: Plan, decimalMark: DecimalMark? = nil) throws
+        -> [Observation]
+    {
         try table.require(columns: ["indicator", "year", "value"])
         try table.rejectUnknown(columns: columns)
-        let cells = table.rowAccessors.map { NumberColumn.Cell(text: $0["value"], line: $0.line, unit: plan.indicator($0["indicator"])?.unit) }
-        let convention = try decimalMark.map { NumberColumn.Convention(mark: $0, evidence: nil) }
+        let cells = table.rowAccessors.map {
+            NumberColumn.Cell(
+                text: $0["value"], line: $0.line, unit: plan.indicator($0["indicator"])?.unit)
+        }
+        let convention =
+            try decimalMark.map { NumberColumn.Convention(mark: $0, evidence: nil) }
             ?? NumberColumn.convention(of: cells, file: table.file, field: "value")
         var out: [Observation] = []
         var seen: [String: Int] = [:]
         for row in table.rowAccessors {
             let id = row["indicator"]
             guard let ind = plan.indicator(id) else {
-                throw row.error("indicator", found: id.isEmpty ? "an empty value" : "unknown indicator \"\(id)\"", expected: "an indicator id of plan \(plan.id)")
+                throw row.error(
+                    "indicator",
+                    found: id.isEmpty ? "an empty value" : "unknown indicator \"\(id)\"",
+                    expected: "an indicator id of plan \(plan.id)")
             }
             let year = try row.integer("year", in: 1990...2100)
             // An empty value is an actual still to be filled (the template import-plan writes).
             if VietnameseNumber.trimmed(row["value"]).isEmpty { continue }
             let key = "\(id)|\(year)"
-            if let first = seen[key] { throw row.error("year", found: "\(id) \(year) again (first on line \(first))", expected: "one value per indicator and year") }
+            if let first = seen[key] {
+                throw row.error(
+                    "year", found: "\(id) \(year) again (first on line \(first))",
+                    expected: "one value per indicator and year")
+            }
             seen[key] = row.line
-            let value = try NumberColumn.read([cells[row.index]], file: table.file, field: "value",
-                                              convention: convention)[0]
-            if value < 0, ind.measure != .rate { throw row.error("value", found: Formatting.number(value), expected: "a value ≥ 0") }
-            if let b = ind.upperBound, value > b { throw row.error("value", found: Formatting.number(value), expected: "at most \(Formatting.number(b)) (bound of \(id))") }
+            let value = try NumberColumn.read(
+                [cells[row.index]], file: table.file, field: "value",
+                convention: convention)[0]
+            if value < 0, ind.measure != .rate {
+                throw row.error("value", found: Formatting.number(value), expected: "a value ≥ 0")
+            }
+            if let b = ind.upperBound, value > b {
+                throw row.error(
+                    "value", found: Formatting.number(value),
+                    expected: "at most \(Formatting.number(b)) (bound of \(id))")
+            }
             let est = row["estimate"].lowercased()
             let isEstimate: Bool
             switch est {
             case "", "no", "false", "0", "không": isEstimate = false
             case "yes", "true", "1", "x", "ước", "uoc", "estimate": isEstimate = true
-            default: throw row.error("estimate", found: "\"\(row["estimate"])\"", expected: "empty, yes/no, 1/0 or ước")
+            default:
+                throw row.error(
+                    "estimate", found: "\"\(row["estimate"])\"",
+                    expected: "empty, yes/no, 1/0 or ước")
             }
-            out.append(Observation(indicator: id, year: year, value: value, isEstimate: isEstimate, source: row["source"], note: row["note"]))
+            out.append(
+                Observation(
+                    indicator: id, year: year, value: value, isEstimate: isEstimate,
+                    source: row["source"], note: row["note"]))
         }
         return out
     }

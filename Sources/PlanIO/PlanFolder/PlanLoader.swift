@@ -31,15 +31,19 @@ public enum PlanLoader {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else {
             throw InputError.io(path: dir, reason: "no such plan folder")
         }
-        guard isDir.boolValue else { throw InputError.io(path: dir, reason: "is a file; expected a plan folder") }
+        guard isDir.boolValue else {
+            throw InputError.io(path: dir, reason: "is a file; expected a plan folder")
+        }
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         let meta = try PlanMetadata.read(path: path("plan.yaml"))
         let indicators = try IndicatorsFile.read(path: path("indicators.csv"))
         let targets = try TargetsFile.read(path: path("targets.csv"), indicators: indicators)
-        let baseline = try BaselineFile.read(path: path("baseline.csv"), indicators: indicators, baselineYear: meta.baselineYear)
-        var plan = Plan(id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
-                        lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
-                        indicators: indicators, targets: targets, baseline: baseline)
+        let baseline = try BaselineFile.read(
+            path: path("baseline.csv"), indicators: indicators, baselineYear: meta.baselineYear)
+        var plan = Plan(
+            id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
+            lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
+            indicators: indicators, targets: targets, baseline: baseline)
         plan.province = meta.province
         plan.group = meta.group
         return plan

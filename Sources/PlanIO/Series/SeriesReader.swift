@@ -17,7 +17,8 @@ import PlanModel
 /// `12,5`, `1 234,5` and `12,5 %` are read too; a weight must be ≥ 0; a group name must
 /// not be empty. Every problem is an `InputError` naming file, line and column.
 public enum SeriesReader {
-    public static func read(_ source: CSVSource, columns: SeriesColumns) throws -> [ObservedSeries] {
+    public static func read(_ source: CSVSource, columns: SeriesColumns) throws -> [ObservedSeries]
+    {
         var needed = [columns.x, columns.y]
         if let w = columns.weights { needed.append(w) }
         if let g = columns.group { needed.append(g) }
@@ -27,13 +28,15 @@ public enum SeriesReader {
         var jw: Int? = nil, jg: Int? = nil
         var out: [ObservedSeries] = []
         var index: [String: Int] = [:]
-        var previousGroup: Range<Int>? = nil   // bytes of the previous row's group field
+        var previousGroup: Range<Int>? = nil  // bytes of the previous row's group field
         var previousSeries = 0
         if columns.group == nil { out.append(ObservedSeries(name: columns.y)) }
 
         func number(_ record: CSVRecord, _ j: Int, _ name: String) throws -> Double {
             if let v = record.number(j) { return v }
-            do { return try VietnameseNumber.parse(record.text(j), dot: .decimalPoint) } catch let e as VietnameseNumber.ParseError {
+            do { return try VietnameseNumber.parse(record.text(j), dot: .decimalPoint) } catch let e
+                as VietnameseNumber.ParseError
+            {
                 throw e.at(SourceLocation(file: file, line: record.line, field: name))
             }
         }
@@ -50,7 +53,8 @@ public enum SeriesReader {
                 header = names
                 return
             }
-            try CSVHeader.checkWidth(of: record, header: names, file: file, delimiter: source.delimiterCharacter)
+            try CSVHeader.checkWidth(
+                of: record, header: names, file: file, delimiter: source.delimiterCharacter)
             var k = 0
             if let jg {
                 // Sorted long files: the same group bytes as the previous row → same series.
@@ -59,10 +63,14 @@ public enum SeriesReader {
                 } else {
                     let name = record.trimmedText(jg)
                     if name.isEmpty {
-                        throw InputError.badData(location: SourceLocation(file: file, line: record.line, field: columns.group),
-                                                 found: "an empty value", expected: "a group name")
+                        throw InputError.badData(
+                            location: SourceLocation(
+                                file: file, line: record.line, field: columns.group),
+                            found: "an empty value", expected: "a group name")
                     }
-                    if let i = index[name] { k = i } else {
+                    if let i = index[name] {
+                        k = i
+                    } else {
                         k = out.count; index[name] = k
                         out.append(ObservedSeries(name: name, capacity: 8, weighted: jw != nil))
                     }
@@ -70,21 +78,25 @@ public enum SeriesReader {
                 }
                 previousGroup = record.range(jg)
             }
-            if record.isEmpty(jy) { return }   // a gap
+            if record.isEmpty(jy) { return }  // a gap
             let x = try number(record, jx, columns.x)
             let y = try number(record, jy, columns.y)
             out[k].x.append(x); out[k].y.append(y); out[k].lines.append(record.line)
             if let jw {
                 let w = try number(record, jw, columns.weights!)
                 if w < 0 {
-                    throw InputError.badData(location: SourceLocation(file: file, line: record.line, field: columns.weights),
-                                             found: Formatting.number(w), expected: "a weight ≥ 0")
+                    throw InputError.badData(
+                        location: SourceLocation(
+                            file: file, line: record.line, field: columns.weights),
+                        found: Formatting.number(w), expected: "a weight ≥ 0")
                 }
                 out[k].weights.append(w)
             }
         }
         if header == nil || (columns.group != nil && out.isEmpty) {
-            throw InputError.badData(location: SourceLocation(file: file, line: 1), found: "no data rows", expected: "rows to fit")
+            throw InputError.badData(
+                location: SourceLocation(file: file, line: 1), found: "no data rows",
+                expected: "rows to fit")
         }
         return out
     }

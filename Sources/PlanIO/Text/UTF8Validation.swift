@@ -14,7 +14,8 @@
 public enum UTF8Validation {
     /// Offset (from `bytes.startIndex`) of the first byte not in a well-formed sequence, or
     /// nil when all of `bytes` is UTF-8.
-    public static func firstInvalidByte<C: Collection<UInt8>>(in bytes: C) -> Int? where C.Index == Int {
+    public static func firstInvalidByte<C: Collection<UInt8>>(in bytes: C) -> Int?
+    where C.Index == Int {
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var i = bytes.startIndex
         while i < bytes.endIndex {
@@ -29,7 +30,7 @@ public enum UTF8Validation {
             case 0xF0...0xF4: need = 3; scalar = UInt32(lead & 0x07); smallest = 0x10000
             default: return i - bytes.startIndex
             }
-            if i + need >= bytes.endIndex { return i - bytes.startIndex }   // cut off at the end
+            if i + need >= bytes.endIndex { return i - bytes.startIndex }  // cut off at the end
             for k in 1...need {
                 let continuation = bytes[i + k]
                 if continuation & 0xC0 != 0x80 { return i - bytes.startIndex }
@@ -44,7 +45,8 @@ public enum UTF8Validation {
     }
 
     /// The 1-based line (counting LF, and CR not followed by LF) of the byte at `offset`.
-    public static func line<C: Collection<UInt8>>(ofByte offset: Int, in bytes: C) -> Int where C.Index == Int {
+    public static func line<C: Collection<UInt8>>(ofByte offset: Int, in bytes: C) -> Int
+    where C.Index == Int {
         var line = 1
         var previousCR = false
         for b in bytes.prefix(offset) {

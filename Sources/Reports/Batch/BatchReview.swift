@@ -42,7 +42,9 @@ public struct BatchPlanResult: Sendable {
     /// File name of the plan's HTML page, when the batch wrote one.
     public var page: String?
 
-    public func count(_ status: TargetStatus) -> Int { verdicts.filter { $0.status == status }.count }
+    public func count(_ status: TargetStatus) -> Int {
+        verdicts.filter { $0.status == status }.count
+    }
 }
 
 /// A plan folder that could not be reviewed, with the reader's message (file, line,
@@ -82,15 +84,23 @@ public struct BatchReview: Sendable {
     /// Total number of plan folders found.
     public var folderCount: Int { plans.count + failures.count }
 
-    public init(plans: [BatchPlanResult], failures: [BatchFailure]) { self.plans = plans; self.failures = failures }
+    public init(plans: [BatchPlanResult], failures: [BatchFailure]) {
+        self.plans = plans; self.failures = failures
+    }
 
     /// Reviews every plan folder under `directory`. `progress(done, total)` is called after
     /// each plan (from worker threads, one call at a time).
-    public static func run(directory: String, options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BatchReview {
+    public static func run(
+        directory: String, options: Options, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> BatchReview {
         let folders = try PlanFolderDiscovery.folders(in: directory, recursive: options.recursive)
         if let pages = options.pagesDirectory {
-            do { try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true) } catch {
-                throw InputError.io(path: pages, reason: "cannot create the folder (\(error.localizedDescription))")
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: pages, withIntermediateDirectories: true)
+            } catch {
+                throw InputError.io(
+                    path: pages, reason: "cannot create the folder (\(error.localizedDescription))")
             }
         }
         let slots = ResultSlots(count: folders.count)
@@ -99,7 +109,8 @@ public struct BatchReview: Sendable {
             do {
                 outcome = .success(try reviewOne(folder: folders[index], options: options))
             } catch {
-                outcome = .failure(BatchFailure(folder: folders[index], message: String(describing: error)))
+                outcome = .failure(
+                    BatchFailure(folder: folders[index], message: String(describing: error)))
             }
             let done = slots.store(outcome, at: index)
             progress?(done, folders.count)
@@ -113,7 +124,12 @@ public struct BatchReview: Sendable {
                 // Plan ids name the rows of every output and the plan pages: a second plan
                 // with the same id is an error, not a silent overwrite.
                 if let other = firstFolder[plan.planID] {
-                    failures.append(BatchFailure(folder: plan.folder, message: "\((plan.folder as NSString).appendingPathComponent("plan.yaml")) [id]: found \"\(plan.planID)\", already the id of the plan in \(other); expected an id used by one plan only"))
+                    failures.append(
+                        BatchFailure(
+                            folder: plan.folder,
+                            message:
+                                "\((plan.folder as NSString).appendingPathComponent("plan.yaml")) [id]: found \"\(plan.planID)\", already the id of the plan in \(other); expected an id used by one plan only"
+                        ))
                 } else {
                     firstFolder[plan.planID] = plan.folder
                     plans.append(plan)
@@ -129,20 +145,29 @@ public struct BatchReview: Sendable {
     static func reviewOne(folder: String, options: Options) throws -> BatchPlanResult {
         let plan = try PlanLoader.load(directory: folder)
         guard let actualsPath = PlanFolderDiscovery.actualsPath(folder: folder) else {
-            throw InputError.io(path: (folder as NSString).appendingPathComponent("actuals.csv"), reason: "no actuals file (actuals.csv or actuals-example.csv) in the plan folder")
+            throw InputError.io(
+                path: (folder as NSString).appendingPathComponent("actuals.csv"),
+                reason: "no actuals file (actuals.csv or actuals-example.csv) in the plan folder")
         }
-        let actuals = try ActualsFile.read(path: actualsPath, plan: plan, decimalMark: options.decimalMark)
+        let actuals = try ActualsFile.read(
+            path: actualsPath, plan: plan, decimalMark: options.decimalMark)
         var reviewOptions = options.review
         reviewOptions.charts = options.pagesDirectory != nil
         if let asOf = reviewOptions.asOf, asOf <= plan.baselineYear || asOf > plan.lastYear {
-            throw InputError.usage("--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear) for the plan in \(folder)")
+            throw InputError.usage(
+                "--as-of \(asOf): expected a year from \(plan.baselineYear + 1) to \(plan.lastYear) for the plan in \(folder)"
+            )
         }
-        let review = ReviewEngine.review(plan: plan, actuals: actuals, options: reviewOptions, actualsSource: actualsPath)
+        let review = ReviewEngine.review(
+            plan: plan, actuals: actuals, options: reviewOptions, actualsSource: actualsPath)
         let language = options.language ?? ReportLanguage.default(for: plan)
         var page: String?
         if let pages = options.pagesDirectory {
-            let name = ReviewReport.defaultFileName(planId: BatchNames.fileSafe(plan.id), format: .html)
-            try AtomicFile.write(ReviewReport.data(review, format: .html, language: language), to: (pages as NSString).appendingPathComponent(name))
+            let name = ReviewReport.defaultFileName(
+                planId: BatchNames.fileSafe(plan.id), format: .html)
+            try AtomicFile.write(
+                ReviewReport.data(review, format: .html, language: language),
+                to: (pages as NSString).appendingPathComponent(name))
             page = name
         }
         var csvRows = ""
@@ -150,16 +175,29 @@ public struct BatchReview: Sendable {
             let text = ReviewReport.render(review, format: .csv, language: language)
             csvRows = text.firstIndex(of: "\n").map { String(text[text.index(after: $0)...]) } ?? ""
         }
-        let latestByIndicator = Dictionary(grouping: actuals.filter { $0.year <= review.asOf }, by: \.indicator).mapValues { $0.max { $0.year < $1.year }! }
+        let latestByIndicator = Dictionary(
+            grouping: actuals.filter { $0.year <= review.asOf }, by: \.indicator
+        ).mapValues { $0.max { $0.year < $1.year }! }
         let values = plan.indicators.filter { $0.measure != .qualitative }.map { indicator in
-            BatchPlanResult.IndicatorValues(indicator: indicator.id, name: language == .vi || indicator.nameEn.isEmpty ? indicator.nameVi : indicator.nameEn,
-                                            unit: indicator.unit, additive: BatchSummary.isAdditive(indicator), baseline: plan.baselineValue(of: indicator.id),
-                                            latestYear: latestByIndicator[indicator.id]?.year, latest: latestByIndicator[indicator.id]?.value)
+            BatchPlanResult.IndicatorValues(
+                indicator: indicator.id,
+                name: language == .vi || indicator.nameEn.isEmpty
+                    ? indicator.nameVi : indicator.nameEn,
+                unit: indicator.unit, additive: BatchSummary.isAdditive(indicator),
+                baseline: plan.baselineValue(of: indicator.id),
+                latestYear: latestByIndicator[indicator.id]?.year,
+                latest: latestByIndicator[indicator.id]?.value)
         }
-        return BatchPlanResult(folder: folder, planID: plan.id, name: language == .vi || plan.nameEn.isEmpty ? plan.nameVi : plan.nameEn,
-                               province: plan.province, group: plan.group, asOf: review.asOf, language: language, illustrative: review.usesIllustrative,
-                               verdicts: review.assessments.map { .init(target: $0.target.id, indicator: $0.target.indicator, status: $0.status) },
-                               values: values, sentence: ReviewSummarySentence(review: review), csvRows: csvRows, page: page)
+        return BatchPlanResult(
+            folder: folder, planID: plan.id,
+            name: language == .vi || plan.nameEn.isEmpty ? plan.nameVi : plan.nameEn,
+            province: plan.province, group: plan.group, asOf: review.asOf, language: language,
+            illustrative: review.usesIllustrative,
+            verdicts: review.assessments.map {
+                .init(target: $0.target.id, indicator: $0.target.indicator, status: $0.status)
+            },
+            values: values, sentence: ReviewSummarySentence(review: review), csvRows: csvRows,
+            page: page)
     }
 }
 
@@ -191,6 +229,10 @@ extension BatchFailure: Error {}
 enum BatchNames {
     /// Letters, digits, `-`, `_` and `.` kept; anything else becomes `_`.
     static func fileSafe(_ id: String) -> String {
-        String(id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_.".unicodeScalars.contains($0) ? Character($0) : "_" })
+        String(
+            id.unicodeScalars.map {
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII
+                    || "-_.".unicodeScalars.contains($0) ? Character($0) : "_"
+            })
     }
 }

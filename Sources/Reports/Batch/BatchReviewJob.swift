@@ -23,45 +23,66 @@ public struct BatchReviewJob {
     public var output: String?
     public var summaryPrefix: String?
 
-    public init(directory: String, options: BatchReview.Options, format: ReportFormat, output: String?, summaryPrefix: String?) {
-        self.directory = directory; self.options = options; self.format = format; self.output = output; self.summaryPrefix = summaryPrefix
+    public init(
+        directory: String, options: BatchReview.Options, format: ReportFormat, output: String?,
+        summaryPrefix: String?
+    ) {
+        self.directory = directory; self.options = options; self.format = format;
+        self.output = output; self.summaryPrefix = summaryPrefix
     }
 
     /// Where the files of an HTML batch go: (dashboard path, pages folder, pages folder
     /// relative to the dashboard).
-    static func htmlPaths(_ output: String) -> (dashboard: String, pages: String, relative: String) {
+    static func htmlPaths(_ output: String) -> (dashboard: String, pages: String, relative: String)
+    {
         if output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") {
             let stem = (output as NSString).deletingPathExtension
             let relative = (stem as NSString).lastPathComponent + "-plans"
             return (output, stem + "-plans", relative)
         }
-        return ((output as NSString).appendingPathComponent("index.html"), (output as NSString).appendingPathComponent("plans"), "plans")
+        return (
+            (output as NSString).appendingPathComponent("index.html"),
+            (output as NSString).appendingPathComponent("plans"), "plans"
+        )
     }
 
     /// Runs the batch and writes the outputs; returns the batch and the text meant for
     /// standard output (nil when everything went to files).
-    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (batch: BatchReview, standardOutput: String?, written: [String]) {
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (
+        batch: BatchReview, standardOutput: String?, written: [String]
+    ) {
         var options = self.options
         let toFile = output.map { $0 != "-" } ?? false
         var html: (dashboard: String, pages: String, relative: String)?
         switch format {
         case .csv: options.csv = true
         case .html:
-            guard let output, toFile else { throw InputError.usage("--plans with --format html needs --output FILE.html or --output FOLDER (the dashboard and a page per plan)") }
+            guard let output, toFile else {
+                throw InputError.usage(
+                    "--plans with --format html needs --output FILE.html or --output FOLDER (the dashboard and a page per plan)"
+                )
+            }
             html = Self.htmlPaths(output)
             options.pagesDirectory = html!.pages
         case .table: break
-        case .markdown: throw InputError.usage("--plans writes table, csv or html; Markdown is for one plan")
+        case .markdown:
+            throw InputError.usage("--plans writes table, csv or html; Markdown is for one plan")
         }
         let batch = try BatchReview.run(directory: directory, options: options, progress: progress)
         let summary = BatchSummary(batch)
         let language = options.language ?? batch.plans.first?.language ?? .vi
         var written: [String] = []
-        func write(_ text: String, _ path: String) throws { try AtomicFile.write(text, to: path); written.append(path) }
+        func write(_ text: String, _ path: String) throws {
+            try AtomicFile.write(text, to: path); written.append(path)
+        }
         switch format {
         case .csv:
             let long = BatchCSVWriter.long(batch, levels: options.review.levels)
-            let prefix = summaryPrefix ?? (toFile ? ((output! as NSString).pathExtension.lowercased() == "csv" ? (output! as NSString).deletingPathExtension : output!) : nil)
+            let prefix =
+                summaryPrefix
+                ?? (toFile
+                    ? ((output! as NSString).pathExtension.lowercased() == "csv"
+                        ? (output! as NSString).deletingPathExtension : output!) : nil)
             if let prefix {
                 try write(BatchCSVWriter.plans(batch, language: language), prefix + "-plans.csv")
                 try write(BatchCSVWriter.groups(summary), prefix + "-groups.csv")
@@ -70,7 +91,9 @@ public struct BatchReviewJob {
             if toFile { try write(long, output!); return (batch, nil, written) }
             return (batch, long, written)
         case .html:
-            let page = BatchDashboardHTML(batch: batch, summary: summary, language: language, pagesFolder: html!.relative).render()
+            let page = BatchDashboardHTML(
+                batch: batch, summary: summary, language: language, pagesFolder: html!.relative
+            ).render()
             try write(page, html!.dashboard)
             return (batch, nil, written)
         default:

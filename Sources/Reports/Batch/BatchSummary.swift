@@ -97,7 +97,9 @@ public struct BatchSummary: Sendable {
                 for v in plan.verdicts { row.statusCounts[v.status, default: 0] += 1 }
                 if plan.verdicts.contains(where: { Self.isRed($0.status) }) { row.plansAtRisk += 1 }
             }
-            row.values = indicators.map { Self.rollUp(indicator: $0.id, additive: $0.additive, members) }
+            row.values = indicators.map {
+                Self.rollUp(indicator: $0.id, additive: $0.additive, members)
+            }
             return row
         }
     }
@@ -105,15 +107,19 @@ public struct BatchSummary: Sendable {
     /// Amounts and counts add up across communes; rates and "per" quantities (income per
     /// head, value per hectare, enterprises per 1,000 people) do not.
     public static func isAdditive(_ indicator: Indicator) -> Bool {
-        (indicator.measure == .amount || indicator.measure == .count) && !indicator.unit.contains("/")
+        (indicator.measure == .amount || indicator.measure == .count)
+            && !indicator.unit.contains("/")
     }
 
-    static func rollUp(indicator: String, additive: Bool, _ plans: [BatchPlanResult]) -> RollUpValue {
+    static func rollUp(indicator: String, additive: Bool, _ plans: [BatchPlanResult]) -> RollUpValue
+    {
         var value = RollUpValue(indicator: indicator, additive: additive)
         guard additive else { return value }
         let entries = plans.compactMap { $0.values.first { $0.indicator == indicator } }
         let baselines = entries.compactMap(\.baseline)
-        if baselines.count == entries.count, !entries.isEmpty { value.baselineSum = baselines.reduce(0, +) }
+        if baselines.count == entries.count, !entries.isEmpty {
+            value.baselineSum = baselines.reduce(0, +)
+        }
         if let year = entries.compactMap(\.latestYear).max() {
             let latest = entries.filter { $0.latestYear == year }.compactMap(\.latest)
             value.latestYear = year

@@ -15,15 +15,25 @@ public enum PlanFolderDiscovery {
     public static func folders(in directory: String, recursive: Bool) throws -> [String] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory) else { throw InputError.io(path: directory, reason: "no such folder") }
-        guard isDirectory.boolValue else { throw InputError.io(path: directory, reason: "is a file; expected a folder of plan folders") }
-        func isPlan(_ path: String) -> Bool { fm.fileExists(atPath: (path as NSString).appendingPathComponent("plan.yaml")) }
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw InputError.io(path: directory, reason: "no such folder")
+        }
+        guard isDirectory.boolValue else {
+            throw InputError.io(
+                path: directory, reason: "is a file; expected a folder of plan folders")
+        }
+        func isPlan(_ path: String) -> Bool {
+            fm.fileExists(atPath: (path as NSString).appendingPathComponent("plan.yaml"))
+        }
         func subfolders(_ path: String) throws -> [String] {
             let names: [String]
             do { names = try fm.contentsOfDirectory(atPath: path) } catch {
-                throw InputError.io(path: path, reason: "cannot list the folder (\(error.localizedDescription))")
+                throw InputError.io(
+                    path: path, reason: "cannot list the folder (\(error.localizedDescription))")
             }
-            return names.filter { !$0.hasPrefix(".") }.map { (path as NSString).appendingPathComponent($0) }.filter {
+            return names.filter { !$0.hasPrefix(".") }.map {
+                (path as NSString).appendingPathComponent($0)
+            }.filter {
                 var dir: ObjCBool = false
                 return fm.fileExists(atPath: $0, isDirectory: &dir) && dir.boolValue
             }

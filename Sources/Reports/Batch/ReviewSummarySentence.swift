@@ -40,13 +40,22 @@ public struct ReviewSummarySentence: Sendable, Hashable {
 
     public func text(_ language: ReportLanguage) -> String {
         let vi = language == .vi
-        var s = vi ? "Có \(expectedMet)/\(judged) chỉ tiêu dự kiến đạt và vượt kế hoạch, \(unlikely) chỉ tiêu khó đạt"
-                   : "\(expectedMet) of \(judged) targets are expected to be met or exceeded, \(unlikely) are unlikely to be met"
-        if accelerationNeeded > 0 { s += vi ? ", \(accelerationNeeded) chỉ tiêu cần tăng tốc" : ", \(accelerationNeeded) need acceleration" }
+        var s =
+            vi
+            ? "Có \(expectedMet)/\(judged) chỉ tiêu dự kiến đạt và vượt kế hoạch, \(unlikely) chỉ tiêu khó đạt"
+            : "\(expectedMet) of \(judged) targets are expected to be met or exceeded, \(unlikely) are unlikely to be met"
+        if accelerationNeeded > 0 {
+            s +=
+                vi
+                ? ", \(accelerationNeeded) chỉ tiêu cần tăng tốc"
+                : ", \(accelerationNeeded) need acceleration"
+        }
         s += "."
         if notJudged > 0 {
-            s += vi ? " \(notJudged) chỉ tiêu chưa đánh giá được (thiếu số liệu hoặc không định lượng)."
-                    : " \(notJudged) could not be judged (insufficient data or not quantifiable)."
+            s +=
+                vi
+                ? " \(notJudged) chỉ tiêu chưa đánh giá được (thiếu số liệu hoặc không định lượng)."
+                : " \(notJudged) could not be judged (insufficient data or not quantifiable)."
         }
         return s
     }

@@ -46,16 +46,33 @@ struct FitJSON: Encodable {
         let r = f.regression
         series = f.series; model = f.model.description
         n = r.observationCount; df = r.residualDegreesOfFreedom
-        coefficients = f.coefficients.enumerated().map { Coefficient(name: "b\($0.offset)", estimate: $0.element, std_error: r.standardErrors?[$0.offset]) }
-        residual_sd = r.residualStandardDeviation; r_squared = r.rSquared; adj_r_squared = r.adjustedRSquared
+        coefficients = f.coefficients.enumerated().map {
+            Coefficient(
+                name: "b\($0.offset)", estimate: $0.element, std_error: r.standardErrors?[$0.offset]
+            )
+        }
+        residual_sd = r.residualStandardDeviation; r_squared = r.rSquared;
+        adj_r_squared = r.adjustedRSquared
         condition_estimate = r.conditionEstimate
         growth = f.growthRate(levels: spec.levels).map { g in
-            Growth(rate_pct: g.rate * 100, intervals: g.intervals.map { Interval(level_pct: $0.level * 100, lower: $0.lower * 100, upper: $0.upper * 100) })
+            Growth(
+                rate_pct: g.rate * 100,
+                intervals: g.intervals.map {
+                    Interval(
+                        level_pct: $0.level * 100, lower: $0.lower * 100, upper: $0.upper * 100)
+                })
         }
         forecasts = f.forecast(at: xs, levels: spec.levels).map { fc in
-            Forecast(x: fc.x, point: fc.point, point_is_median: fc.pointIsMedian,
-                     mean: fc.intervals.map { Interval(level_pct: $0.level * 100, lower: $0.meanLower, upper: $0.meanUpper) },
-                     prediction: fc.intervals.map { Interval(level_pct: $0.level * 100, lower: $0.predictionLower, upper: $0.predictionUpper) })
+            Forecast(
+                x: fc.x, point: fc.point, point_is_median: fc.pointIsMedian,
+                mean: fc.intervals.map {
+                    Interval(level_pct: $0.level * 100, lower: $0.meanLower, upper: $0.meanUpper)
+                },
+                prediction: fc.intervals.map {
+                    Interval(
+                        level_pct: $0.level * 100, lower: $0.predictionLower,
+                        upper: $0.predictionUpper)
+                })
         }
         no_interval_reason = f.noIntervalReason
     }

@@ -6,14 +6,23 @@ import Regression
 extension FitRunner {
     static func num(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
     static func singleCSV(_ f: TrendFit, spec: FitSpec, xs: [Double]) -> String {
-        var csv = CSVWriter(header: [spec.x, "point", "point_is_median", "level_pct", "mean_lower", "mean_upper", "prediction_lower", "prediction_upper", "note"])
+        var csv = CSVWriter(header: [
+            spec.x, "point", "point_is_median", "level_pct", "mean_lower", "mean_upper",
+            "prediction_lower", "prediction_upper", "note"
+        ])
         for fc in f.forecast(at: xs, levels: spec.levels) {
             if fc.intervals.isEmpty {
-                csv.row([Formatting.number(fc.x), "\(fc.point)", "\(fc.pointIsMedian)", "", "", "", "", "", fc.noIntervalReason ?? ""])
+                csv.row([
+                    Formatting.number(fc.x), "\(fc.point)", "\(fc.pointIsMedian)", "", "", "", "",
+                    "", fc.noIntervalReason ?? ""
+                ])
             }
             for iv in fc.intervals {
-                csv.row([Formatting.number(fc.x), "\(fc.point)", "\(fc.pointIsMedian)", pct(iv.level),
-                         "\(iv.meanLower)", "\(iv.meanUpper)", "\(iv.predictionLower)", "\(iv.predictionUpper)", ""])
+                csv.row([
+                    Formatting.number(fc.x), "\(fc.point)", "\(fc.pointIsMedian)", pct(iv.level),
+                    "\(iv.meanLower)", "\(iv.meanUpper)", "\(iv.predictionLower)",
+                    "\(iv.predictionUpper)", ""
+                ])
             }
         }
         return csv.text
@@ -26,14 +35,20 @@ extension FitRunner {
         h += ["residual_sd", "r_squared", "adj_r_squared", "growth_pct"]
         for l in spec.levels { h += ["growth_lo_\(pct(l))", "growth_hi_\(pct(l))"] }
         h += ["x", "point"]
-        for l in spec.levels { h += ["mean_lo_\(pct(l))", "mean_hi_\(pct(l))", "pred_lo_\(pct(l))", "pred_hi_\(pct(l))"] }
+        for l in spec.levels {
+            h += [
+                "mean_lo_\(pct(l))", "mean_hi_\(pct(l))", "pred_lo_\(pct(l))", "pred_hi_\(pct(l))"
+            ]
+        }
         h.append("message")
         return h
     }
 
     /// Writes one group's CSV row (columns of `groupHeader`) straight into `csv`.
-    static func groupRow(_ csv: inout CSVWriter, _ name: String, _ outcome: FitOutcome, n: Int, spec: FitSpec,
-                         until: Double, untilText: String, tCache: inout [Int: [Double]]) {
+    static func groupRow(
+        _ csv: inout CSVWriter, _ name: String, _ outcome: FitOutcome, n: Int, spec: FitSpec,
+        until: Double, untilText: String, tCache: inout [Int: [Double]]
+    ) {
         let p = spec.model.parameterCount
         let L = spec.levels.count
         csv.add(name); csv.add(spec.model.description)
@@ -44,7 +59,8 @@ extension FitRunner {
             csv.add(m)
         case .fitted(let f):
             let r = f.regression
-            csv.add("\(r.observationCount)"); csv.add("\(r.residualDegreesOfFreedom)"); csv.add("fitted")
+            csv.add("\(r.observationCount)"); csv.add("\(r.residualDegreesOfFreedom)");
+            csv.add("fitted")
             for b in f.coefficients { csv.add(b) }
             if let se = r.standardErrors { for v in se { csv.add(v) } } else { csv.addEmpty(p) }
             csv.add(r.residualStandardDeviation); csv.add(r.rSquared); csv.add(r.adjustedRSquared)
@@ -62,7 +78,10 @@ extension FitRunner {
             let fc = f.forecast(at: until, levels: spec.levels, criticalValues: ts)
             csv.add(untilText); csv.add(fc.point)
             if fc.intervals.isEmpty { csv.addEmpty(4 * L) }
-            for iv in fc.intervals { csv.add(iv.meanLower); csv.add(iv.meanUpper); csv.add(iv.predictionLower); csv.add(iv.predictionUpper) }
+            for iv in fc.intervals {
+                csv.add(iv.meanLower); csv.add(iv.meanUpper); csv.add(iv.predictionLower);
+                csv.add(iv.predictionUpper)
+            }
             csv.add(f.noIntervalReason ?? "")
         }
         csv.endRow()
@@ -74,15 +93,18 @@ extension FitRunner {
         let until = spec.until ?? ((series.flatMap(\.x).max() ?? 0) + 5)
         let untilText = Formatting.number(until)
         let header = CSVWriter(header: groupHeader(spec: spec)).bytes
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, series.count / 2000))
+        let chunks = max(
+            1, min(ProcessInfo.processInfo.activeProcessorCount * 2, series.count / 2000))
         let parts = ChunkResults(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = series.count * c / chunks, hi = series.count * (c + 1) / chunks
             var csv = CSVWriter()
             var tCache: [Int: [Double]] = [:]
             for s in series[lo..<hi] {
-                groupRow(&csv, s.name, fitGroup(s, spec: spec, file: file), n: s.x.count, spec: spec, until: until,
-                         untilText: untilText, tCache: &tCache)
+                groupRow(
+                    &csv, s.name, fitGroup(s, spec: spec, file: file), n: s.x.count, spec: spec,
+                    until: until,
+                    untilText: untilText, tCache: &tCache)
             }
             parts.set(c, csv.bytes)
         }
@@ -91,15 +113,23 @@ extension FitRunner {
         return out
     }
 
-    static func groupCSV(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> String {
+    static func groupCSV(
+        _ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double
+    ) -> String {
         String(decoding: groupCSVBytes(outcomes, spec: spec, until: until), as: UTF8.self)
     }
 
-    static func groupCSVBytes(_ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double) -> [UInt8] {
+    static func groupCSVBytes(
+        _ outcomes: [(s: FitSeries, outcome: FitOutcome)], spec: FitSpec, until: Double
+    ) -> [UInt8] {
         var csv = CSVWriter(header: groupHeader(spec: spec))
         let untilText = Formatting.number(until)
         var tCache: [Int: [Double]] = [:]
-        for o in outcomes { groupRow(&csv, o.s.name, o.outcome, n: o.s.x.count, spec: spec, until: until, untilText: untilText, tCache: &tCache) }
+        for o in outcomes {
+            groupRow(
+                &csv, o.s.name, o.outcome, n: o.s.x.count, spec: spec, until: until,
+                untilText: untilText, tCache: &tCache)
+        }
         return csv.bytes
     }
 

@@ -35,7 +35,9 @@ public struct FitSpec: Sendable {
     /// - Throws: `InputError.usage` (exit 64) for a model, level or `until` out of range.
     public init(model: String, levels: [Double], until: Double?, columns: SeriesColumns) throws {
         guard let m = TrendModel(parsing: model) else {
-            throw InputError.usage("--model \(model): expected linear, exponential, poly:K (K = 1…10) or logistic[:BOUND]")
+            throw InputError.usage(
+                "--model \(model): expected linear, exponential, poly:K (K = 1…10) or logistic[:BOUND]"
+            )
         }
         switch m {
         case .polynomial(let k) where !(1...10).contains(k):
@@ -46,7 +48,8 @@ public struct FitSpec: Sendable {
         }
         self.model = m
         guard !levels.isEmpty, levels.allSatisfy({ $0 > 0 && $0 < 1 }) else {
-            throw InputError.usage("--level: expected percentages strictly between 0 and 100, e.g. 80,95")
+            throw InputError.usage(
+                "--level: expected percentages strictly between 0 and 100, e.g. 80,95")
         }
         self.levels = levels
         if let u = until, !u.isFinite { throw InputError.usage("--until must be a finite number") }

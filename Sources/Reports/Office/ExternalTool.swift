@@ -20,7 +20,8 @@ public struct ExternalTool: Sendable {
 
     /// Finds `name` on `PATH`, or throws ``Unavailable`` naming the package to install.
     public init(_ name: String, package: String, purpose: String) throws {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+            separator: ":")
         for directory in directories {
             let candidate = "\(directory)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { path = candidate; return }
@@ -46,7 +47,8 @@ public struct ExternalTool: Sendable {
         process.standardError = FileHandle(forWritingAtPath: errPath)
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw InputError.io(path: path, reason: "cannot be started (\(error.localizedDescription))")
+            throw InputError.io(
+                path: path, reason: "cannot be started (\(error.localizedDescription))")
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
@@ -60,8 +62,10 @@ public struct ExternalTool: Sendable {
         let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
         let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
         if process.terminationStatus != 0 {
-            let message = String(decoding: err.suffix(600), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw InputError.io(path: path, reason: "failed with status \(process.terminationStatus): \(message)")
+            let message = String(decoding: err.suffix(600), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            throw InputError.io(
+                path: path, reason: "failed with status \(process.terminationStatus): \(message)")
         }
         return out
     }
@@ -72,9 +76,16 @@ struct ScratchFolder {
     let path: String
 
     init() throws {
-        let base = (NSTemporaryDirectory() as NSString).appendingPathComponent("planforecast-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
-            throw InputError.io(path: base, reason: "cannot create a temporary folder (\(error.localizedDescription))")
+        let base = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "planforecast-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try FileManager.default.createDirectory(
+                atPath: base, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw InputError.io(
+                path: base,
+                reason: "cannot create a temporary folder (\(error.localizedDescription))")
         }
         path = base
     }
@@ -84,14 +95,16 @@ struct ScratchFolder {
     func write(_ data: Data, _ name: String) throws -> String {
         let target = file(name)
         do { try data.write(to: URL(fileURLWithPath: target)) } catch {
-            throw InputError.io(path: target, reason: "cannot write (\(error.localizedDescription))")
+            throw InputError.io(
+                path: target, reason: "cannot write (\(error.localizedDescription))")
         }
         return target
     }
 
     func read(_ name: String) throws -> Data {
         do { return try Data(contentsOf: URL(fileURLWithPath: file(name))) } catch {
-            throw InputError.io(path: file(name), reason: "was not produced (\(error.localizedDescription))")
+            throw InputError.io(
+                path: file(name), reason: "was not produced (\(error.localizedDescription))")
         }
     }
 

@@ -15,7 +15,10 @@ struct Design: Sendable {
     let gridPoints: [[Double]]
     let replicates: Int
 
-    init(model: SweepModel, mode: SweepMode, samples: Int, seed: UInt64, gridStep: GridStep, replicates: Int) {
+    init(
+        model: SweepModel, mode: SweepMode, samples: Int, seed: UInt64, gridStep: GridStep,
+        replicates: Int
+    ) {
         self.mode = mode
         specs = model.drivers.map(\.spec)
         self.replicates = max(1, replicates)
@@ -27,7 +30,9 @@ struct Design: Sendable {
         case .lhs:
             self.samples = samples
             gridPoints = []
-            permutations = specs.indices.map { FeistelPermutation(count: samples, seed: seed, stream: 0x4C48_5300 + UInt64($0)) }
+            permutations = specs.indices.map {
+                FeistelPermutation(count: samples, seed: seed, stream: 0x4C48_5300 + UInt64($0))
+            }
         case .montecarlo:
             self.samples = samples
             gridPoints = []
@@ -79,7 +84,9 @@ struct Design: Sendable {
 
     /// Writes scenario `index`'s means to `out`, drawing from `rng`.
     @inline(__always)
-    func means(scenario index: Int, rng: inout Xoshiro256StarStar, out: UnsafeMutablePointer<Double>) {
+    func means(
+        scenario index: Int, rng: inout Xoshiro256StarStar, out: UnsafeMutablePointer<Double>
+    ) {
         switch mode {
         case .montecarlo:
             for k in 0..<specs.count { out[k] = specs[k].quantile(rng.uniformOpen()) }

@@ -32,11 +32,11 @@ final class PathKernel: @unchecked Sendable {
     private let cholStart: UnsafeMutablePointer<Int>
     private let cholCol: UnsafeMutablePointer<Int>
     private let cholVal: UnsafeMutablePointer<Double>
-    private let aggStart: UnsafeMutablePointer<Int>   // offsets into aggComp, count S - d + 1
+    private let aggStart: UnsafeMutablePointer<Int>  // offsets into aggComp, count S - d + 1
     private let aggComp: UnsafeMutablePointer<Int>
     // Targets, flattened to plain numbers (no strings: copying a `Target` in the hot loop
     // costs reference counting that threads contend on).
-    private let tKind: UnsafeMutablePointer<Int>      // 0 CAGR, 1 level, 2 worst
+    private let tKind: UnsafeMutablePointer<Int>  // 0 CAGR, 1 level, 2 worst
     private let tSeries: UnsafeMutablePointer<Int>
     private let tFirst: UnsafeMutablePointer<Int>
     private let tLast: UnsafeMutablePointer<Int>
@@ -103,9 +103,12 @@ final class PathKernel: @unchecked Sendable {
     /// Writes one path and its target metrics to `out[c · stride]` for quantity c in
     /// 0..<width (stride 1 for a single path; the chunk length for column-major chunks).
     @inline(__always)
-    func simulate(means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
-                  out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>) {
-        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount, nTargets = targetCount
+    func simulate(
+        means: UnsafePointer<Double>, rng: inout Xoshiro256StarStar,
+        out: UnsafeMutablePointer<Double>, stride: Int = 1, scratch: UnsafeMutablePointer<Double>
+    ) {
+        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount,
+            nTargets = targetCount
         let level = scratch
         let noise = scratch + d
         let zAll = scratch + 2 * d
@@ -179,9 +182,11 @@ final class PathKernel: @unchecked Sendable {
     /// normals year by year), into driver-major `means[k·ms + i]` and
     /// `z[(t·nVol + a)·ms + i]`.
     @inline(__always)
-    func drawInputs(first: Int, count n: Int, design: Design, rng: inout Xoshiro256StarStar,
-                    means: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>, ms: Int,
-                    scratch: UnsafeMutablePointer<Double>) {
+    func drawInputs(
+        first: Int, count n: Int, design: Design, rng: inout Xoshiro256StarStar,
+        means: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>, ms: Int,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
         let d = driverCount, T = yearCount, nVol = volatileCount
         var g = rng
         let nz = T * nVol
@@ -197,16 +202,20 @@ final class PathKernel: @unchecked Sendable {
     /// column-major `out[c · stride + i]`. Same arithmetic in the same order as `simulate`,
     /// so the values are bit for bit the same; the loops run over scenarios, which the
     /// compiler vectorises. `work` needs `n` doubles.
-    func simulateChunk(count n: Int, means: UnsafePointer<Double>, z: UnsafePointer<Double>, ms: Int,
-                       out: UnsafeMutablePointer<Double>, stride: Int, work: UnsafeMutablePointer<Double>) {
-        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount, nTargets = targetCount
+    func simulateChunk(
+        count n: Int, means: UnsafePointer<Double>, z: UnsafePointer<Double>, ms: Int,
+        out: UnsafeMutablePointer<Double>, stride: Int, work: UnsafeMutablePointer<Double>
+    ) {
+        let d = driverCount, T = yearCount, S = seriesCount, nVol = volatileCount,
+            nTargets = targetCount
         var volOf = [Int](repeating: -1, count: d)
         for a in 0..<nVol { volOf[volIndex[a]] = a }
         for t in 0..<T {
             for k in 0..<d {
                 let m = means + k * ms
                 let dst = out + (k * T + t) * stride
-                let prev: UnsafePointer<Double> = t == 0 ? UnsafePointer(base + k) : UnsafePointer(out + (k * T + t - 1) * stride)
+                let prev: UnsafePointer<Double> =
+                    t == 0 ? UnsafePointer(base + k) : UnsafePointer(out + (k * T + t - 1) * stride)
                 let prevStep = t == 0 ? 0 : 1
                 let sh = shock[k * T + t]
                 // noise_i = sd_k · Σ_q L[a, col_q] z[t, col_q]_i (0 when not volatile).

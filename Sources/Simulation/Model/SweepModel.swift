@@ -72,7 +72,9 @@ public struct SweepModel: Sendable {
             guard let ind = plan.indicator(d.indicator) else {
                 throw SimulationError.unknownDriver(d.indicator, context: "drivers")
             }
-            if !seen.insert(d.indicator).inserted { throw SimulationError.duplicateDriver(d.indicator) }
+            if !seen.insert(d.indicator).inserted {
+                throw SimulationError.duplicateDriver(d.indicator)
+            }
             try Self.validate(d, indicator: ind)
         }
         let drivers = scenario.drivers
@@ -80,7 +82,10 @@ public struct SweepModel: Sendable {
         let years = Array(plan.years)
         var bases: [Double] = []
         for d in drivers {
-            guard let v = scenario.baselineOverrides[d.indicator] ?? plan.baselineValue(of: d.indicator), v.isFinite else {
+            guard
+                let v = scenario.baselineOverrides[d.indicator]
+                    ?? plan.baselineValue(of: d.indicator), v.isFinite
+            else {
                 throw SimulationError.missingBaseline(d.indicator)
             }
             bases.append(v)
@@ -89,7 +94,8 @@ public struct SweepModel: Sendable {
         for key in scenario.baselineOverrides.keys where plan.indicator(key) == nil {
             throw SimulationError.unknownDriver(key, context: "baseline")
         }
-        let driverIndex = Dictionary(uniqueKeysWithValues: drivers.enumerated().map { ($1.indicator, $0) })
+        let driverIndex = Dictionary(
+            uniqueKeysWithValues: drivers.enumerated().map { ($1.indicator, $0) })
         var ids = drivers.map(\.indicator)
         var aggs: [[Int]] = []
         for ind in plan.indicators where ind.isAggregate && driverIndex[ind.id] == nil {
@@ -100,20 +106,27 @@ public struct SweepModel: Sendable {
         aggregateComponents = aggs
         volatility = drivers.map(\.volatility)
         upperBounds = drivers.map { d in
-            guard d.model == .change, let ind = plan.indicator(d.indicator) else { return .infinity }
+            guard d.model == .change, let ind = plan.indicator(d.indicator) else {
+                return .infinity
+            }
             return ind.upperBound ?? (ind.measure == .rate ? 100 : .infinity)
         }
         var sh = [Double](repeating: 0, count: drivers.count * T)
         for s in scenario.shocks {
             guard let k = driverIndex[s.indicator] else {
-                throw SimulationError.unknownDriver(s.indicator, context: "shocks (a shock needs a driver)")
+                throw SimulationError.unknownDriver(
+                    s.indicator, context: "shocks (a shock needs a driver)")
             }
             guard let t = years.firstIndex(of: s.year) else {
-                throw SimulationError.invalidDistribution(driver: s.indicator,
-                    detail: "shock year \(s.year) lies outside the plan years \(years.first!)–\(years.last!)")
+                throw SimulationError.invalidDistribution(
+                    driver: s.indicator,
+                    detail:
+                        "shock year \(s.year) lies outside the plan years \(years.first!)–\(years.last!)"
+                )
             }
             guard s.amount.isFinite else {
-                throw SimulationError.invalidDistribution(driver: s.indicator, detail: "shock is not a finite number")
+                throw SimulationError.invalidDistribution(
+                    driver: s.indicator, detail: "shock is not a finite number")
             }
             sh[k * T + t] += s.amount
         }
@@ -130,7 +143,8 @@ public struct SweepModel: Sendable {
                 throw SimulationError.unknownDriver(pair.second, context: "correlations")
             }
             guard rho.isFinite, abs(rho) <= 1, i != j || rho == 1 else {
-                throw SimulationError.correlationOutOfRange(first: pair.first, second: pair.second, value: rho)
+                throw SimulationError.correlationOutOfRange(
+                    first: pair.first, second: pair.second, value: rho)
             }
             c[i, j] = rho; c[j, i] = rho
         }
@@ -145,10 +159,13 @@ public struct SweepModel: Sendable {
             while changed {
                 changed = false
                 for i in 0..<k where !involved.contains(i) {
-                    if involved.contains(where: { c[i, $0] != 0 }) { involved.insert(i); changed = true }
+                    if involved.contains(where: { c[i, $0] != 0 }) {
+                        involved.insert(i); changed = true
+                    }
                 }
             }
-            throw SimulationError.notPositiveDefinite(drivers: involved.sorted().map { drivers[$0].indicator })
+            throw SimulationError.notPositiveDefinite(
+                drivers: involved.sorted().map { drivers[$0].indicator })
         }
         let vol = (0..<d).filter { drivers[$0].volatility > 0 }
         volatileDrivers = vol
@@ -163,26 +180,42 @@ public struct SweepModel: Sendable {
         let seriesIndex = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         func compile(_ t: Target) -> Result<EvaluatedTarget, SimulationError> {
             guard t.isQuantitative else {
-                return .failure(.targetNotSimulated(target: t.id, reason: t.kind == .qualitative ? "it is qualitative" : "it has no target value"))
+                return .failure(
+                    .targetNotSimulated(
+                        target: t.id,
+                        reason: t.kind == .qualitative
+                            ? "it is qualitative" : "it has no target value"))
             }
             guard let s = seriesIndex[t.indicator] else {
-                return .failure(.targetNotSimulated(target: t.id, reason: "its indicator '\(t.indicator)' has no driver in the scenario"))
+                return .failure(
+                    .targetNotSimulated(
+                        target: t.id,
+                        reason: "its indicator '\(t.indicator)' has no driver in the scenario"))
             }
             guard let last = years.firstIndex(of: t.targetYear) else {
-                return .failure(.targetNotSimulated(target: t.id, reason: "its year \(t.targetYear) is not simulated"))
+                return .failure(
+                    .targetNotSimulated(
+                        target: t.id, reason: "its year \(t.targetYear) is not simulated"))
             }
             let base: Double = s < d ? bases[s] : aggs[s - d].reduce(0) { $0 + bases[$1] }
             switch t.kind {
             case .growth:
-                return .success(EvaluatedTarget(target: t, series: s, metric: .cagr, firstYearIndex: last,
-                    lastYearIndex: last, base: base, span: Double(t.targetYear - plan.baselineYear)))
+                return .success(
+                    EvaluatedTarget(
+                        target: t, series: s, metric: .cagr, firstYearIndex: last,
+                        lastYearIndex: last, base: base,
+                        span: Double(t.targetYear - plan.baselineYear)))
             case .level:
-                return .success(EvaluatedTarget(target: t, series: s, metric: .level, firstYearIndex: last,
-                    lastYearIndex: last, base: base, span: 0))
+                return .success(
+                    EvaluatedTarget(
+                        target: t, series: s, metric: .level, firstYearIndex: last,
+                        lastYearIndex: last, base: base, span: 0))
             case .maintained:
                 let first = years.firstIndex(of: max(t.startYear, years[0])) ?? 0
-                return .success(EvaluatedTarget(target: t, series: s, metric: .worst, firstYearIndex: min(first, last),
-                    lastYearIndex: last, base: base, span: 0))
+                return .success(
+                    EvaluatedTarget(
+                        target: t, series: s, metric: .worst, firstYearIndex: min(first, last),
+                        lastYearIndex: last, base: base, span: 0))
             case .qualitative:
                 return .failure(.targetNotSimulated(target: t.id, reason: "it is qualitative"))
             }
@@ -194,12 +227,16 @@ public struct SweepModel: Sendable {
                 switch compile(t) {
                 case .success(let e): evaluated.append(e)
                 case .failure(let err):
-                    if case let .targetNotSimulated(_, reason) = err { skipped.append((t.id, reason)) }
+                    if case let .targetNotSimulated(_, reason) = err {
+                        skipped.append((t.id, reason))
+                    }
                 }
             }
         } else {
             for id in scenario.evaluate {
-                guard let t = plan.targets.first(where: { $0.id == id }) else { throw SimulationError.unknownTarget(id) }
+                guard let t = plan.targets.first(where: { $0.id == id }) else {
+                    throw SimulationError.unknownTarget(id)
+                }
                 evaluated.append(try compile(t).get())
             }
         }
@@ -212,12 +249,14 @@ public struct SweepModel: Sendable {
         let id = d.indicator
         func finite(_ vs: Double...) throws {
             if vs.contains(where: { !$0.isFinite }) {
-                throw SimulationError.invalidDistribution(driver: id, detail: "parameters must be finite numbers")
+                throw SimulationError.invalidDistribution(
+                    driver: id, detail: "parameters must be finite numbers")
             }
         }
         try finite(d.volatility)
         if d.volatility < 0 {
-            throw SimulationError.negativeStandardDeviation(driver: id, what: "volatility", value: d.volatility)
+            throw SimulationError.negativeStandardDeviation(
+                driver: id, what: "volatility", value: d.volatility)
         }
         switch d.spec {
         case .fixed(let v): try finite(v)
@@ -228,14 +267,24 @@ public struct SweepModel: Sendable {
             try finite(lo, mode, hi)
             if lo > hi { throw SimulationError.emptyRange(driver: id, low: lo, high: hi) }
             if mode < lo || mode > hi {
-                throw SimulationError.invalidDistribution(driver: id, detail: "triangular mode \(Formatting.number(mode)) lies outside [\(Formatting.number(lo)), \(Formatting.number(hi))]")
+                throw SimulationError.invalidDistribution(
+                    driver: id,
+                    detail:
+                        "triangular mode \(Formatting.number(mode)) lies outside [\(Formatting.number(lo)), \(Formatting.number(hi))]"
+                )
             }
         case let .normal(m, s):
             try finite(m, s)
-            if s < 0 { throw SimulationError.negativeStandardDeviation(driver: id, what: "sd of the normal distribution", value: s) }
+            if s < 0 {
+                throw SimulationError.negativeStandardDeviation(
+                    driver: id, what: "sd of the normal distribution", value: s)
+            }
         case let .truncatedNormal(m, s, lo, hi):
             try finite(m, s, lo, hi)
-            if s < 0 { throw SimulationError.negativeStandardDeviation(driver: id, what: "sd of the truncated normal distribution", value: s) }
+            if s < 0 {
+                throw SimulationError.negativeStandardDeviation(
+                    driver: id, what: "sd of the truncated normal distribution", value: s)
+            }
             if lo > hi { throw SimulationError.emptyRange(driver: id, low: lo, high: hi) }
             if m < lo || m > hi, let problem = d.spec.supportProblem() {
                 throw SimulationError.invalidDistribution(driver: id, detail: problem)
@@ -243,14 +292,19 @@ public struct SweepModel: Sendable {
             if s > 0 {
                 let pa = StandardNormal.cdf((lo - m) / s), pb = StandardNormal.cdf((hi - m) / s)
                 if !(pb - pa > 1e-12) {
-                    throw SimulationError.invalidDistribution(driver: id, detail: "the truncation interval has (almost) no probability under the normal distribution")
+                    throw SimulationError.invalidDistribution(
+                        driver: id,
+                        detail:
+                            "the truncation interval has (almost) no probability under the normal distribution"
+                    )
                 }
             }
         }
         // The range a tornado sweeps must be possible growth. Draws below it (a normal's
         // tail, yearly volatility, shocks) are floored at −100 % by `PathKernel`.
         if d.model == .growth, d.spec.sweepRange.lowerBound <= -1 {
-            throw SimulationError.invalidDistribution(driver: id, detail: "growth of −100 % or less per year is not possible")
+            throw SimulationError.invalidDistribution(
+                driver: id, detail: "growth of −100 % or less per year is not possible")
         }
     }
 }
@@ -268,8 +322,9 @@ extension GrowthSpec {
             let w = hi - lo
             if w == 0 { return lo }
             let fc = (mode - lo) / w
-            return u < fc ? lo + (u * w * (mode - lo)).squareRoot()
-                          : hi - ((1 - u) * w * (hi - mode)).squareRoot()
+            return u < fc
+                ? lo + (u * w * (mode - lo)).squareRoot()
+                : hi - ((1 - u) * w * (hi - mode)).squareRoot()
         case let .normal(m, s):
             return s == 0 ? m : m + s * StandardNormal.quantile(u)
         case let .truncatedNormal(m, s, lo, hi):

@@ -40,8 +40,10 @@ struct ChunkMoments {
     /// Shift, Σ(x−K), Σ(x−K)², min and max of `n` values into `out[0...4]` (K = `shift`),
     /// summed in four interleaved lanes so the additions do not wait on each other.
     @inline(__always)
-    static func partial(_ col: UnsafeMutablePointer<Double>, count n: Int, shift k: Double,
-                        into out: UnsafeMutablePointer<Double>) {
+    static func partial(
+        _ col: UnsafeMutablePointer<Double>, count n: Int, shift k: Double,
+        into out: UnsafeMutablePointer<Double>
+    ) {
         var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
         var q0 = 0.0, q1 = 0.0, q2 = 0.0, q3 = 0.0
         var mn0 = k, mn1 = k, mx0 = k, mx1 = k

@@ -47,8 +47,11 @@ final class HistogramBins: @unchecked Sendable {
     /// `binIndex` of `n` values, two at a time in vector registers (the same operations in
     /// the same order, so the same bins).
     @inline(__always)
-    static func binIndices(_ col: UnsafeMutablePointer<Double>, count n: Int, lo: Double, invWidth: Double, top: Double,
-                           into out: UnsafeMutablePointer<Int32>) {
+    static func binIndices(
+        _ col: UnsafeMutablePointer<Double>, count n: Int, lo: Double, invWidth: Double,
+        top: Double,
+        into out: UnsafeMutablePointer<Int32>
+    ) {
         let vlo = SIMD2<Double>(repeating: lo), viw = SIMD2<Double>(repeating: invWidth)
         let m1 = SIMD2<Double>(repeating: -1), vt = SIMD2<Double>(repeating: top)
         let half = SIMD2<Double>(repeating: 0.5), magic = SIMD2<Double>(repeating: 0x1.8p52)
@@ -59,14 +62,17 @@ final class HistogramBins: @unchecked Sendable {
             var c = m1.replacing(with: f, where: f .>= m1)
             c = vt.replacing(with: c, where: c .< vt)
             let bits = unsafeBitCast((c + half) + magic, to: SIMD2<UInt64>.self)
-            out[i] = Int32(truncatingIfNeeded: bits[0]); out[i + 1] = Int32(truncatingIfNeeded: bits[1])
+            out[i] = Int32(truncatingIfNeeded: bits[0]);
+            out[i + 1] = Int32(truncatingIfNeeded: bits[1])
             i += 2
         }
         if i < n { out[i] = binIndex(col[i], lo: lo, invWidth: invWidth, top: top) }
     }
 
     /// Numbers the flagged bins 0, 1, …; unflagged bins get −1. Returns the count.
-    static func assignSlots(flags: UnsafeMutablePointer<UInt8>, count: Int, slots: UnsafeMutablePointer<Int32>) -> Int {
+    static func assignSlots(
+        flags: UnsafeMutablePointer<UInt8>, count: Int, slots: UnsafeMutablePointer<Int32>
+    ) -> Int {
         var next: Int32 = 0
         for i in 0..<count {
             if flags[i] != 0 { slots[i] = next; next += 1 } else { slots[i] = -1 }

@@ -17,8 +17,10 @@ final class PilotResult: @unchecked Sendable {
     /// Per quantity: whether pass 1 keeps any of its values.
     let keepsColumn: [Bool]
 
-    init(size: Int, chunks: Int, values: UnsafeMutablePointer<Double>, bins: HistogramBins,
-         flags: UnsafeMutablePointer<UInt8>, expectedKept: [Double], keepsColumn: [Bool]) {
+    init(
+        size: Int, chunks: Int, values: UnsafeMutablePointer<Double>, bins: HistogramBins,
+        flags: UnsafeMutablePointer<UInt8>, expectedKept: [Double], keepsColumn: [Bool]
+    ) {
         self.size = size; self.chunks = chunks; self.values = values; self.bins = bins
         self.flags = flags; self.expectedKept = expectedKept; self.keepsColumn = keepsColumn
     }
@@ -37,14 +39,17 @@ extension SweepRunner {
         let pilotChunks = min(chunkCount, max(1, pilotScenarios / chunkSize))
         let size = chunkRange(pilotChunks - 1).upperBound
         let pilot = SharedPointer<Double>(LargeBuffer.allocate(Double.self, count: size * width))
-        forEachChunk(0..<pilotChunks, waveSize: pilotChunks, body: { [self] w, c in
-            let count = generate(chunk: c, worker: w)
-            let v = buffers[w].values
-            for j in 0..<width {
-                let column = v + j * columnStride, destination = pilot.pointer + j * size + c * chunkSize
-                for i in 0..<count { destination[i] = column[i] }
-            }
-        }, afterWave: { _ in })
+        forEachChunk(
+            0..<pilotChunks, waveSize: pilotChunks,
+            body: { [self] w, c in
+                let count = generate(chunk: c, worker: w)
+                let v = buffers[w].values
+                for j in 0..<width {
+                    let column = v + j * columnStride,
+                        destination = pilot.pointer + j * size + c * chunkSize
+                    for i in 0..<count { destination[i] = column[i] }
+                }
+            }, afterWave: { _ in })
         let bins = HistogramBins(quantities: width, binCount: binCount)
         let stride = bins.stride
         let flags = SharedPointer<UInt8>.filled(width * stride, with: 0)
@@ -86,15 +91,22 @@ extension SweepRunner {
                 if r1 >= Double(size - 1) { flags.pointer[j * stride + binCount + 1] = 1 }
             }
             var kept = 0
-            for k in 0..<stride where flags.pointer[j * stride + k] != 0 { kept += pilotHistogram[k] }
+            for k in 0..<stride where flags.pointer[j * stride + k] != 0 {
+                kept += pilotHistogram[k]
+            }
             keptPer.pointer[j] = Double(kept) / Double(size) * Double(n)
         }
         let expectedKept = (0..<width).map { keptPer.pointer[$0] }
         let total = expectedKept.reduce(0, +)
-        let speculate = keepLikelyBins && (size == n || total * 8 * 1.5 < Double(Self.speculativeBudget))
+        let speculate =
+            keepLikelyBins && (size == n || total * 8 * 1.5 < Double(Self.speculativeBudget))
         if !speculate { flags.pointer.update(repeating: 0, count: width * stride) }
-        let keepsColumn = (0..<width).map { j in (0..<stride).contains { flags.pointer[j * stride + $0] != 0 } }
-        return PilotResult(size: size, chunks: pilotChunks, values: pilot.pointer, bins: bins, flags: flags.pointer,
-                           expectedKept: expectedKept, keepsColumn: keepsColumn)
+        let keepsColumn = (0..<width).map { j in
+            (0..<stride).contains { flags.pointer[j * stride + $0] != 0 }
+        }
+        return PilotResult(
+            size: size, chunks: pilotChunks, values: pilot.pointer, bins: bins,
+            flags: flags.pointer,
+            expectedKept: expectedKept, keepsColumn: keepsColumn)
     }
 }

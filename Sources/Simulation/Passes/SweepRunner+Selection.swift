@@ -5,8 +5,10 @@ extension SweepRunner {
     /// order statistic and its rank inside the bin; each statistic is then selected
     /// (`Quickselect`) from its bin's values, kept by pass 1 or collected by pass 2.
     /// Returns one summary per quantity. Exact: the same values a full sort would give.
-    func selectPercentiles(ranks: PercentileRanks, pilot: PilotResult, first: FirstPassResult,
-                           wave: Int) -> [Distribution1D] {
+    func selectPercentiles(
+        ranks: PercentileRanks, pilot: PilotResult, first: FirstPassResult,
+        wave: Int
+    ) -> [Distribution1D] {
         let width = quantityCount, n = sampleCount
         let bins = pilot.bins, stride = bins.stride, top = bins.top
         let flags = pilot.flags, histogram = SharedPointer(first.histogram), kept = first.kept
@@ -20,8 +22,10 @@ extension SweepRunner {
         // Pass 2, only for statistics whose bin pass 1 did not keep.
         let slots = SharedPointer<Int32>.allocate(width * stride)
         defer { slots.deallocate() }
-        _ = HistogramBins.assignSlots(flags: missingFlags.pointer, count: width * stride, slots: slots.pointer)
-        let collected = runSecondPass(columns: missing.sorted(), slots: slots.pointer, bins: bins, wave: wave)
+        _ = HistogramBins.assignSlots(
+            flags: missingFlags.pointer, count: width * stride, slots: slots.pointer)
+        let collected = runSecondPass(
+            columns: missing.sorted(), slots: slots.pointer, bins: bins, wave: wave)
         var fromCollected = Set<Int32>()
         for need in needs.values {
             let binKey = need.column * stride + need.bin
@@ -30,7 +34,9 @@ extension SweepRunner {
         let collectedValues = collected.gather(slots: fromCollected, runner: self)
         // Each bin's needed ranks (at most a few) by selection rather than a full sort.
         var byBin: [Int: [(key: Int, offset: Int)]] = [:]
-        for (key, need) in needs { byBin[need.column * stride + need.bin, default: []].append((key, need.offset)) }
+        for (key, need) in needs {
+            byBin[need.column * stride + need.bin, default: []].append((key, need.offset))
+        }
         // Bins kept in pass 1: per column (in parallel), the column's stores are read once
         // to gather the wanted bins' values, then each bin's ranks are selected.
         var keptByColumn: [Int: [(bin: Int, wanted: [(key: Int, offset: Int)])]] = [:]
@@ -47,7 +53,9 @@ extension SweepRunner {
         do {
             let columns = keptByColumn.keys.sorted()
             var outPosition = [Int](), count = 0
-            for j in columns { outPosition.append(count); for b in keptByColumn[j]! { count += b.wanted.count } }
+            for j in columns {
+                outPosition.append(count); for b in keptByColumn[j]! { count += b.wanted.count }
+            }
             let out = SharedPointer<Double>.allocate(count)
             defer { out.deallocate() }
             let columnBins = SendableBox(columns.map { keptByColumn[$0]! }), starts = outPosition
@@ -60,7 +68,8 @@ extension SweepRunner {
                 let counts = wantedBins.map { Int(histogram.pointer[j * stride + $0.bin]) }
                 var firstOf = [Int](repeating: 0, count: wantedBins.count + 1)
                 for k in 0..<wantedBins.count { firstOf[k + 1] = firstOf[k] + counts[k] }
-                let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, firstOf[wantedBins.count]))
+                let buffer = UnsafeMutablePointer<Double>.allocate(
+                    capacity: max(1, firstOf[wantedBins.count]))
                 defer { buffer.deallocate() }
                 var next = firstOf
                 for w in 0..<kept.workers {
@@ -72,23 +81,29 @@ extension SweepRunner {
                     }
                 }
                 for k in 0..<wantedBins.count {
-                    precondition(next[k] == firstOf[k + 1], "kept bin count differs from its histogram count")
+                    precondition(
+                        next[k] == firstOf[k + 1], "kept bin count differs from its histogram count"
+                    )
                 }
                 var o = starts[q]
                 for (k, b) in wantedBins.enumerated() {
-                    let all = UnsafeMutableBufferPointer(start: buffer + firstOf[k], count: counts[k])
+                    let all = UnsafeMutableBufferPointer(
+                        start: buffer + firstOf[k], count: counts[k])
                     var from = 0
                     for wanted in b.wanted {
                         // Values left of an earlier selected rank are no larger: start there.
-                        out.pointer[o] = Quickselect.select(wanted.offset - from,
-                                                            in: UnsafeMutableBufferPointer(rebasing: all[from...]))
+                        out.pointer[o] = Quickselect.select(
+                            wanted.offset - from,
+                            in: UnsafeMutableBufferPointer(rebasing: all[from...]))
                         from = wanted.offset; o += 1
                     }
                 }
             }
             for (q, j) in columns.enumerated() {
                 var o = outPosition[q]
-                for b in keptByColumn[j]! { for wanted in b.wanted { keptSelected[wanted.key] = out.pointer[o]; o += 1 } }
+                for b in keptByColumn[j]! {
+                    for wanted in b.wanted { keptSelected[wanted.key] = out.pointer[o]; o += 1 }
+                }
             }
         }
         var exact = location.known
@@ -119,9 +134,10 @@ extension SweepRunner {
                 let a = exact[j * n + pair.lower]!, b = exact[j * n + pair.upper]!
                 return pair.fraction == 0 ? a : a + pair.fraction * (b - a)
             }
-            return Distribution1D(percentiles: values, mean: moments.mean[j],
-                                  sd: n > 1 ? (moments.squaredDeviations[j] / Double(n - 1)).squareRoot() : 0,
-                                  min: mins[j], max: maxs[j])
+            return Distribution1D(
+                percentiles: values, mean: moments.mean[j],
+                sd: n > 1 ? (moments.squaredDeviations[j] / Double(n - 1)).squareRoot() : 0,
+                min: mins[j], max: maxs[j])
         }
     }
 
@@ -140,24 +156,33 @@ extension SweepRunner {
         var missingColumns: Set<Int>
     }
 
-    func locateStatistics(ranks: PercentileRanks, pilot: PilotResult, first: FirstPassResult) -> Located {
+    func locateStatistics(ranks: PercentileRanks, pilot: PilotResult, first: FirstPassResult)
+        -> Located
+    {
         let width = quantityCount, n = sampleCount, stride = pilot.bins.stride
         let mins = first.moments.minimum, maxs = first.moments.maximum
-        var located = Located(needs: [:], known: [:], missingFlags: .filled(width * stride, with: 0), missingColumns: [])
+        var located = Located(
+            needs: [:], known: [:], missingFlags: .filled(width * stride, with: 0),
+            missingColumns: [])
         for j in 0..<width {
             var cumulative = [Int](repeating: 0, count: stride + 1)
-            for b in 0..<stride { cumulative[b + 1] = cumulative[b] + Int(first.histogram[j * stride + b]) }
-            for pair in ranks.pairs { for r in [pair.lower, pair.upper] {
-                if mins[j] == maxs[j] || r == 0 { located.known[j * n + r] = mins[j]; continue }
-                if r == n - 1 { located.known[j * n + r] = maxs[j]; continue }
-                var b = 0
-                while cumulative[b + 1] <= r { b += 1 }
-                located.needs[j * n + r] = StatisticLocation(column: j, bin: b, offset: r - cumulative[b])
-                if pilot.flags[j * stride + b] == 0 {
-                    located.missingFlags.pointer[j * stride + b] = 1
-                    located.missingColumns.insert(j)
+            for b in 0..<stride {
+                cumulative[b + 1] = cumulative[b] + Int(first.histogram[j * stride + b])
+            }
+            for pair in ranks.pairs {
+                for r in [pair.lower, pair.upper] {
+                    if mins[j] == maxs[j] || r == 0 { located.known[j * n + r] = mins[j]; continue }
+                    if r == n - 1 { located.known[j * n + r] = maxs[j]; continue }
+                    var b = 0
+                    while cumulative[b + 1] <= r { b += 1 }
+                    located.needs[j * n + r] = StatisticLocation(
+                        column: j, bin: b, offset: r - cumulative[b])
+                    if pilot.flags[j * stride + b] == 0 {
+                        located.missingFlags.pointer[j * stride + b] = 1
+                        located.missingColumns.insert(j)
+                    }
                 }
-            } }
+            }
         }
         return located
     }

@@ -69,12 +69,15 @@ final class SweepRunner: @unchecked Sendable {
         pilotScenarios = options.pilotScenarios
         let inputRows = model.drivers.count + kernel.normalsPerPath + 1
         buffers = (0..<workerCount).map { [kernel, columnStride] _ in
-            WorkerBuffers(columnStride: columnStride, quantities: kernel.width, inputRows: inputRows,
-                          scratchCount: kernel.scratchCount)
+            WorkerBuffers(
+                columnStride: columnStride, quantities: kernel.width, inputRows: inputRows,
+                scratchCount: kernel.scratchCount)
         }
     }
 
-    func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(sampleCount, (c + 1) * chunkSize) }
+    func chunkRange(_ c: Int) -> Range<Int> {
+        (c * chunkSize)..<min(sampleCount, (c + 1) * chunkSize)
+    }
 
     /// Generates chunk `c` into worker `w`'s value buffer, column-major (quantity j of
     /// scenario i at `j · columnStride + i`); returns the scenario count.
@@ -88,10 +91,13 @@ final class SweepRunner: @unchecked Sendable {
         // whole chunk: bit for bit what `simulate` gives path by path.
         let ms = columnStride, d = model.drivers.count
         let z = means + d * ms, work = z + kernel.normalsPerPath * ms
-        kernel.drawInputs(first: r.lowerBound, count: r.count, design: design, rng: &rng, means: means, z: z, ms: ms,
-                          scratch: buffer.scratch)
-        kernel.simulateChunk(count: r.count, means: means, z: z, ms: ms, out: buffer.values, stride: columnStride,
-                             work: work)
+        kernel.drawInputs(
+            first: r.lowerBound, count: r.count, design: design, rng: &rng, means: means, z: z,
+            ms: ms,
+            scratch: buffer.scratch)
+        kernel.simulateChunk(
+            count: r.count, means: means, z: z, ms: ms, out: buffer.values, stride: columnStride,
+            work: work)
         return r.count
     }
 
@@ -128,6 +134,7 @@ struct PercentileRanks {
             let r0 = min(n - 1, Int(h.rounded(.down)))
             return (r0, min(r0 + 1, n - 1), h - Double(r0))
         }
-        interior = Set(pairs.flatMap { [$0.lower, $0.upper] }).filter { $0 > 0 && $0 < n - 1 }.sorted()
+        interior = Set(pairs.flatMap { [$0.lower, $0.upper] }).filter { $0 > 0 && $0 < n - 1 }
+            .sorted()
     }
 }

@@ -21,18 +21,23 @@ public enum PathsCSV {
     public static let header = "scenario,series,year,value\n"
 
     /// CSV rows `scenario,series,year,value` for one chunk (values with up to 6 decimals).
-    static func rows(values v: UnsafeMutablePointer<Double>, count n: Int, firstScenario: Int, seriesCount: Int,
-                     yearCount: Int, stride chunk: Int, series: [[UInt8]], years: [Int]) -> [UInt8] {
+    static func rows(
+        values v: UnsafeMutablePointer<Double>, count n: Int, firstScenario: Int, seriesCount: Int,
+        yearCount: Int, stride chunk: Int, series: [[UInt8]], years: [Int]
+    ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(n * seriesCount * yearCount * 32)
         let yearBytes = years.map { Array(String($0).utf8) }
         for i in 0..<n {
             let idx = Array(String(firstScenario + i + 1).utf8)
-            for s in 0..<seriesCount { for t in 0..<yearCount {
-                out += idx; out.append(44); out += series[s]; out.append(44); out += yearBytes[t]; out.append(44)
-                appendFixed6(v[(s * yearCount + t) * chunk + i], to: &out)
-                out.append(10)
-            } }
+            for s in 0..<seriesCount {
+                for t in 0..<yearCount {
+                    out += idx; out.append(44); out += series[s]; out.append(44);
+                    out += yearBytes[t]; out.append(44)
+                    appendFixed6(v[(s * yearCount + t) * chunk + i], to: &out)
+                    out.append(10)
+                }
+            }
         }
         return out
     }
@@ -63,5 +68,7 @@ final class PathBuffers: @unchecked Sendable {
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: [], count: count) }
     func set(_ i: Int, _ b: [UInt8]) { lock.lock(); slots[i] = b; lock.unlock() }
-    func take(_ i: Int) -> [UInt8] { lock.lock(); defer { lock.unlock() }; let b = slots[i]; slots[i] = []; return b }
+    func take(_ i: Int) -> [UInt8] {
+        lock.lock(); defer { lock.unlock() }; let b = slots[i]; slots[i] = []; return b
+    }
 }

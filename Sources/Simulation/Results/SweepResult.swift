@@ -19,10 +19,15 @@ public struct SweepResult: Sendable {
     /// The driver whose total Sobol index is largest for `target` (tornado swing when no
     /// Sobol indices were computed), with that index or swing. The yearly-volatility factor
     /// is not a driver and is left out here (see `volatilityShare(for:)`).
-    public func mostInfluential(for target: String) -> (factor: String, value: Double, by: String)? {
+    public func mostInfluential(for target: String) -> (factor: String, value: Double, by: String)?
+    {
         let s = sobol.filter { $0.target == target && $0.factor != Sensitivity.volatilityFactor }
-        if let best = s.max(by: { $0.total < $1.total }) { return (best.factor, best.total, "total Sobol index") }
-        if let best = tornado.filter({ $0.target == target && $0.swing > 0 }).max(by: { $0.swing < $1.swing }) {
+        if let best = s.max(by: { $0.total < $1.total }) {
+            return (best.factor, best.total, "total Sobol index")
+        }
+        if let best = tornado.filter({ $0.target == target && $0.swing > 0 }).max(by: {
+            $0.swing < $1.swing
+        }) {
             return (best.driver, best.swing, "tornado swing")
         }
         return nil

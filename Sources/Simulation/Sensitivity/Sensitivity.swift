@@ -35,9 +35,11 @@ public enum Sensitivity {
             var highMeans = centre; highMeans[k] = r.upperBound
             let lo = metrics(lowMeans), hi = metrics(highMeans)
             for (i, t) in model.targets.enumerated() {
-                bars[i].append(TornadoBar(target: t.target.id, driver: drv.indicator, lowInput: r.lowerBound,
-                                          highInput: r.upperBound, metricAtLow: lo[i], metricAtHigh: hi[i],
-                                          metricAtCentre: c[i]))
+                bars[i].append(
+                    TornadoBar(
+                        target: t.target.id, driver: drv.indicator, lowInput: r.lowerBound,
+                        highInput: r.upperBound, metricAtLow: lo[i], metricAtHigh: hi[i],
+                        metricAtCentre: c[i]))
             }
         }
         return bars.flatMap { $0.sorted { $0.swing > $1.swing } }
@@ -48,10 +50,13 @@ public enum Sensitivity {
     /// (`volatility`). The drivers' means are sampled independently, as in the sweep; the
     /// correlations of the yearly shocks stay inside the `volatility` factor, so the
     /// factors are independent and the indices are well defined (see docs/sweep.md).
-    public static func sobol(model: SweepModel, samples: Int, bootstrap: Int, seed: UInt64) -> [SobolIndex] {
+    public static func sobol(model: SweepModel, samples: Int, bootstrap: Int, seed: UInt64)
+        -> [SobolIndex]
+    {
         let uncertain = model.drivers.indices.filter { !model.drivers[$0].spec.isDegenerate }
         let hasNoise = !model.volatileDrivers.isEmpty
-        let names = uncertain.map { model.drivers[$0].indicator } + (hasNoise ? [volatilityFactor] : [])
+        let names =
+            uncertain.map { model.drivers[$0].indicator } + (hasNoise ? [volatilityFactor] : [])
         guard !names.isEmpty, !model.targets.isEmpty, samples >= 2 else { return [] }
         let kernel = PathKernel(model)
         let d = model.drivers.count
@@ -61,12 +66,15 @@ public enum Sensitivity {
         defer { out.deallocate(); sc.deallocate(); m.deallocate() }
         let specs = model.drivers.map(\.spec)
         let base = model.seriesCount * model.yearCount
-        let indices = SobolAnalysis.analyze(inputs: names.count, outputs: model.targets.count, samples: samples,
-                                            bootstrap: bootstrap, seed: seed) { u in
+        let indices = SobolAnalysis.analyze(
+            inputs: names.count, outputs: model.targets.count, samples: samples,
+            bootstrap: bootstrap, seed: seed
+        ) { u in
             for k in 0..<d { m[k] = specs[k].central }
             for (f, k) in uncertain.enumerated() { m[k] = specs[k].quantile(u[f]) }
             // The noise factor's value picks the stream of yearly shocks.
-            var rng = Xoshiro256StarStar(seed: seed, stream: hasNoise ? u[names.count - 1].bitPattern : 0)
+            var rng = Xoshiro256StarStar(
+                seed: seed, stream: hasNoise ? u[names.count - 1].bitPattern : 0)
             kernel.simulate(means: m, rng: &rng, out: out, scratch: sc)
             return (0..<kernel.targetCount).map { out[base + $0] }
         }
@@ -74,9 +82,11 @@ public enum Sensitivity {
         for (i, t) in model.targets.enumerated() {
             for (f, name) in names.enumerated() {
                 let x = indices[i][f]
-                result.append(SobolIndex(target: t.target.id, factor: name, firstOrder: x.firstOrder,
-                                         firstOrderInterval: x.firstOrderInterval, total: x.total,
-                                         totalInterval: x.totalInterval))
+                result.append(
+                    SobolIndex(
+                        target: t.target.id, factor: name, firstOrder: x.firstOrder,
+                        firstOrderInterval: x.firstOrderInterval, total: x.total,
+                        totalInterval: x.totalInterval))
             }
         }
         return result

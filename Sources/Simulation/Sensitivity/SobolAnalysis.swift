@@ -28,8 +28,10 @@ public enum SobolAnalysis {
 
     /// `model` maps k inputs in (0, 1) to `outputs` values. Returns indices [output][input].
     /// Deterministic for a given seed (samples drawn from xoshiro256** streams).
-    public static func analyze(inputs k: Int, outputs m: Int, samples n: Int, bootstrap: Int = 200,
-                               seed: UInt64, model: ([Double]) -> [Double]) -> [[Index]] {
+    public static func analyze(
+        inputs k: Int, outputs m: Int, samples n: Int, bootstrap: Int = 200,
+        seed: UInt64, model: ([Double]) -> [Double]
+    ) -> [[Index]] {
         precondition(k >= 1 && m >= 1 && n >= 2)
         var rng = Xoshiro256StarStar(seed: seed, stream: 0x50B0_1000_0000_0000)
         var a = [[Double]](), b = [[Double]]()
@@ -52,13 +54,17 @@ public enum SobolAnalysis {
             }
         }
         var boot = Xoshiro256StarStar(seed: seed, stream: 0xB007_0000_0000_0000)
-        let resamples: [[Int]] = (0..<bootstrap).map { _ in (0..<n).map { _ in Int(boot.next() % UInt64(n)) } }
+        let resamples: [[Int]] = (0..<bootstrap).map { _ in
+            (0..<n).map { _ in Int(boot.next() % UInt64(n)) }
+        }
         var result: [[Index]] = []
         for o in 0..<m {
             func estimate(_ rows: [Int]?) -> [(Double, Double)] {
                 let idx = rows ?? Array(0..<n)
                 var s = 0.0, s2 = 0.0
-                for j in idx { s += fA[o][j] + fB[o][j]; s2 += fA[o][j] * fA[o][j] + fB[o][j] * fB[o][j] }
+                for j in idx {
+                    s += fA[o][j] + fB[o][j]; s2 += fA[o][j] * fA[o][j] + fB[o][j] * fB[o][j]
+                }
                 let cnt = Double(2 * idx.count)
                 let mean = s / cnt
                 let v = max(0, s2 / cnt - mean * mean)
@@ -82,10 +88,12 @@ public enum SobolAnalysis {
                 let hi = s[Int((0.975 * Double(s.count - 1)).rounded())]
                 return lo...hi
             }
-            result.append((0..<k).map { i in
-                Index(firstOrder: point[i].0, firstOrderInterval: interval(reps.map { $0[i].0 }),
-                      total: point[i].1, totalInterval: interval(reps.map { $0[i].1 }))
-            })
+            result.append(
+                (0..<k).map { i in
+                    Index(
+                        firstOrder: point[i].0, firstOrderInterval: interval(reps.map { $0[i].0 }),
+                        total: point[i].1, totalInterval: interval(reps.map { $0[i].1 }))
+                })
         }
         return result
     }

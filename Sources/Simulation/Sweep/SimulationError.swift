@@ -44,15 +44,18 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case let .duplicateDriver(id):
             return "driver '\(id)' is given twice"
         case let .missingBaseline(id):
-            return "driver '\(id)' has no baseline value (add it to the plan's baseline or the scenario's `baseline:`)"
+            return
+                "driver '\(id)' has no baseline value (add it to the plan's baseline or the scenario's `baseline:`)"
         case let .negativeStandardDeviation(d, what, v):
             return "driver '\(d)': \(what) must not be negative (got \(Formatting.number(v)))"
         case let .emptyRange(d, lo, hi):
-            return "driver '\(d)': empty range, low \(Formatting.number(lo)) is above high \(Formatting.number(hi))"
+            return
+                "driver '\(d)': empty range, low \(Formatting.number(lo)) is above high \(Formatting.number(hi))"
         case let .invalidDistribution(d, detail):
             return "driver '\(d)': \(detail)"
         case let .correlationOutOfRange(a, b, v):
-            return "correlation between '\(a)' and '\(b)' is \(Formatting.number(v)); a correlation lies in [-1, 1]"
+            return
+                "correlation between '\(a)' and '\(b)' is \(Formatting.number(v)); a correlation lies in [-1, 1]"
         case let .notPositiveDefinite(ds):
             return "the correlation matrix is not positive definite: the correlations among "
                 + ds.map { "'\($0)'" }.joined(separator: ", ")
@@ -62,14 +65,17 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case let .targetNotSimulated(t, reason):
             return "target '\(t)' cannot be evaluated: \(reason)"
         case let .gridTooLarge(n, limit):
-            return "the grid has \(n) points, above the limit of \(limit); pass --confirm-grid to run it or use a larger --step"
+            return
+                "the grid has \(n) points, above the limit of \(limit); pass --confirm-grid to run it or use a larger --step"
         case let .invalidConfiguration(m):
             return m
         case let .insufficientMemory(needed, available, samples, fitting):
-            let advice = fitting > 0
+            let advice =
+                fitting > 0
                 ? "at most about \(Self.grouped(fitting)) scenarios fit; run several sweeps with different --seed values and pool them, or lower --samples"
                 : "lower --threads, --sobol-samples or --bootstrap"
-            return "\(Self.grouped(samples)) scenarios need about \(Self.gigabytes(needed)) of memory, "
+            return
+                "\(Self.grouped(samples)) scenarios need about \(Self.gigabytes(needed)) of memory, "
                 + "but \(Self.gigabytes(available)) is available: \(advice)"
         }
     }
@@ -96,6 +102,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     /// Bytes as "1.5 GB" / "120 MB" (powers of 1024).
     static func gigabytes(_ bytes: Int) -> String {
         let gb = Double(bytes) / Double(1 << 30)
-        return gb >= 1 ? Formatting.fixed(gb, 1) + " GB" : Formatting.fixed(Double(bytes) / Double(1 << 20), 0) + " MB"
+        return gb >= 1
+            ? Formatting.fixed(gb, 1) + " GB"
+            : Formatting.fixed(Double(bytes) / Double(1 << 20), 0) + " MB"
     }
 }

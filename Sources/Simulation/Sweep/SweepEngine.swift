@@ -48,13 +48,19 @@ public enum SweepEngine {
         Design.gridCount(model: model, step: options.gridStep, replicates: options.gridReplicates)
     }
 
-    public static func run(plan: Plan, scenario: Scenario, options: SweepOptions,
-                           paths: PathSink? = nil, progress: ((Double) -> Void)? = nil) throws -> SweepResult {
-        try run(model: SweepModel(plan: plan, scenario: scenario), options: options, paths: paths, progress: progress)
+    public static func run(
+        plan: Plan, scenario: Scenario, options: SweepOptions,
+        paths: PathSink? = nil, progress: ((Double) -> Void)? = nil
+    ) throws -> SweepResult {
+        try run(
+            model: SweepModel(plan: plan, scenario: scenario), options: options, paths: paths,
+            progress: progress)
     }
 
-    public static func run(model: SweepModel, options: SweepOptions,
-                           paths: PathSink? = nil, progress: ((Double) -> Void)? = nil) throws -> SweepResult {
+    public static func run(
+        model: SweepModel, options: SweepOptions,
+        paths: PathSink? = nil, progress: ((Double) -> Void)? = nil
+    ) throws -> SweepResult {
         try options.validate()
         if options.mode == .grid {
             let points = gridPointCount(model: model, options: options)
@@ -63,62 +69,79 @@ public enum SweepEngine {
             }
         }
         // Memory first, so a run far too large says what fits rather than only the limit.
-        let memory = SweepMemory.estimate(model: model, options: options, writingPaths: paths != nil)
+        let memory = SweepMemory.estimate(
+            model: model, options: options, writingPaths: paths != nil)
         let available = options.memoryLimit ?? SweepMemory.availableBytes()
         if memory.totalBytes > Double(available) {
-            throw SimulationError.insufficientMemory(neededBytes: Int(min(memory.totalBytes, 0x1p62)),
-                                                     availableBytes: available, samples: memory.samples,
-                                                     fitting: memory.samplesThatFit(in: available))
+            throw SimulationError.insufficientMemory(
+                neededBytes: Int(min(memory.totalBytes, 0x1p62)),
+                availableBytes: available, samples: memory.samples,
+                fitting: memory.samplesThatFit(in: available))
         }
         if memory.samples > SweepOptions.maximumSamples {
             throw SimulationError.invalidConfiguration(
                 "a sweep runs at most \(SimulationError.grouped(SweepOptions.maximumSamples)) scenarios "
-                + "(histogram counts are 32-bit); this one has \(SimulationError.grouped(memory.samples))")
+                    + "(histogram counts are 32-bit); this one has \(SimulationError.grouped(memory.samples))"
+            )
         }
         // The workers below are the process's threads; OpenBLAS's idle ones would spin.
         BLASThreads.stopIdleWorkers()
-        let design = Design(model: model, mode: options.mode, samples: options.samples, seed: options.seed,
-                            gridStep: options.gridStep, replicates: options.gridReplicates)
+        let design = Design(
+            model: model, mode: options.mode, samples: options.samples, seed: options.seed,
+            gridStep: options.gridStep, replicates: options.gridReplicates)
         let runner = SweepRunner(model: model, design: design, options: options)
         let stats = try runner.run(paths: paths, progress: progress)
         return result(model: model, options: options, sampleCount: design.samples, stats: stats)
     }
 
     /// Assembles the result: series and target summaries, notes, sensitivity.
-    static func result(model: SweepModel, options: SweepOptions, sampleCount: Int, stats: PassStats) -> SweepResult {
+    static func result(model: SweepModel, options: SweepOptions, sampleCount: Int, stats: PassStats)
+        -> SweepResult
+    {
         let years = model.yearCount
         var series: [SeriesSummary] = []
         for (s, id) in model.seriesIds.enumerated() {
             let indicator = model.plan.indicator(id)
-            series.append(SeriesSummary(
-                id: id, unit: indicator?.unit ?? "", isAggregate: s >= model.drivers.count,
-                usesIllustrativeBaseline: model.scenario.baselineOverrides[id] == nil && model.plan.usesIllustrative(id),
-                years: model.years, byYear: (0..<years).map { stats.columns[s * years + $0] }))
+            series.append(
+                SeriesSummary(
+                    id: id, unit: indicator?.unit ?? "", isAggregate: s >= model.drivers.count,
+                    usesIllustrativeBaseline: model.scenario.baselineOverrides[id] == nil
+                        && model.plan.usesIllustrative(id),
+                    years: model.years, byYear: (0..<years).map { stats.columns[s * years + $0] }))
         }
         let error = standardErrorRule(model: model, mode: options.mode)
         var outcomes: [TargetProbability] = []
         for (i, t) in model.targets.enumerated() {
             let p = Double(stats.metCounts[i]) / Double(sampleCount)
-            outcomes.append(TargetProbability(
-                id: t.target.id, indicator: t.target.indicator, kind: t.target.kind,
-                requirement: requirementText(t.target), metric: t.metric, targetYear: t.target.targetYear,
-                probability: p,
-                standardError: error.hasError ? (p * (1 - p) / Double(sampleCount)).squareRoot() : nil,
-                metricDistribution: stats.columns[model.seriesCount * years + i]))
+            outcomes.append(
+                TargetProbability(
+                    id: t.target.id, indicator: t.target.indicator, kind: t.target.kind,
+                    requirement: requirementText(t.target), metric: t.metric,
+                    targetYear: t.target.targetYear,
+                    probability: p,
+                    standardError: error.hasError
+                        ? (p * (1 - p) / Double(sampleCount)).squareRoot() : nil,
+                    metricDistribution: stats.columns[model.seriesCount * years + i]))
         }
         var notes = skippedTargetNotes(model)
         let illustrative = series.filter(\.usesIllustrativeBaseline).map(\.id)
         if !illustrative.isEmpty {
-            notes.append("illustrative baseline values (not official figures) behind: " + illustrative.joined(separator: ", "))
+            notes.append(
+                "illustrative baseline values (not official figures) behind: "
+                    + illustrative.joined(separator: ", "))
         }
         if let note = error.note { notes.append(note) }
         let tornado = options.tornado ? Sensitivity.tornado(model: model) : []
-        let sobol = options.sobolSamples > 0 && !model.targets.isEmpty
-            ? Sensitivity.sobol(model: model, samples: options.sobolSamples, bootstrap: options.bootstrap,
-                                seed: options.seed) : []
-        return SweepResult(scenario: model.scenario.name, mode: options.mode, samples: sampleCount, seed: options.seed,
-                           percentiles: options.percentiles, series: series, targets: outcomes, tornado: tornado,
-                           sobol: sobol, sobolSamples: sobol.isEmpty ? 0 : options.sobolSamples, notes: notes)
+        let sobol =
+            options.sobolSamples > 0 && !model.targets.isEmpty
+            ? Sensitivity.sobol(
+                model: model, samples: options.sobolSamples, bootstrap: options.bootstrap,
+                seed: options.seed) : []
+        return SweepResult(
+            scenario: model.scenario.name, mode: options.mode, samples: sampleCount,
+            seed: options.seed,
+            percentiles: options.percentiles, series: series, targets: outcomes, tornado: tornado,
+            sobol: sobol, sobolSamples: sobol.isEmpty ? 0 : options.sobolSamples, notes: notes)
     }
 
     /// Whether a probability has sampling error, and what the result says about it.
@@ -133,17 +156,28 @@ public enum SweepEngine {
     ///   chances are p_g and N = G·R paths, Var(p̂) = Σ p_g(1−p_g)/(R·G²) ≤ p(1−p)/N
     ///   (p the mean of the p_g; p(1−p) is concave), so √(p(1−p)/N) is again an upper
     ///   bound, and it is what the result reports.
-    static func standardErrorRule(model: SweepModel, mode: SweepMode) -> (hasError: Bool, note: String?) {
+    static func standardErrorRule(model: SweepModel, mode: SweepMode) -> (
+        hasError: Bool, note: String?
+    ) {
         switch mode {
         case .montecarlo:
             return (true, nil)
         case .lhs:
-            return (true, "standard errors use the Monte Carlo formula √(p(1−p)/N), an upper bound for Latin hypercube samples")
+            return (
+                true,
+                "standard errors use the Monte Carlo formula √(p(1−p)/N), an upper bound for Latin hypercube samples"
+            )
         case .grid where model.volatileDrivers.isEmpty:
-            return (false, "grid without yearly volatility: probabilities are shares of grid points, with no sampling error")
+            return (
+                false,
+                "grid without yearly volatility: probabilities are shares of grid points, with no sampling error"
+            )
         case .grid:
-            return (true, "grid with yearly volatility: each grid point's path is a random draw, so probabilities are "
-                    + "estimates; the standard error √(p(1−p)/N) is an upper bound (the grid points themselves are fixed)")
+            return (
+                true,
+                "grid with yearly volatility: each grid point's path is a random draw, so probabilities are "
+                    + "estimates; the standard error √(p(1−p)/N) is an upper bound (the grid points themselves are fixed)"
+            )
         }
     }
 
@@ -151,8 +185,14 @@ public enum SweepEngine {
     static func skippedTargetNotes(_ model: SweepModel) -> [String] {
         var byReason: [(String, [String])] = []
         for (id, reason) in model.skippedTargets {
-            let key = reason.contains("has no driver") ? "their indicator has no driver in this scenario" : reason
-            if let i = byReason.firstIndex(where: { $0.0 == key }) { byReason[i].1.append(id) } else { byReason.append((key, [id])) }
+            let key =
+                reason.contains("has no driver")
+                ? "their indicator has no driver in this scenario" : reason
+            if let i = byReason.firstIndex(where: { $0.0 == key }) {
+                byReason[i].1.append(id)
+            } else {
+                byReason.append((key, [id]))
+            }
         }
         return byReason.map { reason, ids in
             "not evaluated, \(reason.replacingOccurrences(of: "it is", with: "they are").replacingOccurrences(of: "it has", with: "they have")): "

@@ -36,14 +36,18 @@ public struct SweepMemory: Sendable, Equatable {
         let room = Double(available) - fixedBytes
         guard room > 0 else { return 0 }
         guard bytesPerScenario > 0 else { return SweepOptions.maximumSamples }
-        return Int(min(Double(SweepOptions.maximumSamples), (room / bytesPerScenario).rounded(.down)))
+        return Int(
+            min(Double(SweepOptions.maximumSamples), (room / bytesPerScenario).rounded(.down)))
     }
 
     /// Process overhead beyond the engine's buffers (runtime, plan, result), allowed for.
     static let baseBytes = 64.0 * 1024 * 1024
 
-    public static func estimate(model: SweepModel, options o: SweepOptions, writingPaths: Bool = false) -> SweepMemory {
-        let samples = o.mode == .grid ? SweepEngine.gridPointCount(model: model, options: o) : o.samples
+    public static func estimate(
+        model: SweepModel, options o: SweepOptions, writingPaths: Bool = false
+    ) -> SweepMemory {
+        let samples =
+            o.mode == .grid ? SweepEngine.gridPointCount(model: model, options: o) : o.samples
         let n = Double(samples)
         let quantities = Double(model.seriesCount * model.yearCount + model.targets.count)
         let drivers = Double(model.drivers.count)
@@ -55,8 +59,10 @@ public struct SweepMemory: Sendable, Equatable {
         let workers = min(Double(max(1, o.threads)), chunks, Double(SweepOptions.maximumThreads))
         var fixed = baseBytes
         // Per worker: chunk values, inputs, bins, histogram, scratch.
-        fixed += workers * (padded * quantities * 8 + padded * (drivers + normals + 1) * 8 + padded * 4
-                            + quantities * stride * 4 + (drivers * 3 + normals + 8) * 8)
+        fixed +=
+            workers
+            * (padded * quantities * 8 + padded * (drivers + normals + 1) * 8 + padded * 4
+                + quantities * stride * 4 + (drivers * 3 + normals + 8) * 8)
         // The pilot's values and its per-quantity analysis.
         let pilot = min(n, max(1, (Double(o.pilotScenarios) / chunk).rounded(.down)) * chunk)
         fixed += pilot * quantities * 8 + quantities * stride * 17
@@ -64,13 +70,17 @@ public struct SweepMemory: Sendable, Equatable {
         let wave = min(chunks, Double(SweepRunner.maximumWaveChunks))
         fixed += wave * (quantities * 5 + Double(model.targets.count)) * 8
         // Values kept during pass 1 (only when the pilot's estimate fits the budget).
-        if o.keepLikelyBins { fixed += min(1.25 * Double(SweepRunner.speculativeBudget), n * quantities * 8) }
+        if o.keepLikelyBins {
+            fixed += min(1.25 * Double(SweepRunner.speculativeBudget), n * quantities * 8)
+        }
         if writingPaths {
             // Two chunks' CSV text per worker in flight, ~32 bytes a row.
             fixed += workers * 2 * chunk * Double(model.seriesCount * model.yearCount) * 32
         }
         if o.mode == .grid {
-            let points = model.drivers.reduce(0.0) { $0 + Double(Design.pointCount(of: $1, step: o.gridStep)) }
+            let points = model.drivers.reduce(0.0) {
+                $0 + Double(Design.pointCount(of: $1, step: o.gridStep))
+            }
             fixed += points * 8
         }
         if o.sobolSamples > 0 && !model.targets.isEmpty {
@@ -87,12 +97,14 @@ public struct SweepMemory: Sendable, Equatable {
     public static func availableBytes() -> Int {
         var available = Int(clamping: ProcessInfo.processInfo.physicalMemory)
         if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
-           let kb = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+            let kb = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        {
             available = kb * 1024
         }
         if let text = try? String(contentsOfFile: "/sys/fs/cgroup/memory.max", encoding: .utf8),
-           let limit = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            let limit = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        {
             available = min(available, limit)
         }
         return available

@@ -56,5 +56,7 @@ public struct SweepOptions: Sendable {
     public init() {}
 
     /// Worker threads the engine starts at most, whatever `threads` says.
-    public static var maximumThreads: Int { max(64, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+    public static var maximumThreads: Int {
+        max(64, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    }
 }

@@ -5,5 +5,9 @@ import Synchronization
 final class ChunkCounter: Sendable {
     private let next: Mutex<Int>
     init(_ start: Int) { next = Mutex(start) }
-    func claim() -> Int { next.withLock { value in defer { value += 1 }; return value } }
+    func claim() -> Int {
+        next.withLock { value in
+            defer { value += 1 }; return value
+        }
+    }
 }

@@ -28,7 +28,8 @@ final class Collected: @unchecked Sendable {
         var capacity: Int
         init() {
             capacity = 1024
-            slots = LargeBuffer.allocate(Int32.self, count: capacity); values = LargeBuffer.allocate(Double.self, count: capacity)
+            slots = LargeBuffer.allocate(Int32.self, count: capacity);
+            values = LargeBuffer.allocate(Double.self, count: capacity)
         }
         deinit { LargeBuffer.release(slots); LargeBuffer.release(values) }
         /// Makes room for `n` more pairs (capacity doubles).
@@ -36,7 +37,8 @@ final class Collected: @unchecked Sendable {
             guard count + n > capacity else { return }
             var c = capacity
             while count + n > c { c *= 2 }
-            let s2 = LargeBuffer.allocate(Int32.self, count: c), v2 = LargeBuffer.allocate(Double.self, count: c)
+            let s2 = LargeBuffer.allocate(Int32.self, count: c),
+                v2 = LargeBuffer.allocate(Double.self, count: c)
             s2.update(from: slots, count: count); v2.update(from: values, count: count)
             LargeBuffer.release(slots); LargeBuffer.release(values)
             slots = s2; values = v2; capacity = c
@@ -71,7 +73,9 @@ final class Collected: @unchecked Sendable {
         var total = 0
         for (k, s) in order.enumerated() {
             let start = total
-            for w in 0..<ns { let c = counts.pointer[w * nw + k]; counts.pointer[w * nw + k] = total; total += c }
+            for w in 0..<ns {
+                let c = counts.pointer[w * nw + k]; counts.pointer[w * nw + k] = total; total += c
+            }
             ranges[s] = start..<total
         }
         let g = Gathered(total: total, ranges: ranges)

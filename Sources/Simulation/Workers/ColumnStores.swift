@@ -9,7 +9,9 @@ final class ColumnStores: @unchecked Sendable {
         var count = 0
         var capacity: Int
         var owned = false
-        init(values: UnsafeMutablePointer<Double>, capacity: Int) { self.values = values; self.capacity = capacity }
+        init(values: UnsafeMutablePointer<Double>, capacity: Int) {
+            self.values = values; self.capacity = capacity
+        }
         deinit { if owned { LargeBuffer.release(values) } }
         /// Makes room for `n` more values (capacity doubles).
         func reserve(_ n: Int) {
@@ -33,7 +35,9 @@ final class ColumnStores: @unchecked Sendable {
             let a = LargeBuffer.allocate(Double.self, count: max(1, total))
             arenas.append(a)
             var at = 0
-            for j in 0..<columns { stores.append(Store(values: a + at, capacity: capacity[j])); at += capacity[j] }
+            for j in 0..<columns {
+                stores.append(Store(values: a + at, capacity: capacity[j])); at += capacity[j]
+            }
         }
         self.arenas = arenas; self.stores = stores
     }

@@ -14,7 +14,9 @@ enum LargeBuffer {
                 return raw.bindMemory(to: T.self, capacity: count)
             }
         }
-        guard posix_memalign(&raw, 64, bytes) == 0, let raw else { fatalError("out of memory (\(bytes) bytes)") }
+        guard posix_memalign(&raw, 64, bytes) == 0, let raw else {
+            fatalError("out of memory (\(bytes) bytes)")
+        }
         return raw.bindMemory(to: T.self, capacity: count)
     }
 

@@ -3,7 +3,9 @@ struct SharedPointer<Pointee>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Pointee>
     init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
     /// `count` uninitialised elements (free with `deallocate`).
-    static func allocate(_ count: Int) -> SharedPointer { SharedPointer(.allocate(capacity: max(1, count))) }
+    static func allocate(_ count: Int) -> SharedPointer {
+        SharedPointer(.allocate(capacity: max(1, count)))
+    }
     /// `count` elements set to `value`.
     static func filled(_ count: Int, with value: Pointee) -> SharedPointer {
         let p = allocate(count)

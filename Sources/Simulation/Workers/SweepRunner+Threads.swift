@@ -4,8 +4,10 @@ extension SweepRunner {
     /// Runs `body(worker, chunk)` for chunks in `range`, `workerCount` threads at a time,
     /// wave by wave (`afterWave` runs on the calling thread between waves, in order).
     /// Which worker runs a chunk never changes its result.
-    func forEachChunk(_ range: Range<Int>, waveSize: Int, body: @escaping @Sendable (Int, Int) -> Void,
-                      afterWave: (Range<Int>) throws -> Void) rethrows {
+    func forEachChunk(
+        _ range: Range<Int>, waveSize: Int, body: @escaping @Sendable (Int, Int) -> Void,
+        afterWave: (Range<Int>) throws -> Void
+    ) rethrows {
         var start = range.lowerBound
         while start < range.upperBound {
             let end = min(range.upperBound, start + waveSize)

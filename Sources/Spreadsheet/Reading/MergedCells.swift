@@ -10,7 +10,9 @@ struct MergedCells {
     func anchorCell(row: Int, column: Int, in rows: [SheetRow]) -> Cell? {
         guard !ranges.isEmpty else { return nil }
         let ref = CellReference(column: column, row: row)
-        guard let range = ranges.first(where: { $0.contains(ref) }), range.first != ref else { return nil }
+        guard let range = ranges.first(where: { $0.contains(ref) }), range.first != ref else {
+            return nil
+        }
         return SheetRow.find(rows, number: range.first.row)?.cell(range.first.column)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import PlanIO
 
@@ -19,8 +19,10 @@ final class SharedStringsParser: NSObject, XMLParserDelegate, ParseFailing {
         return parser.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         switch XMLPart.localName(elementName) {
         case "si": inItem = true; current = ""
         case "t": inText = inItem && !inPhonetic
@@ -29,7 +31,10 @@ final class SharedStringsParser: NSObject, XMLParserDelegate, ParseFailing {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         switch XMLPart.localName(elementName) {
         case "si": strings.append(current); inItem = false
         case "sst": rootClosed = true

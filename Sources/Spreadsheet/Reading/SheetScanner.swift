@@ -33,7 +33,8 @@ struct SheetScanner {
     private var rowNumber = 0
     private var rowCells: [SheetRow.Entry] = []
     private var column = 0
-    private var type: UInt8 = UInt8(ascii: "n")   // first byte of t: n, s, i(nlineStr), b, e, d, s(tr)
+    // first byte of t: n, s, i(nlineStr), b, e, d, s(tr)
+    private var type: UInt8 = UInt8(ascii: "n")
     private var typeIsStr = false
     private var style = 0
     private var value: [UInt8] = [], formula: [UInt8] = [], inline: [UInt8] = []
@@ -44,20 +45,29 @@ struct SheetScanner {
     private var depth = 0
     private var rootClosed = false
 
-    init(sharedStrings: [String], file: String, part: String, location: @escaping (CellReference) -> SourceLocation) {
-        self.sharedStrings = sharedStrings; self.file = file; self.part = part; self.location = location
+    init(
+        sharedStrings: [String], file: String, part: String,
+        location: @escaping (CellReference) -> SourceLocation
+    ) {
+        self.sharedStrings = sharedStrings; self.file = file; self.part = part;
+        self.location = location
     }
 
-    static func scan(_ data: Data, sharedStrings: [String], file: String, part: String,
-                     location: @escaping (CellReference) -> SourceLocation) throws -> (rows: [SheetRow], merges: [CellRange]) {
-        var scanner = SheetScanner(sharedStrings: sharedStrings, file: file, part: part, location: location)
+    static func scan(
+        _ data: Data, sharedStrings: [String], file: String, part: String,
+        location: @escaping (CellReference) -> SourceLocation
+    ) throws -> (rows: [SheetRow], merges: [CellRange]) {
+        var scanner = SheetScanner(
+            sharedStrings: sharedStrings, file: file, part: part, location: location)
         try data.withUnsafeBytes { raw in try scanner.run(raw.bindMemory(to: UInt8.self)) }
         return (scanner.rows, scanner.merges)
     }
 
     private func malformed(_ what: String, at offset: Int) -> InputError {
-        .badData(location: SourceLocation(file: file), found: "malformed XML in part \(part) at byte \(offset) (\(what))",
-                 expected: "an .xlsx workbook that is not damaged")
+        .badData(
+            location: SourceLocation(file: file),
+            found: "malformed XML in part \(part) at byte \(offset) (\(what))",
+            expected: "an .xlsx workbook that is not damaged")
     }
 
     private func cellError(_ ref: CellReference, found: String, expected: String) -> InputError {
@@ -77,12 +87,14 @@ struct SheetScanner {
             guard i < n else { throw malformed("a tag cut short", at: lt) }
             switch b[i] {
             case UInt8(ascii: "?"):
-                i = try skip(past: Array("?>".utf8), in: b, from: i, what: "a processing instruction")
+                i = try skip(
+                    past: Array("?>".utf8), in: b, from: i, what: "a processing instruction")
             case UInt8(ascii: "!"):
                 if matches(b, i + 1, Array("--".utf8)) {
                     i = try skip(past: Array("-->".utf8), in: b, from: i + 3, what: "a comment")
                 } else if matches(b, i + 1, Array("[CDATA[".utf8)) {
-                    let end = try skip(past: Array("]]>".utf8), in: b, from: i + 8, what: "a CDATA section")
+                    let end = try skip(
+                        past: Array("]]>".utf8), in: b, from: i + 8, what: "a CDATA section")
                     if capture != .none { append(Array(b[(i + 8)..<(end - 3)])) }
                     i = end
                 } else {
@@ -112,7 +124,9 @@ struct SheetScanner {
     private mutating func startTag(_ b: UnsafeBufferPointer<UInt8>, at lt: Int) throws -> Int {
         let n = b.count
         var j = lt + 1
-        while j < n && !isSpace(b[j]) && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "/") { j += 1 }
+        while j < n && !isSpace(b[j]) && b[j] != UInt8(ascii: ">") && b[j] != UInt8(ascii: "/") {
+            j += 1
+        }
         let name = element(b, lt + 1, j)
         var attributes = Attributes()
         let wanted = name == .c || name == .row || name == .mergeCell
@@ -122,26 +136,39 @@ struct SheetScanner {
             guard j < n else { throw malformed("a start tag cut short", at: lt) }
             if b[j] == UInt8(ascii: ">") { j += 1; break }
             if b[j] == UInt8(ascii: "/") {
-                guard j + 1 < n, b[j + 1] == UInt8(ascii: ">") else { throw malformed("a stray / in a tag", at: j) }
+                guard j + 1 < n, b[j + 1] == UInt8(ascii: ">") else {
+                    throw malformed("a stray / in a tag", at: j)
+                }
                 selfClosing = true; j += 2; break
             }
             let attributeStart = j
-            while j < n && b[j] != UInt8(ascii: "=") && !isSpace(b[j]) && b[j] != UInt8(ascii: ">") { j += 1 }
+            while j < n && b[j] != UInt8(ascii: "=") && !isSpace(b[j]) && b[j] != UInt8(ascii: ">")
+            { j += 1 }
             let attributeEnd = j
             while j < n && isSpace(b[j]) { j += 1 }
-            guard j < n, b[j] == UInt8(ascii: "=") else { throw malformed("an attribute without a value", at: attributeStart) }
+            guard j < n, b[j] == UInt8(ascii: "=") else {
+                throw malformed("an attribute without a value", at: attributeStart)
+            }
             j += 1
             while j < n && isSpace(b[j]) { j += 1 }
-            guard j < n, b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'") else { throw malformed("an attribute value without quotes", at: j) }
+            guard j < n, b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'") else {
+                throw malformed("an attribute value without quotes", at: j)
+            }
             let quote = b[j]
             let valueStart = j + 1
-            guard let close = b[valueStart...].firstIndex(of: quote) else { throw malformed("an attribute value cut short", at: j) }
+            guard let close = b[valueStart...].firstIndex(of: quote) else {
+                throw malformed("an attribute value cut short", at: j)
+            }
             if wanted {
                 switch attributeEnd - attributeStart {
-                case 1 where b[attributeStart] == UInt8(ascii: "r"): attributes.r = try decode(b, valueStart, close)
-                case 1 where b[attributeStart] == UInt8(ascii: "t"): attributes.t = try decode(b, valueStart, close)
-                case 1 where b[attributeStart] == UInt8(ascii: "s"): attributes.s = try decode(b, valueStart, close)
-                case 3 where matches(b, attributeStart, Literal.ref): attributes.ref = try decode(b, valueStart, close)
+                case 1 where b[attributeStart] == UInt8(ascii: "r"):
+                    attributes.r = try decode(b, valueStart, close)
+                case 1 where b[attributeStart] == UInt8(ascii: "t"):
+                    attributes.t = try decode(b, valueStart, close)
+                case 1 where b[attributeStart] == UInt8(ascii: "s"):
+                    attributes.s = try decode(b, valueStart, close)
+                case 3 where matches(b, attributeStart, Literal.ref):
+                    attributes.ref = try decode(b, valueStart, close)
                 default: break
                 }
             }
@@ -159,7 +186,8 @@ struct SheetScanner {
     // MARK: - Elements
 
     private enum Literal {
-        static let row = Array("row".utf8), rPh = Array("rPh".utf8), worksheet = Array("worksheet".utf8)
+        static let row = Array("row".utf8), rPh = Array("rPh".utf8),
+            worksheet = Array("worksheet".utf8)
         static let mergeCell = Array("mergeCell".utf8), ref = Array("ref".utf8)
     }
 
@@ -200,8 +228,10 @@ struct SheetScanner {
         case .c:
             if let r = attributes.r {
                 guard let ref = CellReference(String(decoding: r, as: UTF8.self)) else {
-                    throw cellError(CellReference(column: max(column, 1), row: max(rowNumber, 1)),
-                                    found: "cell address \"\(String(decoding: r, as: UTF8.self))\"", expected: "an address such as C7 within Excel's grid")
+                    throw cellError(
+                        CellReference(column: max(column, 1), row: max(rowNumber, 1)),
+                        found: "cell address \"\(String(decoding: r, as: UTF8.self))\"",
+                        expected: "an address such as C7 within Excel's grid")
                 }
                 column = ref.column
                 if ref.row > rowNumber { rowNumber = ref.row }
@@ -212,7 +242,8 @@ struct SheetScanner {
             type = t.first ?? UInt8(ascii: "n")
             typeIsStr = t == Array("str".utf8)
             style = attributes.s.flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-            value.removeAll(keepingCapacity: true); formula.removeAll(keepingCapacity: true); inline.removeAll(keepingCapacity: true)
+            value.removeAll(keepingCapacity: true); formula.removeAll(keepingCapacity: true);
+            inline.removeAll(keepingCapacity: true)
             hasValue = false; hasFormula = false
         case .v:
             capture = .value; hasValue = true
@@ -223,15 +254,21 @@ struct SheetScanner {
         case .rPh:
             inPhonetic = true
         case .row:
-            let next = attributes.r.flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? rowNumber + 1
+            let next =
+                attributes.r.flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? rowNumber + 1
             if next > CellReference.maxRow || next < 1 || next <= rowNumber {
-                throw cellError(CellReference(column: 1, row: min(max(next, 1), CellReference.maxRow)),
-                                found: next > CellReference.maxRow ? "row \(next)" : "row \(next) after row \(rowNumber)",
-                                expected: "rows in order within Excel's 1,048,576")
+                throw cellError(
+                    CellReference(column: 1, row: min(max(next, 1), CellReference.maxRow)),
+                    found: next > CellReference.maxRow
+                        ? "row \(next)" : "row \(next) after row \(rowNumber)",
+                    expected: "rows in order within Excel's 1,048,576")
             }
             rowNumber = next; rowCells = []; column = 0
         case .mergeCell:
-            if let ref = attributes.ref, let range = CellRange(String(decoding: ref, as: UTF8.self)) { merges.append(range) }
+            if let ref = attributes.ref, let range = CellRange(String(decoding: ref, as: UTF8.self))
+            {
+                merges.append(range)
+            }
         case .worksheet, .other:
             break
         }
@@ -258,25 +295,36 @@ struct SheetScanner {
         if hasFormula && (!hasValue || emptyValue) {
             cellValue = .uncalculatedFormula(String(decoding: formula, as: UTF8.self))
         } else if !hasValue {
-            return   // a styled empty cell
+            return  // a styled empty cell
         } else {
             switch type {
             case UInt8(ascii: "s") where !typeIsStr:
                 let text = String(decoding: value, as: UTF8.self)
-                guard let index = Int(text.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                    throw cellError(ref, found: "shared string \"\(text)\" (the workbook has \(sharedStrings.count))",
-                                    expected: "an index from 0 to \(sharedStrings.count - 1) into the shared strings")
+                guard let index = Int(text.trimmingCharacters(in: .whitespaces)),
+                    sharedStrings.indices.contains(index)
+                else {
+                    throw cellError(
+                        ref,
+                        found:
+                            "shared string \"\(text)\" (the workbook has \(sharedStrings.count))",
+                        expected:
+                            "an index from 0 to \(sharedStrings.count - 1) into the shared strings")
                 }
                 cellValue = .text(sharedStrings[index])
             case UInt8(ascii: "i"): cellValue = .text(String(decoding: inline, as: UTF8.self))
-            case UInt8(ascii: "s"), UInt8(ascii: "d"): cellValue = .text(String(decoding: value, as: UTF8.self))
-            case UInt8(ascii: "b"): cellValue = .bool(value == [UInt8(ascii: "1")] || value == Array("true".utf8))
+            case UInt8(ascii: "s"), UInt8(ascii: "d"):
+                cellValue = .text(String(decoding: value, as: UTF8.self))
+            case UInt8(ascii: "b"):
+                cellValue = .bool(value == [UInt8(ascii: "1")] || value == Array("true".utf8))
             case UInt8(ascii: "e"): cellValue = .error(String(decoding: value, as: UTF8.self))
             default:
-                let text = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let text = String(decoding: value, as: UTF8.self).trimmingCharacters(
+                    in: .whitespaces)
                 if text.isEmpty { return }
                 guard let number = Double(text), number.isFinite else {
-                    throw cellError(ref, found: "\"\(text)\" in a number cell", expected: "a number (the file is damaged)")
+                    throw cellError(
+                        ref, found: "\"\(text)\" in a number cell",
+                        expected: "a number (the file is damaged)")
                 }
                 cellValue = .number(number)
             }
@@ -286,7 +334,9 @@ struct SheetScanner {
 
     // MARK: - Bytes
 
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
 
     private func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ literal: [UInt8]) -> Bool {
         guard at + literal.count <= b.count else { return false }
@@ -295,7 +345,9 @@ struct SheetScanner {
     }
 
     /// The offset just after the next `literal` from `from`.
-    private func skip(past literal: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int, what: String) throws -> Int {
+    private func skip(
+        past literal: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int, what: String
+    ) throws -> Int {
         var k = from
         while k + literal.count <= b.count {
             if b[k] == literal[0] && matches(b, k, literal) { return k + literal.count }
@@ -304,7 +356,9 @@ struct SheetScanner {
         throw malformed("\(what) never closed", at: from)
     }
 
-    private mutating func appendText(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
+    private mutating func appendText(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        throws
+    {
         append(try decode(b, start, end))
     }
 
@@ -318,13 +372,15 @@ struct SheetScanner {
     }
 
     /// Text with entities and character references replaced.
-    private func decode(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws -> [UInt8] {
+    private func decode(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws -> [UInt8]
+    {
         guard b[start..<end].contains(UInt8(ascii: "&")) else { return Array(b[start..<end]) }
         var out: [UInt8] = []
         var k = start
         while k < end {
             guard b[k] == UInt8(ascii: "&") else { out.append(b[k]); k += 1; continue }
-            guard let semicolon = b[k..<end].firstIndex(of: UInt8(ascii: ";")), semicolon - k <= 10 else { throw malformed("a & without ;", at: k) }
+            guard let semicolon = b[k..<end].firstIndex(of: UInt8(ascii: ";")), semicolon - k <= 10
+            else { throw malformed("a & without ;", at: k) }
             let entity = String(decoding: b[(k + 1)..<semicolon], as: UTF8.self)
             switch entity {
             case "amp": out.append(UInt8(ascii: "&"))
@@ -334,10 +390,16 @@ struct SheetScanner {
             case "apos": out.append(UInt8(ascii: "'"))
             default:
                 let code: UInt32?
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") { code = UInt32(entity.dropFirst(2), radix: 16) }
-                else if entity.hasPrefix("#") { code = UInt32(entity.dropFirst()) }
-                else { code = nil }
-                guard let code, let scalar = Unicode.Scalar(code), code != 0 else { throw malformed("the entity &\(entity);", at: k) }
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    code = UInt32(entity.dropFirst(2), radix: 16)
+                } else if entity.hasPrefix("#") {
+                    code = UInt32(entity.dropFirst())
+                } else {
+                    code = nil
+                }
+                guard let code, let scalar = Unicode.Scalar(code), code != 0 else {
+                    throw malformed("the entity &\(entity);", at: k)
+                }
                 out += Array(String(Character(scalar)).utf8)
             }
             k = semicolon + 1

@@ -42,9 +42,13 @@ public struct SheetTable: Sendable {
         /// How many non-empty rows from the top may hold the header.
         public var searchRows: Int
 
-        public init(required: [String] = [], known: [String]? = nil, yearColumns: [String] = ["year", "start_year", "target_year"],
-                    searchRows: Int = 30) {
-            self.required = required; self.known = known ?? required; self.yearColumns = yearColumns; self.searchRows = searchRows
+        public init(
+            required: [String] = [], known: [String]? = nil,
+            yearColumns: [String] = ["year", "start_year", "target_year"],
+            searchRows: Int = 30
+        ) {
+            self.required = required; self.known = known ?? required;
+            self.yearColumns = yearColumns; self.searchRows = searchRows
         }
     }
 
@@ -63,19 +67,23 @@ public struct SheetTable: Sendable {
             return merged.anchorCell(row: row.number, column: column, in: sheet.rows)
         }
         let label = "\(sheet.file), sheet \"\(sheet.name)\""
-        let known = Dictionary(layout.known.map { (SheetTable.fold($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let known = Dictionary(
+            layout.known.map { (SheetTable.fold($0), $0) }, uniquingKeysWith: { a, _ in a })
         let required = Set(layout.required.map(SheetTable.fold))
 
         // Find the header row.
         var found: (index: Int, names: [(column: Int, name: String)])?
         for (index, row) in sheet.rows.prefix(layout.searchRows).enumerated() {
-            let lastColumn = max(row.entries.last?.column ?? 0, merged.lastColumn(coveringRow: row.number))
+            let lastColumn = max(
+                row.entries.last?.column ?? 0, merged.lastColumn(coveringRow: row.number))
             var names: [(Int, String)] = []
             if lastColumn > 0 {
                 for column in 1...min(lastColumn, CellReference.maxColumn) {
                     guard let cell = value(row, column) else { continue }
                     let text = SheetTable.headerText(cell.value)
-                    if !text.isEmpty { names.append((column, known[SheetTable.fold(text)] ?? text)) }
+                    if !text.isEmpty {
+                        names.append((column, known[SheetTable.fold(text)] ?? text))
+                    }
                 }
             }
             let folded = Set(names.map { SheetTable.fold($0.1) })
@@ -83,10 +91,15 @@ public struct SheetTable: Sendable {
             if isHeader { found = (index, names); break }
         }
         guard let header = found else {
-            let wanted = layout.required.isEmpty ? "a header row of column names" : "a header row with columns \(layout.required.joined(separator: ", "))"
-            throw InputError.badData(location: SourceLocation(file: label),
-                                     found: sheet.rows.isEmpty ? "an empty sheet" : "no header row in the first \(layout.searchRows) rows",
-                                     expected: wanted)
+            let wanted =
+                layout.required.isEmpty
+                ? "a header row of column names"
+                : "a header row with columns \(layout.required.joined(separator: ", "))"
+            throw InputError.badData(
+                location: SourceLocation(file: label),
+                found: sheet.rows.isEmpty
+                    ? "an empty sheet" : "no header row in the first \(layout.searchRows) rows",
+                expected: wanted)
         }
         let headerRowNumber = sheet.rows[header.index].number
         let yearColumns = Set(layout.yearColumns.map(SheetTable.fold))
@@ -99,8 +112,9 @@ public struct SheetTable: Sendable {
             for (column, name) in header.names {
                 let ref = CellReference(column: column, row: row.number)
                 guard let cell = value(row, column) else { fields.append(""); continue }
-                let text = try SheetTable.fieldText(cell, sheet: sheet, asYear: yearColumns.contains(SheetTable.fold(name)),
-                                                    location: sheet.location(ref, field: name))
+                let text = try SheetTable.fieldText(
+                    cell, sheet: sheet, asYear: yearColumns.contains(SheetTable.fold(name)),
+                    location: sheet.location(ref, field: name))
                 if !text.isEmpty { blank = false }
                 fields.append(text)
             }
@@ -121,7 +135,9 @@ public struct SheetTable: Sendable {
 
     /// `actuals.xlsx, sheet "X":7 [value]` → `actuals.xlsx, sheet "X", C7 [value]`.
     public func relocate(_ error: InputError) -> InputError {
-        guard case let .badData(location, found, expected) = error, location.file == table.file, let line = location.line else { return error }
+        guard case let .badData(location, found, expected) = error, location.file == table.file,
+            let line = location.line
+        else { return error }
         // Readers of CSV name the header as line 1; here it is the header row.
         let row = line == 1 ? headerRow : line
         let place: String
@@ -130,7 +146,10 @@ public struct SheetTable: Sendable {
         } else {
             place = "row \(row)"
         }
-        return .badData(location: SourceLocation(file: "\(table.file), \(place)", line: nil, field: location.field), found: found, expected: expected)
+        return .badData(
+            location: SourceLocation(
+                file: "\(table.file), \(place)", line: nil, field: location.field), found: found,
+            expected: expected)
     }
 
     static func fold(_ s: String) -> String {
@@ -147,21 +166,30 @@ public struct SheetTable: Sendable {
     }
 
     /// The field text of a data cell (see the type's invariants).
-    static func fieldText(_ cell: Cell, sheet: Worksheet, asYear: Bool, location: SourceLocation) throws -> String {
+    static func fieldText(_ cell: Cell, sheet: Worksheet, asYear: Bool, location: SourceLocation)
+        throws -> String
+    {
         switch cell.value {
         case .empty: return ""
         case .text(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .number(let n):
             // Excel's dates run from serial 0 (1900) to 2,958,465 (9999-12-31).
-            if asYear && sheet.isDate(cell) && (0...2_958_465).contains(n) { return String(sheet.year(ofDateSerial: n)) }
+            if asYear && sheet.isDate(cell) && (0...2_958_465).contains(n) {
+                return String(sheet.year(ofDateSerial: n))
+            }
             return numberText(n)
         case .error(let code):
-            throw InputError.badData(location: location, found: "the Excel error \(code)",
-                                     expected: "a value (correct the formula or type the figure)")
+            throw InputError.badData(
+                location: location, found: "the Excel error \(code)",
+                expected: "a value (correct the formula or type the figure)")
         case .uncalculatedFormula(let formula):
-            throw InputError.badData(location: location, found: "the formula =\(formula) with no calculated value stored",
-                                     expected: "a value (open and save the workbook in Excel or LibreOffice, which store each formula's result)")
+            throw InputError.badData(
+                location: location,
+                found: "the formula =\(formula) with no calculated value stored",
+                expected:
+                    "a value (open and save the workbook in Excel or LibreOffice, which store each formula's result)"
+            )
         }
     }
 

@@ -17,9 +17,11 @@ public struct TableInput: Sendable {
     /// A workbook (by extension, or by content when the name says neither) is read through
     /// `Workbook` and `SheetTable`; anything else through `CSVTable`. `sheet` applies to
     /// workbooks only.
-    public static func read(path: String, sheet: Workbook.SheetChoice = .first,
-                            layout: SheetTable.Layout = SheetTable.Layout(),
-                            limits: WorkbookLimits = .standard) throws -> TableInput {
+    public static func read(
+        path: String, sheet: Workbook.SheetChoice = .first,
+        layout: SheetTable.Layout = SheetTable.Layout(),
+        limits: WorkbookLimits = .standard
+    ) throws -> TableInput {
         if Workbook.looksLikeWorkbook(path: path) {
             var book = try Workbook(path: path, limits: limits)
             let table = try SheetTable(sheet: book.sheet(sheet), layout: layout)

@@ -66,20 +66,27 @@ public struct Workbook {
         case .index(let i):
             if let exact = names.firstIndex(of: String(i)) { return exact }
             guard (1...names.count).contains(i) else {
-                throw InputError.badData(location: SourceLocation(file: path), found: "no sheet \(i) (the workbook has \(names.count): \(listed))",
-                                         expected: "--sheet with a number from 1 to \(names.count) or a sheet name")
+                throw InputError.badData(
+                    location: SourceLocation(file: path),
+                    found: "no sheet \(i) (the workbook has \(names.count): \(listed))",
+                    expected: "--sheet with a number from 1 to \(names.count) or a sheet name")
             }
             return i - 1
         case .named(let name):
             let wanted = Workbook.fold(name)
             guard let i = names.firstIndex(where: { Workbook.fold($0) == wanted }) else {
-                throw InputError.badData(location: SourceLocation(file: path), found: "no sheet named \"\(name)\" (sheets: \(listed))",
-                                         expected: "--sheet with one of those names or a number from 1 to \(names.count)")
+                throw InputError.badData(
+                    location: SourceLocation(file: path),
+                    found: "no sheet named \"\(name)\" (sheets: \(listed))",
+                    expected: "--sheet with one of those names or a number from 1 to \(names.count)"
+                )
             }
             return i
         case .preferring(let kind):
             let wanted = Workbook.fold(kind)
-            return names.firstIndex { Workbook.fold($0) == wanted } ?? names.firstIndex { Workbook.fold($0).hasPrefix(wanted) } ?? 0
+            return names.firstIndex { Workbook.fold($0) == wanted } ?? names.firstIndex {
+                Workbook.fold($0).hasPrefix(wanted)
+            } ?? 0
         }
     }
 
@@ -87,15 +94,20 @@ public struct Workbook {
     public mutating func sheet(_ choice: SheetChoice = .first) throws -> Worksheet {
         let entry = structure.sheets[try sheetIndex(choice)]
         guard let part = archive.entry(entry.part) else {
-            throw InputError.badData(location: SourceLocation(file: path), found: "sheet \"\(entry.name)\" without its part \(entry.part)",
-                                     expected: "an .xlsx workbook that is not damaged")
+            throw InputError.badData(
+                location: SourceLocation(file: path),
+                found: "sheet \"\(entry.name)\" without its part \(entry.part)",
+                expected: "an .xlsx workbook that is not damaged")
         }
         let file = path, name = entry.name
-        let scanned = try SheetScanner.scan(archive.read(part), sharedStrings: sharedStrings, file: path, part: entry.part) {
+        let scanned = try SheetScanner.scan(
+            archive.read(part), sharedStrings: sharedStrings, file: path, part: entry.part
+        ) {
             Worksheet.location(file: file, sheet: name, cell: $0)
         }
-        return Worksheet(file: path, name: name, rows: scanned.rows, merges: scanned.merges,
-                         dateStyles: structure.dateStyles, date1904: structure.date1904)
+        return Worksheet(
+            file: path, name: name, rows: scanned.rows, merges: scanned.merges,
+            dateStyles: structure.dateStyles, date1904: structure.date1904)
     }
 
     /// Names compare ignoring case, surrounding spaces and Unicode normalisation form.
@@ -107,7 +119,9 @@ public struct Workbook {
     /// the reader then refuses by name) or starts like a zip archive, whatever its name.
     public static func looksLikeWorkbook(path: String) -> Bool {
         let lower = path.lowercased()
-        if [".xlsx", ".xlsm", ".xls", ".ods"].contains(where: { lower.hasSuffix($0) }) { return true }
+        if [".xlsx", ".xlsm", ".xls", ".ods"].contains(where: { lower.hasSuffix($0) }) {
+            return true
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4)) ?? Data()

@@ -22,32 +22,44 @@ struct WorkbookArchive {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError.io(path: path, reason: "no such file")
         }
-        if isDirectory.boolValue { throw InputError.io(path: path, reason: "is a folder; expected an .xlsx workbook") }
+        if isDirectory.boolValue {
+            throw InputError.io(path: path, reason: "is a folder; expected an .xlsx workbook")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError.io(path: path, reason: "cannot be opened for reading (permission denied?)")
+            throw InputError.io(
+                path: path, reason: "cannot be opened for reading (permission denied?)")
         }
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         try? handle.close()
         try WorkbookArchive.sniff(head, path: path)
         do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw InputError.badData(location: SourceLocation(file: path), found: "a damaged or truncated zip archive (\(error))",
-                                     expected: "an .xlsx workbook (save it again from Excel or LibreOffice)")
+            throw InputError.badData(
+                location: SourceLocation(file: path),
+                found: "a damaged or truncated zip archive (\(error))",
+                expected: "an .xlsx workbook (save it again from Excel or LibreOffice)")
         }
         var count = 0
         for _ in archive {
             count += 1
             if count > limits.maxEntries {
-                throw InputError.badData(location: SourceLocation(file: path), found: "more than \(limits.maxEntries) parts in the archive",
-                                         expected: "an .xlsx workbook (tens of parts)")
+                throw InputError.badData(
+                    location: SourceLocation(file: path),
+                    found: "more than \(limits.maxEntries) parts in the archive",
+                    expected: "an .xlsx workbook (tens of parts)")
             }
         }
-        if let mimetype = archive["mimetype"], let text = try? readSmall(mimetype), text.contains("opendocument") {
-            throw InputError.badData(location: SourceLocation(file: path), found: "an OpenDocument spreadsheet (.ods)",
-                                     expected: "an .xlsx workbook (in LibreOffice: File › Save As › Excel 2007-365)")
+        if let mimetype = archive["mimetype"], let text = try? readSmall(mimetype),
+            text.contains("opendocument")
+        {
+            throw InputError.badData(
+                location: SourceLocation(file: path), found: "an OpenDocument spreadsheet (.ods)",
+                expected: "an .xlsx workbook (in LibreOffice: File › Save As › Excel 2007-365)")
         }
         if archive["[Content_Types].xml"] == nil || archive["xl/workbook.xml"] == nil {
-            throw InputError.badData(location: SourceLocation(file: path), found: "a zip archive that is not an Excel workbook (no xl/workbook.xml)",
-                                     expected: "an .xlsx workbook")
+            throw InputError.badData(
+                location: SourceLocation(file: path),
+                found: "a zip archive that is not an Excel workbook (no xl/workbook.xml)",
+                expected: "an .xlsx workbook")
         }
     }
 
@@ -67,8 +79,9 @@ struct WorkbookArchive {
         } else {
             found = "a file that is not a zip archive"
         }
-        throw InputError.badData(location: SourceLocation(file: path), found: found,
-                                 expected: "an .xlsx workbook (in Excel: File › Save As › Excel Workbook)")
+        throw InputError.badData(
+            location: SourceLocation(file: path), found: found,
+            expected: "an .xlsx workbook (in Excel: File › Save As › Excel Workbook)")
     }
 
     func entry(_ name: String) -> Entry? { archive[name] }
@@ -98,12 +111,16 @@ struct WorkbookArchive {
                 data.append(chunk)
             }
         } catch let e as LimitExceeded {
-            throw bomb(entry, "more than \(e.bytes) bytes when inflated (the zip directory said \(claimed))")
+            throw bomb(
+                entry,
+                "more than \(e.bytes) bytes when inflated (the zip directory said \(claimed))")
         } catch let e as InputError {
             throw e
         } catch {
-            throw InputError.badData(location: SourceLocation(file: path), found: "a damaged part \(entry.path) (\(error))",
-                                     expected: "an .xlsx workbook that is not truncated or corrupt")
+            throw InputError.badData(
+                location: SourceLocation(file: path),
+                found: "a damaged part \(entry.path) (\(error))",
+                expected: "an .xlsx workbook that is not truncated or corrupt")
         }
         bytesRead += produced
         return data
@@ -117,8 +134,11 @@ struct WorkbookArchive {
     }
 
     private func bomb(_ entry: Entry, _ found: String) -> InputError {
-        .badData(location: SourceLocation(file: path), found: "part \(entry.path) of \(found)",
-                 expected: "at most \(limits.maxPartBytes) bytes per part and \(limits.maxTotalBytes) in all (a zip bomb or a damaged file?)")
+        .badData(
+            location: SourceLocation(file: path), found: "part \(entry.path) of \(found)",
+            expected:
+                "at most \(limits.maxPartBytes) bytes per part and \(limits.maxTotalBytes) in all (a zip bomb or a damaged file?)"
+        )
     }
 
     private struct LimitExceeded: Error { var bytes: UInt64 }

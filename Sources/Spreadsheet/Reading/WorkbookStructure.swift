@@ -16,27 +16,37 @@ struct WorkbookStructure {
     static func read(_ archive: inout WorkbookArchive) throws -> WorkbookStructure {
         let file = archive.path
         guard let workbookEntry = archive.entry("xl/workbook.xml") else {
-            throw InputError.badData(location: SourceLocation(file: file), found: "no xl/workbook.xml", expected: "an .xlsx workbook")
+            throw InputError.badData(
+                location: SourceLocation(file: file), found: "no xl/workbook.xml",
+                expected: "an .xlsx workbook")
         }
-        let workbook = try XMLPart.elements(archive.read(workbookEntry), file: file, part: "xl/workbook.xml")
+        let workbook = try XMLPart.elements(
+            archive.read(workbookEntry), file: file, part: "xl/workbook.xml")
         var targets: [String: String] = [:]
         if let relsEntry = archive.entry("xl/_rels/workbook.xml.rels") {
-            for element in try XMLPart.elements(archive.read(relsEntry), file: file, part: "xl/_rels/workbook.xml.rels")
+            for element in try XMLPart.elements(
+                archive.read(relsEntry), file: file, part: "xl/_rels/workbook.xml.rels")
             where element.name == "Relationship" {
-                if let id = element.attributes["Id"], let target = element.attributes["Target"] { targets[id] = target }
+                if let id = element.attributes["Id"], let target = element.attributes["Target"] {
+                    targets[id] = target
+                }
             }
         }
         var sheets: [SheetEntry] = []
         var date1904 = false
         for element in workbook {
-            if element.name == "workbookPr", let value = element.attributes["date1904"] { date1904 = value == "1" || value == "true" }
+            if element.name == "workbookPr", let value = element.attributes["date1904"] {
+                date1904 = value == "1" || value == "true"
+            }
             guard element.name == "sheet", let name = element.attributes["name"] else { continue }
             let rid = element.attributes["id"] ?? ""
             let target = targets[rid] ?? "worksheets/sheet\(sheets.count + 1).xml"
             sheets.append(SheetEntry(name: name, part: resolve(target)))
         }
         if sheets.isEmpty {
-            throw InputError.badData(location: SourceLocation(file: file), found: "a workbook with no sheets", expected: "at least one worksheet")
+            throw InputError.badData(
+                location: SourceLocation(file: file), found: "a workbook with no sheets",
+                expected: "at least one worksheet")
         }
         var dateStyles: [Bool] = []
         if let stylesEntry = archive.entry("xl/styles.xml") {
@@ -50,7 +60,11 @@ struct WorkbookStructure {
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var parts = ["xl"]
         for piece in target.split(separator: "/") {
-            if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(String(piece)) }
+            if piece == ".." {
+                _ = parts.popLast()
+            } else if piece != "." {
+                parts.append(String(piece))
+            }
         }
         return parts.joined(separator: "/")
     }
@@ -83,7 +97,8 @@ struct WorkbookStructure {
             case "\"": inQuote.toggle()
             case "[" where !inQuote: inBracket = true
             case "]" where !inQuote: inBracket = false
-            default: if !inQuote && !inBracket && (ch == "d" || ch == "m" || ch == "y") { return true }
+            default:
+                if !inQuote && !inBracket && (ch == "d" || ch == "m" || ch == "y") { return true }
             }
         }
         return false

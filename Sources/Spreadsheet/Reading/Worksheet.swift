@@ -17,7 +17,9 @@ public struct Worksheet: Sendable {
         Worksheet.location(file: file, sheet: name, cell: cell, field: field)
     }
 
-    static func location(file: String, sheet: String, cell: CellReference, field: String? = nil) -> SourceLocation {
+    static func location(file: String, sheet: String, cell: CellReference, field: String? = nil)
+        -> SourceLocation
+    {
         SourceLocation(file: "\(file), sheet \"\(sheet)\", \(cell)", line: nil, field: field)
     }
 
@@ -30,7 +32,7 @@ public struct Worksheet: Sendable {
     /// for 1904-based workbooks; Excel's phantom 1900-02-29 falls before every year a plan
     /// uses).
     public func year(ofDateSerial serial: Double) -> Int {
-        let epoch = date1904 ? -2_082_844_800.0 : -2_209_161_600.0   // 1904-01-01, 1899-12-30 UTC
+        let epoch = date1904 ? -2_082_844_800.0 : -2_209_161_600.0  // 1904-01-01, 1899-12-30 UTC
         let date = Date(timeIntervalSince1970: epoch + serial.rounded(.down) * 86_400)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import PlanIO
 
@@ -23,7 +23,9 @@ enum XMLPart {
     }
 
     /// Parses `data` with `delegate`; throws the delegate's own error first, then the parser's.
-    static func run(_ data: Data, delegate: some XMLParserDelegate & ParseFailing, file: String, part: String) throws {
+    static func run(
+        _ data: Data, delegate: some XMLParserDelegate & ParseFailing, file: String, part: String
+    ) throws {
         // From a stream, libxml2 gets the document in chunks: given more than 10 MB in one
         // chunk (a sheet of about 150,000 rows) it stops with an internal error.
         let parser = XMLParser(stream: InputStream(data: data))
@@ -35,9 +37,13 @@ enum XMLPart {
         // libxml2 may end a document cut short without an error: require the root's end tag.
         if !ok || !delegate.rootClosed {
             let line = parser.lineNumber
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? (ok ? "the document ends before its root element is closed" : "unknown reason")
-            throw InputError.badData(location: SourceLocation(file: file), found: "malformed XML in part \(part), line \(line) (\(reason))",
-                                     expected: "an .xlsx workbook that is not damaged")
+            let reason =
+                parser.parserError.map { "\($0.localizedDescription)" }
+                ?? (ok ? "the document ends before its root element is closed" : "unknown reason")
+            throw InputError.badData(
+                location: SourceLocation(file: file),
+                found: "malformed XML in part \(part), line \(line) (\(reason))",
+                expected: "an .xlsx workbook that is not damaged")
         }
     }
 
@@ -62,8 +68,10 @@ private final class ElementCollector: NSObject, XMLParserDelegate, ParseFailing 
     var failure: InputError? { nil }
     private(set) var rootClosed = false
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         var attributes: [String: String] = [:]
         for (key, value) in attributeDict { attributes[XMLPart.localName(key)] = value }
         let name = XMLPart.localName(elementName)
@@ -71,7 +79,10 @@ private final class ElementCollector: NSObject, XMLParserDelegate, ParseFailing 
         stack.append(name)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         _ = stack.popLast()
         if stack.isEmpty { rootClosed = true }
     }

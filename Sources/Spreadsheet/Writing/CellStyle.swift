@@ -12,8 +12,10 @@ public struct CellStyle: Sendable, Hashable {
     public var numberFormat: String?
     public var wrap = false
 
-    public init(bold: Bool = false, italic: Bool = false, fontColour: String? = nil, fill: String? = nil,
-                numberFormat: String? = nil, wrap: Bool = false) {
+    public init(
+        bold: Bool = false, italic: Bool = false, fontColour: String? = nil, fill: String? = nil,
+        numberFormat: String? = nil, wrap: Bool = false
+    ) {
         self.bold = bold; self.italic = italic; self.fontColour = fontColour; self.fill = fill
         self.numberFormat = numberFormat; self.wrap = wrap
     }
@@ -21,7 +23,8 @@ public struct CellStyle: Sendable, Hashable {
     public static let plain = CellStyle()
     public static let header = CellStyle(bold: true, fill: "F0F0F0")
     /// The ILLUSTRATIVE banner: bold white on the reports' amber-brown badge colour.
-    public static let illustrativeBanner = CellStyle(bold: true, fontColour: "FFFFFF", fill: "B35C00")
+    public static let illustrativeBanner = CellStyle(
+        bold: true, fontColour: "FFFFFF", fill: "B35C00")
 
     /// Number formats used by the report workbooks.
     public enum Format {

@@ -9,7 +9,9 @@ public struct DataValidationList: Sendable, Hashable {
     public var promptTitle: String
     public var prompt: String
 
-    public init(range: String, values: [String] = [], promptTitle: String = "", prompt: String = "") {
-        self.range = range; self.values = values; self.promptTitle = promptTitle; self.prompt = prompt
+    public init(range: String, values: [String] = [], promptTitle: String = "", prompt: String = "")
+    {
+        self.range = range; self.values = values; self.promptTitle = promptTitle;
+        self.prompt = prompt
     }
 }

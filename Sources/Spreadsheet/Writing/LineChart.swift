@@ -15,8 +15,11 @@ public struct LineChart: Sendable, Hashable {
         public var colour: String
         public var dashed: Bool
         public var marker: Bool
-        public init(name: String, column: Int, colour: String, dashed: Bool = false, marker: Bool = false) {
-            self.name = name; self.column = column; self.colour = colour; self.dashed = dashed; self.marker = marker
+        public init(
+            name: String, column: Int, colour: String, dashed: Bool = false, marker: Bool = false
+        ) {
+            self.name = name; self.column = column; self.colour = colour; self.dashed = dashed;
+            self.marker = marker
         }
     }
 
@@ -32,7 +35,8 @@ public struct LineChart: Sendable, Hashable {
     public var anchorRow = 0, anchorColumn = 0, widthColumns = 10, heightRows = 18
 
     public init(title: String, sheet: String, categoryColumn: Int, rows: ClosedRange<Int>) {
-        self.title = title; self.sheet = sheet; self.categoryColumn = categoryColumn; self.rows = rows
+        self.title = title; self.sheet = sheet; self.categoryColumn = categoryColumn;
+        self.rows = rows
     }
 
     /// `'series'!$C$3:$C$9`.
@@ -47,31 +51,45 @@ public struct LineChart: Sendable, Hashable {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         s += "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
         s += "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-        s += "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><c:chart>"
-        s += "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"1200\" b=\"1\"/></a:pPr><a:r><a:rPr lang=\"vi-VN\" sz=\"1200\" b=\"1\"/>"
-        s += "<a:t>\(XMLEscape.text(title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
-        s += "<c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/><c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>"
+        s +=
+            "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><c:chart>"
+        s +=
+            "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"1200\" b=\"1\"/></a:pPr><a:r><a:rPr lang=\"vi-VN\" sz=\"1200\" b=\"1\"/>"
+        s +=
+            "<a:t>\(XMLEscape.text(title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
+        s +=
+            "<c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/><c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>"
         for (i, series) in series.enumerated() {
-            s += "<c:ser><c:idx val=\"\(i)\"/><c:order val=\"\(i)\"/><c:tx><c:v>\(XMLEscape.text(series.name))</c:v></c:tx>"
-            s += "<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"\(series.colour)\"/></a:solidFill>"
+            s +=
+                "<c:ser><c:idx val=\"\(i)\"/><c:order val=\"\(i)\"/><c:tx><c:v>\(XMLEscape.text(series.name))</c:v></c:tx>"
+            s +=
+                "<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"\(series.colour)\"/></a:solidFill>"
             if series.dashed { s += "<a:prstDash val=\"dash\"/>" }
             s += "</a:ln></c:spPr>"
             if series.marker {
-                s += "<c:marker><c:symbol val=\"circle\"/><c:size val=\"6\"/><c:spPr><a:solidFill><a:srgbClr val=\"\(series.colour)\"/></a:solidFill></c:spPr></c:marker>"
+                s +=
+                    "<c:marker><c:symbol val=\"circle\"/><c:size val=\"6\"/><c:spPr><a:solidFill><a:srgbClr val=\"\(series.colour)\"/></a:solidFill></c:spPr></c:marker>"
             } else {
                 s += "<c:marker><c:symbol val=\"none\"/></c:marker>"
             }
-            s += "<c:cat><c:numRef><c:f>\(XMLEscape.text(reference(column: categoryColumn)))</c:f></c:numRef></c:cat>"
-            s += "<c:val><c:numRef><c:f>\(XMLEscape.text(reference(column: series.column)))</c:f></c:numRef></c:val><c:smooth val=\"0\"/></c:ser>"
+            s +=
+                "<c:cat><c:numRef><c:f>\(XMLEscape.text(reference(column: categoryColumn)))</c:f></c:numRef></c:cat>"
+            s +=
+                "<c:val><c:numRef><c:f>\(XMLEscape.text(reference(column: series.column)))</c:f></c:numRef></c:val><c:smooth val=\"0\"/></c:ser>"
         }
         s += "<c:marker val=\"1\"/><c:axId val=\"500\"/><c:axId val=\"501\"/></c:lineChart>"
-        s += "<c:catAx><c:axId val=\"500\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/>"
-        s += "<c:numFmt formatCode=\"0\" sourceLinked=\"0\"/><c:tickLblPos val=\"low\"/><c:crossAx val=\"501\"/><c:crosses val=\"autoZero\"/>"
+        s +=
+            "<c:catAx><c:axId val=\"500\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/>"
+        s +=
+            "<c:numFmt formatCode=\"0\" sourceLinked=\"0\"/><c:tickLblPos val=\"low\"/><c:crossAx val=\"501\"/><c:crosses val=\"autoZero\"/>"
         s += "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>"
-        s += "<c:valAx><c:axId val=\"501\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/>"
-        s += "<c:majorGridlines/><c:numFmt formatCode=\"#,##0.##\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500\"/>"
+        s +=
+            "<c:valAx><c:axId val=\"501\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/>"
+        s +=
+            "<c:majorGridlines/><c:numFmt formatCode=\"#,##0.##\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"500\"/>"
         s += "<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>"
-        s += "<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/>"
+        s +=
+            "<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/>"
         return s + "</c:chart></c:chartSpace>"
     }
 }

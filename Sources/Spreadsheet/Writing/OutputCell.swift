@@ -8,11 +8,17 @@ public struct OutputCell: Sendable, Hashable {
     public var value: Value
     public var style: CellStyle
 
-    public init(_ value: Value, style: CellStyle = .plain) { self.value = value; self.style = style }
+    public init(_ value: Value, style: CellStyle = .plain) {
+        self.value = value; self.style = style
+    }
 
-    public static func text(_ s: String, style: CellStyle = .plain) -> OutputCell { OutputCell(.text(s), style: style) }
+    public static func text(_ s: String, style: CellStyle = .plain) -> OutputCell {
+        OutputCell(.text(s), style: style)
+    }
     /// A finite number; NaN and infinities are written as empty cells (Excel has no such values).
-    public static func number(_ n: Double?, format: String? = nil, style: CellStyle = .plain) -> OutputCell {
+    public static func number(_ n: Double?, format: String? = nil, style: CellStyle = .plain)
+        -> OutputCell
+    {
         var s = style
         if format != nil { s.numberFormat = format }
         guard let n, n.isFinite else { return OutputCell(.empty, style: s) }

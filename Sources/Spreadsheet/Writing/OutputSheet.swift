@@ -65,7 +65,9 @@ public struct OutputSheet: Sendable {
         var widths = [Double](repeating: 8, count: columns)
         for (i, h) in header.enumerated() { widths[i] = max(widths[i], Double(h.count) + 3) }
         for row in rows {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Double(cell.displayWidth) + 2) }
+            for (i, cell) in row.enumerated() {
+                widths[i] = max(widths[i], Double(cell.displayWidth) + 2)
+            }
         }
         return widths.enumerated().map { i, w in columnWidths[i] ?? min(w, maxColumnWidth) }
     }

@@ -31,30 +31,41 @@ struct StyleTable {
             let fontId = position(&fonts, font)
             var fillId = 0
             if let fill = style.fill {
-                fillId = position(&fills, "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF\(fill)\"/><bgColor indexed=\"64\"/></patternFill></fill>")
+                fillId = position(
+                    &fills,
+                    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF\(fill)\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+                )
             }
             var formatId = 0
             if let code = style.numberFormat { formatId = 164 + position(&formats, code) }
-            var xf = "<xf numFmtId=\"\(formatId)\" fontId=\"\(fontId)\" fillId=\"\(fillId)\" borderId=\"0\" xfId=\"0\""
+            var xf =
+                "<xf numFmtId=\"\(formatId)\" fontId=\"\(fontId)\" fillId=\"\(fillId)\" borderId=\"0\" xfId=\"0\""
             if formatId != 0 { xf += " applyNumberFormat=\"1\"" }
             if fontId != 0 { xf += " applyFont=\"1\"" }
             if fillId != 0 { xf += " applyFill=\"1\"" }
-            xf += style.wrap ? " applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>" : "/>"
+            xf +=
+                style.wrap
+                ? " applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>" : "/>"
             xfs.append(xf)
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         out += "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         if !formats.isEmpty {
             out += "<numFmts count=\"\(formats.count)\">"
-            for (i, code) in formats.enumerated() { out += "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(XMLEscape.text(code))\"/>" }
+            for (i, code) in formats.enumerated() {
+                out += "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(XMLEscape.text(code))\"/>"
+            }
             out += "</numFmts>"
         }
         out += "<fonts count=\"\(fonts.count)\">\(fonts.joined())</fonts>"
         out += "<fills count=\"\(fills.count)\">\(fills.joined())</fills>"
-        out += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        out += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        out +=
+            "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        out +=
+            "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         out += "<cellXfs count=\"\(xfs.count)\">\(xfs.joined())</cellXfs>"
-        out += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        out +=
+            "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         out += "</styleSheet>"
         return out
     }

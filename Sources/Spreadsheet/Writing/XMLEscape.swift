@@ -16,7 +16,11 @@ public enum XMLEscape {
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(u)
             default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out

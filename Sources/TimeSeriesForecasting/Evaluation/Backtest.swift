@@ -18,7 +18,9 @@ public struct Backtest: Sendable {
     public struct Setup: Sendable {
         public let label: String
         public let forecaster: SeriesForecaster
-        public init(label: String, forecaster: SeriesForecaster) { self.label = label; self.forecaster = forecaster }
+        public init(label: String, forecaster: SeriesForecaster) {
+            self.label = label; self.forecaster = forecaster
+        }
     }
 
     public let setups: [Setup]
@@ -27,7 +29,10 @@ public struct Backtest: Sendable {
     public let levels: [Double]
     public let minimumTraining: Int
 
-    public init(setups: [Setup], horizon: Int, origins: Int = 1, levels: [Double] = [0.8, 0.95], minimumTraining: Int = 3) {
+    public init(
+        setups: [Setup], horizon: Int, origins: Int = 1, levels: [Double] = [0.8, 0.95],
+        minimumTraining: Int = 3
+    ) {
         self.setups = setups; self.horizon = horizon; self.origins = origins
         self.levels = levels; self.minimumTraining = minimumTraining
     }
@@ -52,13 +57,16 @@ public struct Backtest: Sendable {
                     chosen[result.method, default: 0] += 1
                     let scale = AccuracyMeasures.naiveScale(training[k].y)
                     for (h, d) in result.distributions.enumerated() {
-                        records.append(ScoredForecast(step: h + 1, actual: held[k][h], distribution: d,
-                                                      scale: scale, levels: levels))
+                        records.append(
+                            ScoredForecast(
+                                step: h + 1, actual: held[k][h], distribution: d,
+                                scale: scale, levels: levels))
                     }
                 }
             }
-            rows += BacktestResult.summarize(label: setup.label, records: records, horizon: horizon, levels: levels,
-                                             skipped: skipped, unforecast: unforecast, chosen: chosen)
+            rows += BacktestResult.summarize(
+                label: setup.label, records: records, horizon: horizon, levels: levels,
+                skipped: skipped, unforecast: unforecast, chosen: chosen)
         }
         return BacktestResult(horizon: horizon, origins: origins, levels: levels, rows: rows)
     }
@@ -72,7 +80,10 @@ struct ScoredForecast {
     let inside: [Bool]
     let scaledWidth: [Double?]
 
-    init(step: Int, actual: Double, distribution d: ForecastDistribution, scale: Double?, levels: [Double]) {
+    init(
+        step: Int, actual: Double, distribution d: ForecastDistribution, scale: Double?,
+        levels: [Double]
+    ) {
         self.step = step
         symmetricAPE = AccuracyMeasures.symmetricAPE(actual: actual, forecast: d.point)
         scaledError = scale.map { abs(actual - d.point) / $0 }

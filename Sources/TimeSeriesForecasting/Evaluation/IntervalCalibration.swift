@@ -40,13 +40,16 @@ public struct IntervalCalibration: Sendable {
     /// `empiricalWeight` w blends the quantiles geometrically: q = q_model^(1−w)·q_held-out^w.
     public init(errors: [HeldOutError], horizon: Int, empiricalWeight: Double = 0.6) {
         var byStep = [[HeldOutError]](repeating: [], count: horizon)
-        for e in errors where e.step <= horizon && !e.standardized.isNaN { byStep[e.step - 1].append(e) }
+        for e in errors where e.step <= horizon && !e.standardized.isNaN {
+            byStep[e.step - 1].append(e)
+        }
         var out: [Horizon] = []
         for (i, list) in byStep.enumerated() where !list.isEmpty {
             let absZ = list.map { abs($0.standardized) }.sorted()
             let q80 = Self.quantile(absZ, 0.80), q95 = Self.quantile(absZ, 0.95)
             func modelQuantile(_ e: HeldOutError, _ p: Double) -> Double {
-                e.baseDegreesOfFreedom.map { StudentT.quantile(p, degreesOfFreedom: $0) } ?? StandardNormal.quantile(p)
+                e.baseDegreesOfFreedom.map { StudentT.quantile(p, degreesOfFreedom: $0) }
+                    ?? StandardNormal.quantile(p)
             }
             let in80 = list.filter { abs($0.standardized) <= modelQuantile($0, 0.90) }.count
             let in95 = list.filter { abs($0.standardized) <= modelQuantile($0, 0.975) }.count
@@ -55,7 +58,8 @@ public struct IntervalCalibration: Sendable {
                 let df = list.last!.baseDegreesOfFreedom
                 let base = DistributionShape(spread: 1, degreesOfFreedom: df)
                 func blend(_ q: Double, _ p: Double) -> Double {
-                    q.isFinite && q > 0 ? pow(base.quantile(p), 1 - empiricalWeight) * pow(q, empiricalWeight) : q
+                    q.isFinite && q > 0
+                        ? pow(base.quantile(p), 1 - empiricalWeight) * pow(q, empiricalWeight) : q
                 }
                 shape = Self.fit(q80: blend(q80, 0.90), q95: blend(q95, 0.975))
             } else {
@@ -64,9 +68,11 @@ public struct IntervalCalibration: Sendable {
                 let widen = max(1, q80 / base.quantile(0.90), q95 / base.quantile(0.975))
                 shape = DistributionShape(spread: widen.isFinite ? widen : 1, degreesOfFreedom: df)
             }
-            out.append(Horizon(step: i + 1, count: list.count, quantile80: q80, quantile95: q95,
-                               modelCoverage80: Double(in80) / Double(list.count),
-                               modelCoverage95: Double(in95) / Double(list.count), shape: shape))
+            out.append(
+                Horizon(
+                    step: i + 1, count: list.count, quantile80: q80, quantile95: q95,
+                    modelCoverage80: Double(in80) / Double(list.count),
+                    modelCoverage95: Double(in95) / Double(list.count), shape: shape))
         }
         horizons = out
     }
@@ -100,15 +106,17 @@ public struct IntervalCalibration: Sendable {
             return DistributionShape(spread: spread, degreesOfFreedom: nil)
         }
         func tRatio(_ nu: Double) -> Double {
-            StudentT.quantile(0.975, degreesOfFreedom: nu) / StudentT.quantile(0.90, degreesOfFreedom: nu)
+            StudentT.quantile(0.975, degreesOfFreedom: nu)
+                / StudentT.quantile(0.90, degreesOfFreedom: nu)
         }
-        var lo = 0.0, hi = log(1000.0)   // log ν; the ratio decreases in ν
+        var lo = 0.0, hi = log(1000.0)  // log ν; the ratio decreases in ν
         if ratio >= tRatio(1) { lo = 0; hi = 0 }
         for _ in 0..<60 where hi - lo > 1e-6 {
             let mid = (lo + hi) / 2
             if tRatio(exp(mid)) > ratio { lo = mid } else { hi = mid }
         }
         let nu = exp((lo + hi) / 2)
-        return DistributionShape(spread: q80 / StudentT.quantile(0.90, degreesOfFreedom: nu), degreesOfFreedom: nu)
+        return DistributionShape(
+            spread: q80 / StudentT.quantile(0.90, degreesOfFreedom: nu), degreesOfFreedom: nu)
     }
 }

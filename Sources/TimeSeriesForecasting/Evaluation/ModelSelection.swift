@@ -25,7 +25,9 @@ public struct ModelSelection: Sendable {
     /// data (Makridakis & Hibon 2000), and on the development set `comb` narrowly won the
     /// rolling-origin evidence (pooled score 0.949 against 0.954) yet forecast the test
     /// years clearly worse (sMAPE 17.97 against 17.29 for `median(theta+drift+damped)`).
-    public static let standardCandidates = ["naive", "drift", "ses", "damped", "theta", "median(theta+drift+damped)"]
+    public static let standardCandidates = [
+        "naive", "drift", "ses", "damped", "theta", "median(theta+drift+damped)"
+    ]
 
     public init(candidates: [any SeriesModel], poolingWeight: Double = .infinity) {
         self.candidates = candidates; self.poolingWeight = poolingWeight
@@ -44,14 +46,20 @@ public struct ModelSelection: Sendable {
             let scaled = list.compactMap(\.scaledAbsoluteError)
             guard !scaled.isEmpty else { return nil }
             let smape = list.reduce(0) { $0 + $1.symmetricAPE } / Double(list.count)
-            return Evidence(symmetricMAPE: smape, scaledError: scaled.reduce(0, +) / Double(scaled.count), count: scaled.count)
+            return Evidence(
+                symmetricMAPE: smape, scaledError: scaled.reduce(0, +) / Double(scaled.count),
+                count: scaled.count)
         }
     }
 
     /// The file's yardsticks: the mean sMAPE and mean scaled error over every series and
     /// candidate with evidence (so that the two measures weigh alike).
-    static func yardsticks(_ evidence: [[Evidence?]]) -> (symmetricMAPE: Double, scaledError: Double) {
-        let all = evidence.flatMap { $0.compactMap { $0 } }.filter { $0.symmetricMAPE.isFinite && $0.scaledError.isFinite }
+    static func yardsticks(_ evidence: [[Evidence?]]) -> (
+        symmetricMAPE: Double, scaledError: Double
+    ) {
+        let all = evidence.flatMap { $0.compactMap { $0 } }.filter {
+            $0.symmetricMAPE.isFinite && $0.scaledError.isFinite
+        }
         guard !all.isEmpty else { return (1, 1) }
         let s = all.reduce(0) { $0 + $1.symmetricMAPE } / Double(all.count)
         let m = all.reduce(0) { $0 + $1.scaledError } / Double(all.count)
@@ -59,10 +67,18 @@ public struct ModelSelection: Sendable {
     }
 
     /// Per series and candidate, ½(sMAPE/yardstick + scaled error/yardstick) and its count.
-    static func ownScores(_ errors: [[HeldOutError]], yardsticks: (symmetricMAPE: Double, scaledError: Double))
-        -> [(mean: Double, count: Int)?] {
+    static func ownScores(
+        _ errors: [[HeldOutError]], yardsticks: (symmetricMAPE: Double, scaledError: Double)
+    )
+        -> [(mean: Double, count: Int)?]
+    {
         evidence(errors).map { e in
-            e.map { ((($0.symmetricMAPE / yardsticks.symmetricMAPE) + ($0.scaledError / yardsticks.scaledError)) / 2, $0.count) }
+            e.map {
+                (
+                    (($0.symmetricMAPE / yardsticks.symmetricMAPE)
+                        + ($0.scaledError / yardsticks.scaledError)) / 2, $0.count
+                )
+            }
         }
     }
 
@@ -75,21 +91,28 @@ public struct ModelSelection: Sendable {
     }
 
     /// Candidate indices from best to worst with their scores, for one series.
-    func ranking(own: [(mean: Double, count: Int)?], pooled: [Double?]) -> [(index: Int, score: Double)] {
+    func ranking(own: [(mean: Double, count: Int)?], pooled: [Double?]) -> [(
+        index: Int, score: Double
+    )] {
         var scored: [(index: Int, score: Double)] = []
         for c in candidates.indices {
             let p = pooled[c]
             let score: Double
             switch (own[c], p) {
             case let (o?, p?):
-                score = poolingWeight.isInfinite ? p
-                    : (Double(o.count) * o.mean + poolingWeight * p) / (Double(o.count) + poolingWeight)
+                score =
+                    poolingWeight.isInfinite
+                    ? p
+                    : (Double(o.count) * o.mean + poolingWeight * p)
+                        / (Double(o.count) + poolingWeight)
             case let (o?, nil): score = o.mean
             case let (nil, p?): score = p
             case (nil, nil): score = .infinity
             }
             scored.append((c, score.isNaN ? .infinity : score))
         }
-        return scored.sorted { $0.score < $1.score || ($0.score == $1.score && $0.index < $1.index) }
+        return scored.sorted {
+            $0.score < $1.score || ($0.score == $1.score && $0.index < $1.index)
+        }
     }
 }

@@ -17,8 +17,12 @@ public struct RollingOrigin: Sendable {
     public let minimumTraining: Int
     public let minimumTrainingShare: Double
 
-    public init(horizon: Int, maximumOrigins: Int = 10, minimumTraining: Int = 3, minimumTrainingShare: Double = 0.5) {
-        self.horizon = horizon; self.maximumOrigins = maximumOrigins; self.minimumTraining = minimumTraining
+    public init(
+        horizon: Int, maximumOrigins: Int = 10, minimumTraining: Int = 3,
+        minimumTrainingShare: Double = 0.5
+    ) {
+        self.horizon = horizon; self.maximumOrigins = maximumOrigins;
+        self.minimumTraining = minimumTraining
         self.minimumTrainingShare = minimumTrainingShare
     }
 
@@ -38,9 +42,11 @@ public struct RollingOrigin: Sendable {
             let scale = AccuracyMeasures.naiveScale(training.y)
             for h in 1...steps {
                 let actual = series.y[t + h - 1]
-                out.append(HeldOutError(origin: t, step: h, actual: actual, point: f.point(h),
-                                        standardized: f.standardizedError(h, actual: actual),
-                                        baseDegreesOfFreedom: f.degreesOfFreedom, scale: scale))
+                out.append(
+                    HeldOutError(
+                        origin: t, step: h, actual: actual, point: f.point(h),
+                        standardized: f.standardizedError(h, actual: actual),
+                        baseDegreesOfFreedom: f.degreesOfFreedom, scale: scale))
             }
         }
         return out
@@ -61,7 +67,9 @@ public struct HeldOutError: Sendable {
     /// The MASE scale of the training part (nil for a constant training part).
     public let scale: Double?
 
-    public var symmetricAPE: Double { AccuracyMeasures.symmetricAPE(actual: actual, forecast: point) }
+    public var symmetricAPE: Double {
+        AccuracyMeasures.symmetricAPE(actual: actual, forecast: point)
+    }
     /// |error| / scale, nil without a scale.
     public var scaledAbsoluteError: Double? { scale.map { abs(actual - point) / $0 } }
 }

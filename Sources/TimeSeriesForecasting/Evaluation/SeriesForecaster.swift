@@ -27,8 +27,10 @@ public struct SeriesForecaster: Sendable {
     /// The weight of the held-out quantiles against the model's own (`IntervalCalibration`).
     public let calibrationWeight: Double
 
-    public init(choice: Choice, horizon: Int, calibrate: Bool = true, evaluation: RollingOrigin? = nil,
-                calibrationWeight: Double = 0.6) {
+    public init(
+        choice: Choice, horizon: Int, calibrate: Bool = true, evaluation: RollingOrigin? = nil,
+        calibrationWeight: Double = 0.6
+    ) {
         precondition(horizon >= 1, "the horizon is at least one step")
         self.choice = choice; self.horizon = horizon; self.calibrate = calibrate
         self.calibrationWeight = calibrationWeight
@@ -47,8 +49,11 @@ public struct SeriesForecaster: Sendable {
         let needErrors: Bool
         if case .auto = choice { needErrors = true } else { needErrors = calibrate }
         // 1. Held-out errors of every candidate on every series.
-        let errors: [[[HeldOutError]]] = needErrors
-            ? ParallelMap.map(series.count, minimumChunk: 16) { i in models.map { evaluation.errors(of: $0, on: series[i]) } }
+        let errors: [[[HeldOutError]]] =
+            needErrors
+            ? ParallelMap.map(series.count, minimumChunk: 16) { i in
+                models.map { evaluation.errors(of: $0, on: series[i]) }
+            }
             : series.map { _ in models.map { _ in [] } }
         // 2. Scores and the pooled evidence.
         let yardsticks = ModelSelection.yardsticks(errors.map(ModelSelection.evidence))
@@ -56,25 +61,31 @@ public struct SeriesForecaster: Sendable {
         let pooled = ModelSelection.pooledScores(own, candidates: models.count)
         // 3. Calibration per candidate from all series' errors.
         let calibrations: [IntervalCalibration?] = models.indices.map { c in
-            calibrate ? IntervalCalibration(errors: errors.flatMap { $0[c] }, horizon: horizon,
-                                            empiricalWeight: calibrationWeight) : nil
+            calibrate
+                ? IntervalCalibration(
+                    errors: errors.flatMap { $0[c] }, horizon: horizon,
+                    empiricalWeight: calibrationWeight) : nil
         }
         // 4. The final forecast per series.
         let results = ParallelMap.map(series.count, minimumChunk: 16) { i -> SeriesResult in
-            forecastOne(series[i], models: models, own: own[i], pooled: pooled, calibrations: calibrations,
-                        seriesCount: series.count)
+            forecastOne(
+                series[i], models: models, own: own[i], pooled: pooled, calibrations: calibrations,
+                seriesCount: series.count)
         }
         let evidence = models.indices.map { c in
-            ForecastRun.CandidateEvidence(model: models[c].name, pooledScore: pooled[c],
-                                          seriesScored: own.filter { $0[c] != nil }.count,
-                                          heldOutErrors: errors.reduce(0) { $0 + $1[c].count },
-                                          calibration: calibrations[c])
+            ForecastRun.CandidateEvidence(
+                model: models[c].name, pooledScore: pooled[c],
+                seriesScored: own.filter { $0[c] != nil }.count,
+                heldOutErrors: errors.reduce(0) { $0 + $1[c].count },
+                calibration: calibrations[c])
         }
         return ForecastRun(horizon: horizon, results: results, candidates: evidence)
     }
 
-    func forecastOne(_ s: YearlySeries, models: [any SeriesModel], own: [(mean: Double, count: Int)?],
-                     pooled: [Double?], calibrations: [IntervalCalibration?], seriesCount: Int) -> SeriesResult {
+    func forecastOne(
+        _ s: YearlySeries, models: [any SeriesModel], own: [(mean: Double, count: Int)?],
+        pooled: [Double?], calibrations: [IntervalCalibration?], seriesCount: Int
+    ) -> SeriesResult {
         let years = s.forecastYears(horizon: horizon)
         let order: [(index: Int, score: Double)]
         switch choice {
@@ -90,35 +101,50 @@ public struct SeriesForecaster: Sendable {
                 let distributions = (1...horizon).map { h -> ForecastDistribution in
                     let d = f.distribution(h)
                     guard let shape = shapes[h - 1] else { return d }
-                    return ForecastDistribution(scale: d.scale, center: d.center,
-                                                standardDeviation: d.standardDeviation, shape: shape)
+                    return ForecastDistribution(
+                        scale: d.scale, center: d.center,
+                        standardDeviation: d.standardDeviation, shape: shape)
                 }
-                let reason = explain(rank: rank, order: order, models: models, own: own, pooled: pooled,
-                                     seriesCount: seriesCount, failures: failures)
-                return SeriesResult(name: s.name, years: years, forecast: f, distributions: distributions,
-                                    reason: reason, failure: nil, calibrated: shapes.contains { $0 != nil })
+                let reason = explain(
+                    rank: rank, order: order, models: models, own: own, pooled: pooled,
+                    seriesCount: seriesCount, failures: failures)
+                return SeriesResult(
+                    name: s.name, years: years, forecast: f, distributions: distributions,
+                    reason: reason, failure: nil, calibrated: shapes.contains { $0 != nil })
             } catch {
                 failures.append("\(error)")
             }
         }
-        return SeriesResult(name: s.name, years: years, forecast: nil, distributions: [],
-                            reason: "", failure: failures.joined(separator: "; "), calibrated: false)
+        return SeriesResult(
+            name: s.name, years: years, forecast: nil, distributions: [],
+            reason: "", failure: failures.joined(separator: "; "), calibrated: false)
     }
 
-    func explain(rank: Int, order: [(index: Int, score: Double)], models: [any SeriesModel],
-                 own: [(mean: Double, count: Int)?], pooled: [Double?], seriesCount: Int, failures: [String]) -> String {
+    func explain(
+        rank: Int, order: [(index: Int, score: Double)], models: [any SeriesModel],
+        own: [(mean: Double, count: Int)?], pooled: [Double?], seriesCount: Int, failures: [String]
+    ) -> String {
         guard case .auto = choice else { return "model chosen by the user" }
         let chosen = order[rank]
         func describe(_ c: Int) -> String {
-            let o = own[c].map { String(format: "%.3g own over %d held-out forecasts", $0.mean, $0.count) } ?? "no own held-out forecast"
-            let p = pooled[c].map { String(format: ", %.3g pooled over %d series", $0, seriesCount) } ?? ""
+            let o =
+                own[c].map {
+                    String(format: "%.3g own over %d held-out forecasts", $0.mean, $0.count)
+                } ?? "no own held-out forecast"
+            let p =
+                pooled[c].map { String(format: ", %.3g pooled over %d series", $0, seriesCount) }
+                ?? ""
             return o + p
         }
-        var text = String(format: "least rolling-origin error score %.3g (%@; 1 = the file's average)", chosen.score, describe(chosen.index))
+        var text = String(
+            format: "least rolling-origin error score %.3g (%@; 1 = the file's average)",
+            chosen.score, describe(chosen.index))
         if let next = order.dropFirst(rank + 1).first, next.score.isFinite {
             text += String(format: "; next %@ %.3g", models[next.index].name, next.score)
         }
-        if !failures.isEmpty { text += "; better-scored models could not fit: " + failures.joined(separator: "; ") }
+        if !failures.isEmpty {
+            text += "; better-scored models could not fit: " + failures.joined(separator: "; ")
+        }
         return text
     }
 }
@@ -158,6 +184,7 @@ public struct ForecastRun: Sendable {
     public var choiceCounts: [(model: String, count: Int)] {
         var counts: [String: Int] = [:]
         for r in results where r.failure == nil { counts[r.method, default: 0] += 1 }
-        return counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { ($0.key, $0.value) }
+        return counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            .map { ($0.key, $0.value) }
     }
 }

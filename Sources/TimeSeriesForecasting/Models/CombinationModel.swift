@@ -24,7 +24,8 @@ public struct CombinationModel: SeriesModel {
         var centers: [Double] = [], sds: [Double] = []
         for h in 1...max(horizon, 1) where h <= horizon {
             let points = forecasts.map { $0.point(h) }
-            centers.append(rule == .mean ? points.reduce(0, +) / Double(points.count) : median(points))
+            centers.append(
+                rule == .mean ? points.reduce(0, +) / Double(points.count) : median(points))
             let spreads = forecasts.map { f -> Double in
                 if f.scale == .identity { return f.standardDeviations[h - 1] }
                 let d = f.distribution(h)
@@ -32,8 +33,9 @@ public struct CombinationModel: SeriesModel {
             }
             sds.append(spreads.reduce(0, +) / Double(spreads.count))
         }
-        return try ModelForecast(method: name, centers: centers, standardDeviations: sds,
-                                 detail: forecasts.map { "\($0.method)[\($0.detail)]" }.joined(separator: " "))
+        return try ModelForecast(
+            method: name, centers: centers, standardDeviations: sds,
+            detail: forecasts.map { "\($0.method)[\($0.detail)]" }.joined(separator: " "))
     }
 }
 

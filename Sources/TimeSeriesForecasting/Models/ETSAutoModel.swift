@@ -9,7 +9,9 @@ public struct ETSAutoModel: SeriesModel {
 
     public static let candidates: [ExponentialSmoothingModel] =
         [false, true].flatMap { m in
-            ExponentialSmoothingModel.Trend.allCases.map { ExponentialSmoothingModel(multiplicativeError: m, trend: $0) }
+            ExponentialSmoothingModel.Trend.allCases.map {
+                ExponentialSmoothingModel(multiplicativeError: m, trend: $0)
+            }
         }
 
     /// The fit with the least AICc.
@@ -23,7 +25,8 @@ public struct ETSAutoModel: SeriesModel {
             } catch { reasons.append("\(error)") }
         }
         guard let best else {
-            throw ForecastError.notFitted("ets: no model could be fitted (\(reasons.first ?? "too few observations"))")
+            throw ForecastError.notFitted(
+                "ets: no model could be fitted (\(reasons.first ?? "too few observations"))")
         }
         return best
     }
@@ -31,8 +34,9 @@ public struct ETSAutoModel: SeriesModel {
     public func forecast(_ series: YearlySeries, horizon: Int) throws -> ModelForecast {
         let fit = try select(series)
         let f = try fit.forecast(horizon: horizon)
-        return try ModelForecast(method: "ets(\(fit.model.code))", centers: f.centers,
-                                 standardDeviations: f.standardDeviations,
-                                 detail: f.detail + " aicc=\(short(fit.aicc))")
+        return try ModelForecast(
+            method: "ets(\(fit.model.code))", centers: f.centers,
+            standardDeviations: f.standardDeviations,
+            detail: f.detail + " aicc=\(short(fit.aicc))")
     }
 }

@@ -15,7 +15,8 @@ struct ExponentialSmoothingEstimator {
     /// Runs the filter; returns (Σε², −2 log L, final ℓ, final b); −2 log L is +∞ when a
     /// multiplicative model's mean reaches 0 or below.
     func filter(alpha: Double, beta: Double, phi: Double, level0: Double, trend0: Double)
-        -> (sse: Double, minusTwoLogLik: Double, level: Double, trend: Double) {
+        -> (sse: Double, minusTwoLogLik: Double, level: Double, trend: Double)
+    {
         var level = level0, trend = model.trend == .none ? 0 : trend0
         let damping = model.trend == .damped ? phi : 1
         var sse = 0.0, logMu = 0.0
@@ -94,8 +95,10 @@ struct ExponentialSmoothingEstimator {
             for alphaStart in fixed.alpha == nil ? [start[0], 0.5, 0.9] : [start[0]] {
                 var from = start
                 if fixed.alpha == nil { from[0] = alphaStart }
-                let result = NelderMead.minimize(start: from, lower: lower, upper: upper, tolerance: 1e-8,
-                                                 maximumEvaluations: 200 * start.count) { p in
+                let result = NelderMead.minimize(
+                    start: from, lower: lower, upper: upper, tolerance: 1e-8,
+                    maximumEvaluations: 200 * start.count
+                ) { p in
                     let (a, b, f, l, t) = unpack(p)
                     return filter(alpha: a, beta: b, phi: f, level0: l, trend0: t).minusTwoLogLik
                 }
@@ -109,10 +112,11 @@ struct ExponentialSmoothingEstimator {
             throw ForecastError.notFitted("\(model.name): the smoothing filter diverged")
         }
         let dof = max(1, values.count - model.freeParameterCount)
-        return ExponentialSmoothingFit(model: model, alpha: a, beta: b, phi: f,
-                                       initialLevel: l, initialTrend: t,
-                                       finalLevel: run.level, finalTrend: run.trend,
-                                       sumOfSquaredErrors: run.sse, minusTwoLogLikelihood: run.minusTwoLogLik,
-                                       observationCount: values.count, variance: run.sse / Double(dof))
+        return ExponentialSmoothingFit(
+            model: model, alpha: a, beta: b, phi: f,
+            initialLevel: l, initialTrend: t,
+            finalLevel: run.level, finalTrend: run.trend,
+            sumOfSquaredErrors: run.sse, minusTwoLogLikelihood: run.minusTwoLogLik,
+            observationCount: values.count, variance: run.sse / Double(dof))
     }
 }

@@ -23,14 +23,19 @@ import Foundation
 /// (exact for MNN only to first order in σ²; calibration widens it where needed).
 /// σ² = Σε² / (n − k), k the number of estimated parameters.
 public struct ExponentialSmoothingModel: SeriesModel {
-    public enum Trend: String, Sendable, CaseIterable { case none = "N", additive = "A", damped = "Ad" }
+    public enum Trend: String, Sendable, CaseIterable {
+        case none = "N", additive = "A", damped = "Ad"
+    }
 
     /// Parameters held fixed instead of estimated (for tests and textbook examples).
     public struct FixedParameters: Sendable, Equatable {
         public var alpha: Double?, beta: Double?, phi: Double?, level: Double?, trend: Double?
-        public init(alpha: Double? = nil, beta: Double? = nil, phi: Double? = nil,
-                    level: Double? = nil, trend: Double? = nil) {
-            self.alpha = alpha; self.beta = beta; self.phi = phi; self.level = level; self.trend = trend
+        public init(
+            alpha: Double? = nil, beta: Double? = nil, phi: Double? = nil,
+            level: Double? = nil, trend: Double? = nil
+        ) {
+            self.alpha = alpha; self.beta = beta; self.phi = phi; self.level = level;
+            self.trend = trend
         }
     }
 
@@ -40,7 +45,10 @@ public struct ExponentialSmoothingModel: SeriesModel {
     public let fixed: FixedParameters
     let displayName: String?
 
-    public init(multiplicativeError: Bool = false, trend: Trend, fixed: FixedParameters = .init(), name: String? = nil) {
+    public init(
+        multiplicativeError: Bool = false, trend: Trend, fixed: FixedParameters = .init(),
+        name: String? = nil
+    ) {
         self.multiplicativeError = multiplicativeError; self.trend = trend; self.fixed = fixed
         self.displayName = name
     }
@@ -126,6 +134,7 @@ public struct ExponentialSmoothingFit: Sendable {
         var detail = "alpha=\(short(alpha))"
         if model.trend != .none { detail += " beta=\(short(beta))" }
         if model.trend == .damped { detail += " phi=\(short(phi))" }
-        return try ModelForecast(method: model.name, centers: centers, standardDeviations: sds, detail: detail)
+        return try ModelForecast(
+            method: model.name, centers: centers, standardDeviations: sds, detail: detail)
     }
 }

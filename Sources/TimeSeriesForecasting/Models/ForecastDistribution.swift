@@ -14,7 +14,9 @@ public struct DistributionShape: Sendable, Equatable {
 
     /// The p quantile of the standardized variate.
     public func quantile(_ p: Double) -> Double {
-        let q = degreesOfFreedom.map { StudentT.quantile(p, degreesOfFreedom: $0) } ?? StandardNormal.quantile(p)
+        let q =
+            degreesOfFreedom.map { StudentT.quantile(p, degreesOfFreedom: $0) }
+            ?? StandardNormal.quantile(p)
         return spread * q
     }
 
@@ -22,7 +24,8 @@ public struct DistributionShape: Sendable, Equatable {
     public func cdf(_ u: Double) -> Double {
         if spread == 0 { return u >= 0 ? 1 : 0 }
         let v = u / spread
-        return degreesOfFreedom.map { StudentT.cdf(v, degreesOfFreedom: $0) } ?? StandardNormal.cdf(v)
+        return degreesOfFreedom.map { StudentT.cdf(v, degreesOfFreedom: $0) }
+            ?? StandardNormal.cdf(v)
     }
 }
 
@@ -44,7 +47,9 @@ public struct ForecastDistribution: Sendable {
     public let standardDeviation: Double
     public let shape: DistributionShape
 
-    public init(scale: ForecastScale, center: Double, standardDeviation: Double, shape: DistributionShape) {
+    public init(
+        scale: ForecastScale, center: Double, standardDeviation: Double, shape: DistributionShape
+    ) {
         self.scale = scale; self.center = center
         self.standardDeviation = standardDeviation; self.shape = shape
     }
@@ -66,7 +71,7 @@ public struct ForecastDistribution: Sendable {
     public func probability(atLeast threshold: Double) -> Double {
         guard let z = scale.transform(threshold) else {
             if case .logit(let b) = scale, threshold >= b { return 0 }
-            return 1   // below the domain (≤ 0 on log scale): every value exceeds it
+            return 1  // below the domain (≤ 0 on log scale): every value exceeds it
         }
         if standardDeviation == 0 { return z <= center ? 1 : 0 }
         return 1 - shape.cdf((z - center) / standardDeviation)

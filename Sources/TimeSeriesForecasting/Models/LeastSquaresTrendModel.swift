@@ -17,8 +17,10 @@ public struct LeastSquaresTrendModel: SeriesModel {
         } catch {
             throw ForecastError.notFitted("\(name): \(error)")
         }
-        guard fit.residualDegreesOfFreedom > 0, let variance = fit.regression.residualVariance else {
-            throw ForecastError.notFitted("\(name): \(fit.noIntervalReason ?? "no residual degrees of freedom")")
+        guard fit.residualDegreesOfFreedom > 0, let variance = fit.regression.residualVariance
+        else {
+            throw ForecastError.notFitted(
+                "\(name): \(fit.noIntervalReason ?? "no residual degrees of freedom")")
         }
         var centers: [Double] = [], sds: [Double] = []
         for x in series.forecastYears(horizon: horizon) {
@@ -32,10 +34,13 @@ public struct LeastSquaresTrendModel: SeriesModel {
         case .exponential: scale = .logarithm
         case .logistic(let b): scale = .logit(bound: b)
         }
-        let detail = trend == .exponential ? "growth=\(short(expm1(fit.coefficients[1]) * 100))%"
-                                           : "slope=\(short(fit.coefficients[1]))"
-        return try ModelForecast(method: name, scale: scale, centers: centers, standardDeviations: sds,
-                                 degreesOfFreedom: Double(fit.residualDegreesOfFreedom), detail: detail)
+        let detail =
+            trend == .exponential
+            ? "growth=\(short(expm1(fit.coefficients[1]) * 100))%"
+            : "slope=\(short(fit.coefficients[1]))"
+        return try ModelForecast(
+            method: name, scale: scale, centers: centers, standardDeviations: sds,
+            degreesOfFreedom: Double(fit.residualDegreesOfFreedom), detail: detail)
     }
 
     /// The least-squares slope of y on x (LAPACK, through `TrendFit`).

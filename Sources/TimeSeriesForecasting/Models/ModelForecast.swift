@@ -17,11 +17,14 @@ public struct ModelForecast: Sendable {
     /// The fitted parameters, for people (`alpha=0.82 beta=0.10`).
     public let detail: String
 
-    public init(method: String, scale: ForecastScale = .identity, centers: [Double],
-                standardDeviations: [Double], degreesOfFreedom: Double? = nil, detail: String = "") throws {
+    public init(
+        method: String, scale: ForecastScale = .identity, centers: [Double],
+        standardDeviations: [Double], degreesOfFreedom: Double? = nil, detail: String = ""
+    ) throws {
         guard centers.count == standardDeviations.count,
-              centers.allSatisfy(\.isFinite),
-              standardDeviations.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            centers.allSatisfy(\.isFinite),
+            standardDeviations.allSatisfy({ $0.isFinite && $0 >= 0 })
+        else {
             throw ForecastError.notFitted("\(method): the fit gave non-finite forecasts")
         }
         self.method = method; self.scale = scale; self.centers = centers
@@ -37,9 +40,10 @@ public struct ModelForecast: Sendable {
 
     /// The model's own distribution at step h, uncalibrated.
     public func distribution(_ h: Int) -> ForecastDistribution {
-        ForecastDistribution(scale: scale, center: centers[h - 1],
-                             standardDeviation: standardDeviations[h - 1],
-                             shape: DistributionShape(spread: 1, degreesOfFreedom: degreesOfFreedom))
+        ForecastDistribution(
+            scale: scale, center: centers[h - 1],
+            standardDeviation: standardDeviations[h - 1],
+            shape: DistributionShape(spread: 1, degreesOfFreedom: degreesOfFreedom))
     }
 
     /// The error of `actual` at step h in units of the model's standard deviation on its
@@ -60,6 +64,8 @@ public struct ModelForecast: Sendable {
 public enum ForecastError: Error, Equatable, CustomStringConvertible {
     case notFitted(String)
     public var description: String {
-        switch self { case .notFitted(let m): return m }
+        switch self {
+        case .notFitted(let m): return m
+        }
     }
 }

@@ -8,8 +8,10 @@ import Regression
 /// ```
 public enum ModelMenu {
     /// Every single model's spelling (`logistic` also takes `:BOUND`).
-    public static let names = ["naive", "drift", "cagr", "linear", "exponential", "logistic",
-                               "ses", "holt", "damped", "theta", "ets", "comb"]
+    public static let names = [
+        "naive", "drift", "cagr", "linear", "exponential", "logistic",
+        "ses", "holt", "damped", "theta", "ets", "comb"
+    ]
 
     /// The model named `name`; `comb` is COMB S-H-D (mean of ses, holt, damped), and
     /// `mean(a+b+…)` / `median(a+b+…)` combine any models of the menu.
@@ -24,11 +26,16 @@ public enum ModelMenu {
         case "damped": return ExponentialSmoothingModel.damped
         case "theta": return ThetaModel()
         case "ets": return ETSAutoModel()
-        case "comb": return CombinationModel([ExponentialSmoothingModel.ses, ExponentialSmoothingModel.holt,
-                                              ExponentialSmoothingModel.damped], name: "comb")
+        case "comb":
+            return CombinationModel(
+                [
+                    ExponentialSmoothingModel.ses, ExponentialSmoothingModel.holt,
+                    ExponentialSmoothingModel.damped
+                ], name: "comb")
         default: break
         }
-        for rule in [CombinationModel.Rule.mean, .median] where t.hasPrefix(rule.rawValue + "(") && t.hasSuffix(")") {
+        for rule in [CombinationModel.Rule.mean, .median]
+        where t.hasPrefix(rule.rawValue + "(") && t.hasSuffix(")") {
             let inner = t.dropFirst(rule.rawValue.count + 1).dropLast()
             let members = try inner.split(separator: "+").map { try model(named: String($0)) }
             guard !members.isEmpty else { break }
@@ -41,6 +48,8 @@ public enum ModelMenu {
             default: break
             }
         }
-        throw ForecastError.notFitted("unknown model '\(name)': expected auto or one of \(names.joined(separator: ", ")) (logistic[:BOUND], mean(a+b), median(a+b))")
+        throw ForecastError.notFitted(
+            "unknown model '\(name)': expected auto or one of \(names.joined(separator: ", ")) (logistic[:BOUND], mean(a+b), median(a+b))"
+        )
     }
 }

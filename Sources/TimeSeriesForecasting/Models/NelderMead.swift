@@ -28,16 +28,20 @@ public enum NelderMead {
     /// (relative, as `optim`'s `reltol`) or after `maximumEvaluations`; then restarts from
     /// the best point with a fresh simplex (up to `restarts` times, while that still
     /// improves), the usual cure for a simplex that collapsed on a ridge.
-    public static func minimize(start: [Double], lower: [Double], upper: [Double],
-                                initialStep: Double = 0.1, tolerance: Double = 1e-8,
-                                maximumEvaluations: Int = 2000, restarts: Int = 3,
-                                objective: ([Double]) -> Double) -> Result {
-        var best = simplexSearch(start: start, lower: lower, upper: upper, initialStep: initialStep,
-                                 tolerance: tolerance, maximumEvaluations: maximumEvaluations, objective: objective)
+    public static func minimize(
+        start: [Double], lower: [Double], upper: [Double],
+        initialStep: Double = 0.1, tolerance: Double = 1e-8,
+        maximumEvaluations: Int = 2000, restarts: Int = 3,
+        objective: ([Double]) -> Double
+    ) -> Result {
+        var best = simplexSearch(
+            start: start, lower: lower, upper: upper, initialStep: initialStep,
+            tolerance: tolerance, maximumEvaluations: maximumEvaluations, objective: objective)
         var evaluations = best.evaluations
         for _ in 0..<restarts {
-            let next = simplexSearch(start: best.point, lower: lower, upper: upper, initialStep: initialStep,
-                                     tolerance: tolerance, maximumEvaluations: maximumEvaluations, objective: objective)
+            let next = simplexSearch(
+                start: best.point, lower: lower, upper: upper, initialStep: initialStep,
+                tolerance: tolerance, maximumEvaluations: maximumEvaluations, objective: objective)
             evaluations += next.evaluations
             let improved = next.value < best.value - tolerance * (abs(best.value) + tolerance)
             if next.value < best.value { best = next }
@@ -46,9 +50,11 @@ public enum NelderMead {
         return Result(point: best.point, value: best.value, evaluations: evaluations)
     }
 
-    static func simplexSearch(start: [Double], lower: [Double], upper: [Double], initialStep: Double,
-                              tolerance: Double, maximumEvaluations: Int,
-                              objective: ([Double]) -> Double) -> Result {
+    static func simplexSearch(
+        start: [Double], lower: [Double], upper: [Double], initialStep: Double,
+        tolerance: Double, maximumEvaluations: Int,
+        objective: ([Double]) -> Double
+    ) -> Result {
         let n = start.count
         precondition(lower.count == n && upper.count == n, "one bound per parameter")
         var evaluations = 0
@@ -98,7 +104,9 @@ public enum NelderMead {
                     simplex[n] = contracted; values[n] = contractedValue
                 } else {
                     for k in 1...n {
-                        simplex[k] = clamp((0..<n).map { simplex[0][$0] + 0.5 * (simplex[k][$0] - simplex[0][$0]) })
+                        simplex[k] = clamp(
+                            (0..<n).map { simplex[0][$0] + 0.5 * (simplex[k][$0] - simplex[0][$0]) }
+                        )
                         values[k] = value(simplex[k])
                     }
                 }

@@ -14,9 +14,10 @@ public struct NaiveModel: SeriesModel {
         let y = try series.regularValues(for: name, minimum: 2)
         let d = zip(y.dropFirst(), y).map { $0 - $1 }
         let sigma = (d.reduce(0) { $0 + $1 * $1 } / Double(d.count)).squareRoot()
-        return try ModelForecast(method: name, centers: Array(repeating: y.last!, count: horizon),
-                                 standardDeviations: (0..<horizon).map { sigma * Double($0 + 1).squareRoot() },
-                                 detail: "last=\(short(y.last!))")
+        return try ModelForecast(
+            method: name, centers: Array(repeating: y.last!, count: horizon),
+            standardDeviations: (0..<horizon).map { sigma * Double($0 + 1).squareRoot() },
+            detail: "last=\(short(y.last!))")
     }
 }
 
@@ -45,21 +46,26 @@ public struct ConstantGrowthModel: SeriesModel {
         guard y.allSatisfy({ $0 > 0 }) else {
             throw ForecastError.notFitted("cagr: needs every value > 0 (growth is a ratio)")
         }
-        return try RandomWalkDrift.forecast(y.map { log($0) }, scale: .logarithm, method: name, horizon: horizon)
+        return try RandomWalkDrift.forecast(
+            y.map { log($0) }, scale: .logarithm, method: name, horizon: horizon)
     }
 }
 
 enum RandomWalkDrift {
-    static func forecast(_ z: [Double], scale: ForecastScale, method: String, horizon: Int) throws -> ModelForecast {
+    static func forecast(_ z: [Double], scale: ForecastScale, method: String, horizon: Int) throws
+        -> ModelForecast
+    {
         let d = zip(z.dropFirst(), z).map { $0 - $1 }
         let m = Double(d.count)
         let drift = d.reduce(0, +) / m
         let variance = d.reduce(0) { $0 + ($1 - drift) * ($1 - drift) } / (m - 1)
         let hs = (0..<horizon).map { Double($0 + 1) }
-        let label = scale == .logarithm ? "growth=\(short(expm1(drift) * 100))%" : "drift=\(short(drift))"
-        return try ModelForecast(method: method, scale: scale, centers: hs.map { z.last! + $0 * drift },
-                                 standardDeviations: hs.map { (variance * ($0 + $0 * $0 / m)).squareRoot() },
-                                 detail: label)
+        let label =
+            scale == .logarithm ? "growth=\(short(expm1(drift) * 100))%" : "drift=\(short(drift))"
+        return try ModelForecast(
+            method: method, scale: scale, centers: hs.map { z.last! + $0 * drift },
+            standardDeviations: hs.map { (variance * ($0 + $0 * $0 / m)).squareRoot() },
+            detail: label)
     }
 }
 

@@ -29,8 +29,9 @@ public struct ThetaModel: SeriesModel {
         let drift = (0..<horizon).map { h in
             slope / 2 * (Double(h) + 1 / alpha - pow(1 - alpha, n) / alpha)
         }
-        return try ModelForecast(method: name, centers: zip(base.centers, drift).map(+),
-                                 standardDeviations: base.standardDeviations,
-                                 detail: "alpha=\(short(alpha)) slope=\(short(slope))")
+        return try ModelForecast(
+            method: name, centers: zip(base.centers, drift).map(+),
+            standardDeviations: base.standardDeviations,
+            detail: "alpha=\(short(alpha)) slope=\(short(slope))")
     }
 }

@@ -26,7 +26,8 @@ public struct YearlySeries: Sendable {
             throw ForecastError.notFitted("observation \(i + 1) is not a finite number")
         }
         for i in x.indices.dropFirst() where !(x[i] > x[i - 1]) {
-            throw ForecastError.notFitted("years must increase strictly; \(short(x[i])) follows \(short(x[i - 1]))")
+            throw ForecastError.notFitted(
+                "years must increase strictly; \(short(x[i])) follows \(short(x[i - 1]))")
         }
         self.name = name; self.x = x; self.y = y
     }
@@ -49,7 +50,9 @@ public struct YearlySeries: Sendable {
     /// True when every gap equals the smallest (to 1e-9 relative).
     public var isEvenlySpaced: Bool {
         let s = step
-        return x.indices.dropFirst().allSatisfy { abs(x[$0] - x[$0 - 1] - s) <= 1e-9 * max(1, abs(s)) }
+        return x.indices.dropFirst().allSatisfy {
+            abs(x[$0] - x[$0 - 1] - s) <= 1e-9 * max(1, abs(s))
+        }
     }
 
     public func forecastYears(horizon: Int) -> [Double] {
@@ -65,10 +68,12 @@ public struct YearlySeries: Sendable {
     /// `minimum` observations.
     func regularValues(for model: String, minimum: Int) throws -> [Double] {
         guard count >= minimum else {
-            throw ForecastError.notFitted("\(model): needs at least \(minimum) observations; the series has \(count)")
+            throw ForecastError.notFitted(
+                "\(model): needs at least \(minimum) observations; the series has \(count)")
         }
         guard isEvenlySpaced else {
-            throw ForecastError.notFitted("\(model): needs evenly spaced years (the series has gaps); use a trend model")
+            throw ForecastError.notFitted(
+                "\(model): needs evenly spaced years (the series has gaps); use a trend model")
         }
         return y
     }

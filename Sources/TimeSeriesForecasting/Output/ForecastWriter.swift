@@ -17,7 +17,8 @@ public struct ForecastWriter: Sendable {
     }
 
     public var csvHeader: [String] {
-        ["group", "x", "model", "point"] + levels.flatMap { ["lo_\(Self.percent($0))", "hi_\(Self.percent($0))"] } + ["note"]
+        ["group", "x", "model", "point"]
+            + levels.flatMap { ["lo_\(Self.percent($0))", "hi_\(Self.percent($0))"] } + ["note"]
     }
 
     /// The CSV as bytes, rows in series order.
@@ -53,7 +54,9 @@ public struct ForecastWriter: Sendable {
     /// A table for people: per series the model, why, and per year the point and intervals.
     public func table(_ run: ForecastRun) -> String {
         var lines: [String] = []
-        let header = ["x", "point"] + levels.flatMap { ["lo \(Self.percent($0))%", "hi \(Self.percent($0))%"] }
+        let header =
+            ["x", "point"]
+            + levels.flatMap { ["lo \(Self.percent($0))%", "hi \(Self.percent($0))%"] }
         for r in run.results {
             guard let f = r.forecast else {
                 lines.append("\(r.name): no forecast: \(r.failure ?? "")"); lines.append("")
@@ -61,18 +64,27 @@ public struct ForecastWriter: Sendable {
             }
             lines.append("\(r.name): \(f.method) (\(f.detail))")
             lines.append("  why: \(r.reason)")
-            lines.append("  intervals: " + (r.calibrated ? "calibrated on held-out errors of the same horizon" : "the model's own"))
+            lines.append(
+                "  intervals: "
+                    + (r.calibrated
+                        ? "calibrated on held-out errors of the same horizon" : "the model's own"))
             var rows = [header]
             for (h, d) in r.distributions.enumerated() {
-                rows.append([format(r.years[h]), format(d.point)] + levels.flatMap { l -> [String] in
-                    let (lo, hi) = d.interval(level: l)
-                    return [format(lo), format(hi)]
-                })
+                rows.append(
+                    [format(r.years[h]), format(d.point)]
+                        + levels.flatMap { l -> [String] in
+                            let (lo, hi) = d.interval(level: l)
+                            return [format(lo), format(hi)]
+                        })
             }
             let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }
             for row in rows {
-                lines.append("  " + row.enumerated().map { c, v in String(repeating: " ", count: widths[c] - v.count) + v }
-                    .joined(separator: "  "))
+                lines.append(
+                    "  "
+                        + row.enumerated().map { c, v in
+                            String(repeating: " ", count: widths[c] - v.count) + v
+                        }
+                        .joined(separator: "  "))
             }
             lines.append("")
         }
@@ -89,7 +101,8 @@ public struct ForecastWriter: Sendable {
     public func json(_ run: ForecastRun) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try encoder.encode(ForecastJSON(run, levels: levels))
     }
 }
@@ -113,7 +126,11 @@ struct CSVBytes {
     }
 
     mutating func number(_ v: Double) {
-        if v.isFinite && v == v.rounded() && abs(v) < 1e15 { field(String(Int64(v))) } else { field(v.isFinite ? "\(v)" : "") }
+        if v.isFinite && v == v.rounded() && abs(v) < 1e15 {
+            field(String(Int64(v)))
+        } else {
+            field(v.isFinite ? "\(v)" : "")
+        }
     }
 
     mutating func row(_ fields: [String]) { for f in fields { field(f) }; endRow() }

@@ -21,10 +21,13 @@ struct PlanListJSON: Codable, Sendable {
     init(workspaces: [PlanWorkspace]) {
         plans = workspaces.map { w in
             let p = w.plan
-            return Entry(id: p.id, nameVi: p.nameVi, nameEn: p.nameEn, firstYear: p.firstYear, lastYear: p.lastYear,
-                         baselineYear: p.baselineYear, language: p.language,
-                         drivers: p.indicators.filter { !$0.isAggregate && $0.measure != .qualitative }.map(\.id),
-                         targets: p.targets.map(\.id), url: "/plans/\(p.id)")
+            return Entry(
+                id: p.id, nameVi: p.nameVi, nameEn: p.nameEn, firstYear: p.firstYear,
+                lastYear: p.lastYear,
+                baselineYear: p.baselineYear, language: p.language,
+                drivers: p.indicators.filter { !$0.isAggregate && $0.measure != .qualitative }.map(
+                    \.id),
+                targets: p.targets.map(\.id), url: "/plans/\(p.id)")
         }
     }
 }

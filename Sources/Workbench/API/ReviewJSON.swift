@@ -39,13 +39,19 @@ struct ReviewJSON: Codable, Sendable {
         actuals = review.actualsSource
         illustrative = review.usesIllustrative
         targets = review.assessments.map { a in
-            TargetJSON(id: a.target.id, indicator: a.target.indicator, status: a.status.rawValue,
-                       statusLabel: language == .vi ? a.status.labelVi : a.status.labelEn, light: a.status.light,
-                       probability: a.probability.flatMap { $0.isFinite ? $0 : nil },
-                       projected: a.projected.flatMap { $0.isFinite ? $0 : nil },
-                       latest: a.latest?.value, latestYear: a.latest?.year)
+            TargetJSON(
+                id: a.target.id, indicator: a.target.indicator, status: a.status.rawValue,
+                statusLabel: language == .vi ? a.status.labelVi : a.status.labelEn,
+                light: a.status.light,
+                probability: a.probability.flatMap { $0.isFinite ? $0 : nil },
+                projected: a.projected.flatMap { $0.isFinite ? $0 : nil },
+                latest: a.latest?.value, latestYear: a.latest?.year)
         }
-        self.findings = findings.map { FindingJSON(kind: $0.kind.rawValue, severity: $0.severity.rawValue, targets: $0.targets, message: $0.message) }
+        self.findings = findings.map {
+            FindingJSON(
+                kind: $0.kind.rawValue, severity: $0.severity.rawValue, targets: $0.targets,
+                message: $0.message)
+        }
         self.tableHTML = tableHTML
     }
 }

@@ -19,9 +19,15 @@ public struct WorkbenchError: Error, HTTPResponseError, CustomStringConvertible 
         self.status = status; self.message = message
     }
 
-    static func badRequest(_ message: String) -> WorkbenchError { WorkbenchError(status: .badRequest, message: message) }
-    static func notFound(_ message: String) -> WorkbenchError { WorkbenchError(status: .notFound, message: message) }
-    static func forbidden(_ message: String) -> WorkbenchError { WorkbenchError(status: .forbidden, message: message) }
+    static func badRequest(_ message: String) -> WorkbenchError {
+        WorkbenchError(status: .badRequest, message: message)
+    }
+    static func notFound(_ message: String) -> WorkbenchError {
+        WorkbenchError(status: .notFound, message: message)
+    }
+    static func forbidden(_ message: String) -> WorkbenchError {
+        WorkbenchError(status: .forbidden, message: message)
+    }
 
     /// Maps library errors to a status and their own message.
     public init(_ error: any Error) {
@@ -33,7 +39,8 @@ public struct WorkbenchError: Error, HTTPResponseError, CustomStringConvertible 
             case .usage: self.init(status: .badRequest, message: e.description)
             case .io: self.init(status: .internalServerError, message: e.description)
             }
-        case let e as SimulationError: self.init(status: .unprocessableContent, message: e.description)
+        case let e as SimulationError:
+            self.init(status: .unprocessableContent, message: e.description)
         default: self.init(status: .internalServerError, message: "\(error)")
         }
     }
@@ -46,9 +53,12 @@ public struct WorkbenchError: Error, HTTPResponseError, CustomStringConvertible 
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let data = (try? JSONEncoder().encode(Body(error: message, status: status.code))) ?? Data("{}".utf8)
+        let data =
+            (try? JSONEncoder().encode(Body(error: message, status: status.code)))
+            ?? Data("{}".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

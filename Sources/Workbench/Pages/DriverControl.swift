@@ -30,21 +30,26 @@ struct DriverControl: Sendable, Equatable {
             let d = scenario.driver(for: ind.id)
             let model = d?.model ?? (ind.measure == .rate ? .change : .growth)
             let scale = model == .growth ? 100.0 : 1.0
-            var row = DriverControl(indicator: ind, model: model, inScenario: d != nil, distribution: "fixed", central: 0,
-                                    below: 0, above: 0, sd: 0, volatility: (d?.volatility ?? 0) * scale, shockYear: nil,
-                                    shockSize: 0, baselineOverride: scenario.baselineOverrides[ind.id])
+            var row = DriverControl(
+                indicator: ind, model: model, inScenario: d != nil, distribution: "fixed",
+                central: 0,
+                below: 0, above: 0, sd: 0, volatility: (d?.volatility ?? 0) * scale, shockYear: nil,
+                shockSize: 0, baselineOverride: scenario.baselineOverrides[ind.id])
             if let spec = d?.spec {
                 row.central = spec.central * scale
                 switch spec {
                 case .fixed: row.distribution = "fixed"
                 case .uniform(let l, let h):
-                    row.distribution = "uniform"; row.below = (spec.central - l) * scale; row.above = (h - spec.central) * scale
+                    row.distribution = "uniform"; row.below = (spec.central - l) * scale;
+                    row.above = (h - spec.central) * scale
                 case .triangular(let l, let m, let h):
-                    row.distribution = "triangular"; row.below = (m - l) * scale; row.above = (h - m) * scale
+                    row.distribution = "triangular"; row.below = (m - l) * scale;
+                    row.above = (h - m) * scale
                 case .normal(_, let s):
                     row.distribution = "normal"; row.sd = s * scale
                 case .truncatedNormal(let m, let s, let l, let h):
-                    row.distribution = "truncated_normal"; row.sd = s * scale; row.below = (m - l) * scale; row.above = (h - m) * scale
+                    row.distribution = "truncated_normal"; row.sd = s * scale;
+                    row.below = (m - l) * scale; row.above = (h - m) * scale
                 }
             }
             if let shock = scenario.shocks.first(where: { $0.indicator == ind.id }) {

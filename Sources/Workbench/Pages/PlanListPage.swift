@@ -10,10 +10,12 @@ enum PlanListPage {
             let p = w.plan
             let name = language == .vi || p.nameEn.isEmpty ? p.nameVi : p.nameEn
             body += "<li><a href=\"/plans/\(e(p.id))?lang=\(language.rawValue)\">\(e(name))</a> "
-            body += "<span class=\"meta\">\(p.firstYear)–\(p.lastYear) · \(p.targets.count) \(e(text.t("chỉ tiêu", "targets")))</span></li>\n"
+            body +=
+                "<span class=\"meta\">\(p.firstYear)–\(p.lastYear) · \(p.targets.count) \(e(text.t("chỉ tiêu", "targets")))</span></li>\n"
         }
         body += "</ul>\n"
-        return PageLayout.page(title: text.appName, language: language, text: text, plans: workspaces, current: nil,
-                               languageLinks: ("/?lang=vi", "/?lang=en"), body: body)
+        return PageLayout.page(
+            title: text.appName, language: language, text: text, plans: workspaces, current: nil,
+            languageLinks: ("/?lang=vi", "/?lang=en"), body: body)
     }
 }

@@ -15,13 +15,23 @@ enum ReviewTableHTML {
 
     static func table(review: Review, language: ReportLanguage, text: WorkbenchText) -> String {
         let e = PageLayout.escape
-        var h = "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"review-title\">\n"
+        var h =
+            "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"review-title\">\n"
         h += "<table class=\"review\" id=\"review-table\">\n<thead><tr>"
-        var titles = ReviewReport.columnTitles(review, language: language).map { "<th scope=\"col\">\(e($0))</th>" }
-        titles.insert(contentsOf: ["<th scope=\"col\" class=\"wf\">\(e(text.whatIfProbability))</th>",
-                                   "<th scope=\"col\" class=\"wf\">\(e(text.whatIfProjected))</th>"], at: whatIfPosition)
-        h += titles.joined() + "</tr></thead>\n<tbody id=\"review-rows\">\n" + rows(review: review, language: language) + "</tbody>\n</table>\n</div>\n"
-        h += "<div class=\"foot\" id=\"review-foot\">" + footnotes(review: review, language: language) + "</div>\n"
+        var titles = ReviewReport.columnTitles(review, language: language).map {
+            "<th scope=\"col\">\(e($0))</th>"
+        }
+        titles.insert(
+            contentsOf: [
+                "<th scope=\"col\" class=\"wf\">\(e(text.whatIfProbability))</th>",
+                "<th scope=\"col\" class=\"wf\">\(e(text.whatIfProjected))</th>"
+            ], at: whatIfPosition)
+        h +=
+            titles.joined() + "</tr></thead>\n<tbody id=\"review-rows\">\n"
+            + rows(review: review, language: language) + "</tbody>\n</table>\n</div>\n"
+        h +=
+            "<div class=\"foot\" id=\"review-foot\">"
+            + footnotes(review: review, language: language) + "</div>\n"
         return h
     }
 
@@ -31,13 +41,17 @@ enum ReviewTableHTML {
         for a in review.assessments {
             h += "<tr data-target=\"\(e(a.target.id))\" data-status=\"\(e(a.status.rawValue))\">"
             var cells = ReviewReport.rowCellsHTML(a, review: review, language: language)
-            cells.insert(contentsOf: ["<td class=\"num wf wf-p\">—</td>", "<td class=\"num wf wf-proj\">—</td>"], at: whatIfPosition)
+            cells.insert(
+                contentsOf: [
+                    "<td class=\"num wf wf-p\">—</td>", "<td class=\"num wf wf-proj\">—</td>"
+                ], at: whatIfPosition)
             h += cells.joined() + "</tr>\n"
         }
         return h
     }
 
     static func footnotes(review: Review, language: ReportLanguage) -> String {
-        ReviewReport.footnotes(review, language: language).map { "<p>\(PageLayout.escape($0))</p>" }.joined()
+        ReviewReport.footnotes(review, language: language).map { "<p>\(PageLayout.escape($0))</p>" }
+            .joined()
     }
 }

@@ -51,19 +51,27 @@ struct WorkbenchText: Sendable {
     var sweepCSV: String { t("Kết quả mô phỏng CSV", "Sweep results, CSV") }
     var showYAML: String { t("Xem kịch bản dạng YAML", "Show the scenario as YAML") }
     var whatIfHelp: String {
-        t("Mỗi thay đổi chạy lại mô phỏng Monte Carlo; xác suất đạt và dự báo của từng chỉ tiêu trong bảng cập nhật ngay.",
-          "Every change reruns the Monte Carlo sweep; each target's chance of being met and its projection update in the table.")
+        t(
+            "Mỗi thay đổi chạy lại mô phỏng Monte Carlo; xác suất đạt và dự báo của từng chỉ tiêu trong bảng cập nhật ngay.",
+            "Every change reruns the Monte Carlo sweep; each target's chance of being met and its projection update in the table."
+        )
     }
     var noFindings: String { t("Không có phát hiện.", "No findings.") }
     var chartsHelp: String {
-        t("Trước khi mô phỏng: xu hướng từ số liệu thực hiện. Sau mỗi lần mô phỏng: trung vị và các khoảng 50 % và 90 % của kịch bản giả định.",
-          "Before a sweep: the trend from the actuals. After each sweep: the what-if scenario's median with its 50 % and 90 % bands.")
+        t(
+            "Trước khi mô phỏng: xu hướng từ số liệu thực hiện. Sau mỗi lần mô phỏng: trung vị và các khoảng 50 % và 90 % của kịch bản giả định.",
+            "Before a sweep: the trend from the actuals. After each sweep: the what-if scenario's median with its 50 % and 90 % bands."
+        )
     }
     var compareHelp: String {
-        t("Ba kịch bản của kế hoạch (mức thấp, giữa, cao) và tối đa 3 kịch bản của bạn. Ô: xác suất đạt · dự báo.",
-          "The plan's three scenarios (low, middle, high) and up to 3 of yours. Cells: P(meet) · projected.")
+        t(
+            "Ba kịch bản của kế hoạch (mức thấp, giữa, cao) và tối đa 3 kịch bản của bạn. Ô: xác suất đạt · dự báo.",
+            "The plan's three scenarios (low, middle, high) and up to 3 of yours. Cells: P(meet) · projected."
+        )
     }
-    var differsFromBase: String { t("Khác với kịch bản gốc (plan-mid)", "Differs from the base scenario (plan-mid)") }
+    var differsFromBase: String {
+        t("Khác với kịch bản gốc (plan-mid)", "Differs from the base scenario (plan-mid)")
+    }
     var saved: String { t("Đã lưu", "Saved") }
     var statusRunning: String { t("đang tính…", "computing…") }
 }

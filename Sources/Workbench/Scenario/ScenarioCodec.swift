@@ -24,8 +24,10 @@ public enum ScenarioCodec {
     public static let requestFileName = "scenario.yaml"
 
     /// Validates a JSON scenario as the file reader would, returning it and its YAML text.
-    public static func scenario(from json: JSONValue, plan: Plan,
-                                file: String = requestFileName) throws -> (scenario: Scenario, yaml: String) {
+    public static func scenario(
+        from json: JSONValue, plan: Plan,
+        file: String = requestFileName
+    ) throws -> (scenario: Scenario, yaml: String) {
         let yaml = try yamlText(json, plan: plan)
         return (try ScenarioReader.parse(yaml, file: file, plan: plan), yaml)
     }
@@ -34,7 +36,10 @@ public enum ScenarioCodec {
     /// after, sorted, so the reader names them), drivers in the plan's indicator order, each
     /// driver on one line in flow style.
     public static func yamlText(_ json: JSONValue, plan: Plan) throws -> String {
-        let topOrder = ["name", "description", "plan", "drivers", "baseline", "correlations", "shocks", "evaluate"]
+        let topOrder = [
+            "name", "description", "plan", "drivers", "baseline", "correlations", "shocks",
+            "evaluate"
+        ]
         let root: Node
         if case .object(let members) = json {
             var pairs: [(Node, Node)] = []
@@ -60,8 +65,10 @@ public enum ScenarioCodec {
         do {
             return try Yams.serialize(node: root, width: -1, allowUnicode: true)
         } catch {
-            throw InputError.badData(location: SourceLocation(file: requestFileName), found: "a scenario that cannot be written as YAML (\(error))",
-                                     expected: "a JSON object with the keys of a scenario file")
+            throw InputError.badData(
+                location: SourceLocation(file: requestFileName),
+                found: "a scenario that cannot be written as YAML (\(error))",
+                expected: "a JSON object with the keys of a scenario file")
         }
     }
 
@@ -73,7 +80,9 @@ public enum ScenarioCodec {
     /// A mapping in block style, one member per line (members in flow style).
     static func block(_ value: JSONValue, order: [String]) -> Node {
         guard case .object(let members) = value else { return flow(value) }
-        let pairs = ordered(Array(members.keys), first: order).map { (Node($0), flow(members[$0]!)) }
+        let pairs = ordered(Array(members.keys), first: order).map {
+            (Node($0), flow(members[$0]!))
+        }
         return Node(pairs, Tag(.map), .block)
     }
 
@@ -86,8 +95,13 @@ public enum ScenarioCodec {
         case .string(let s): return Node(s, Tag(.str), .any)
         case .array(let items): return Node(items.map(flow), Tag(.seq), .flow)
         case .object(let members):
-            let order = ["growth", "change", "volatility", "driver", "year", "pp", "mean", "sd", "low", "high"]
-            return Node(ordered(Array(members.keys), first: order).map { (Node($0), flow(members[$0]!)) }, Tag(.map), .flow)
+            let order = [
+                "growth", "change", "volatility", "driver", "year", "pp", "mean", "sd", "low",
+                "high"
+            ]
+            return Node(
+                ordered(Array(members.keys), first: order).map { (Node($0), flow(members[$0]!)) },
+                Tag(.map), .flow)
         }
     }
 
@@ -101,7 +115,9 @@ public enum ScenarioCodec {
         var drivers: [String: JSONValue] = [:]
         for d in scenario.drivers {
             let scale = d.model == .growth ? 100.0 : 1.0
-            var m: [String: JSONValue] = [d.model == .growth ? "growth" : "change": spec(d.spec, scale: scale)]
+            var m: [String: JSONValue] = [
+                d.model == .growth ? "growth" : "change": spec(d.spec, scale: scale)
+            ]
             if d.volatility != 0 { m["volatility"] = .rounded(d.volatility * scale) }
             drivers[d.indicator] = .object(m)
         }
@@ -110,16 +126,27 @@ public enum ScenarioCodec {
             top["baseline"] = .object(scenario.baselineOverrides.mapValues { .rounded($0) })
         }
         if !scenario.correlations.isEmpty {
-            let pairs = scenario.correlations.sorted { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) }
-            top["correlations"] = .array(pairs.map { .array([.string($0.key.first), .string($0.key.second), .rounded($0.value)]) })
+            let pairs = scenario.correlations.sorted {
+                ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second)
+            }
+            top["correlations"] = .array(
+                pairs.map {
+                    .array([.string($0.key.first), .string($0.key.second), .rounded($0.value)])
+                })
         }
         if !scenario.shocks.isEmpty {
-            top["shocks"] = .array(scenario.shocks.map { s in
-                let scale = scenario.driver(for: s.indicator)?.model == .change ? 1.0 : 100.0
-                return .object(["driver": .string(s.indicator), "year": .number(Double(s.year)), "pp": .rounded(s.amount * scale)])
-            })
+            top["shocks"] = .array(
+                scenario.shocks.map { s in
+                    let scale = scenario.driver(for: s.indicator)?.model == .change ? 1.0 : 100.0
+                    return .object([
+                        "driver": .string(s.indicator), "year": .number(Double(s.year)),
+                        "pp": .rounded(s.amount * scale)
+                    ])
+                })
         }
-        if !scenario.evaluate.isEmpty { top["evaluate"] = .array(scenario.evaluate.map { .string($0) }) }
+        if !scenario.evaluate.isEmpty {
+            top["evaluate"] = .array(scenario.evaluate.map { .string($0) })
+        }
         return .object(top)
     }
 
@@ -128,10 +155,13 @@ public enum ScenarioCodec {
         switch spec {
         case .fixed(let v): return n(v)
         case .uniform(let l, let h): return .object(["uniform": .array([n(l), n(h)])])
-        case .triangular(let l, let m, let h): return .object(["triangular": .array([n(l), n(m), n(h)])])
+        case .triangular(let l, let m, let h):
+            return .object(["triangular": .array([n(l), n(m), n(h)])])
         case .normal(let m, let s): return .object(["normal": .object(["mean": n(m), "sd": n(s)])])
         case .truncatedNormal(let m, let s, let l, let h):
-            return .object(["truncated_normal": .object(["mean": n(m), "sd": n(s), "low": n(l), "high": n(h)])])
+            return .object([
+                "truncated_normal": .object(["mean": n(m), "sd": n(s), "low": n(l), "high": n(h)])
+            ])
         }
     }
 }

@@ -31,8 +31,10 @@ struct ScenarioStore: Sendable {
     /// ScenarioStore.fileStem(for: "../../etc/passwd")   // "etc-passwd"
     /// ```
     static func fileStem(for name: String) -> String? {
-        let folded = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let folded = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(
+            of: "Đ", with: "D"
+        )
+        .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         var out = ""
         for u in folded.unicodeScalars {
             if u.isASCII && (CharacterSet.alphanumerics.contains(u) || u == "_") {
@@ -51,13 +53,16 @@ struct ScenarioStore: Sendable {
     /// and `overwrite` is false.
     func save(yaml: String, name: String, plan: Plan, overwrite: Bool) throws -> String {
         guard let stem = Self.fileStem(for: name) else {
-            throw WorkbenchError.badRequest("scenario name \"\(name)\": needs at least one letter or digit to name a file")
+            throw WorkbenchError.badRequest(
+                "scenario name \"\(name)\": needs at least one letter or digit to name a file")
         }
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if !fm.fileExists(atPath: folder, isDirectory: &isDir) {
             do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw InputError.io(path: folder, reason: "cannot create the scenario folder (\(error.localizedDescription))")
+                throw InputError.io(
+                    path: folder,
+                    reason: "cannot create the scenario folder (\(error.localizedDescription))")
             }
         } else if !isDir.boolValue {
             throw InputError.io(path: folder, reason: "is a file; expected the scenario folder")
@@ -65,9 +70,12 @@ struct ScenarioStore: Sendable {
         let file = stem + ".yaml"
         let path = (folder as NSString).appendingPathComponent(file)
         if fm.fileExists(atPath: path) && !overwrite {
-            throw WorkbenchError(status: .conflict, message: "\(file) already exists in the scenario folder; confirm to replace it")
+            throw WorkbenchError(
+                status: .conflict,
+                message: "\(file) already exists in the scenario folder; confirm to replace it")
         }
-        let header = "# Saved by the PlanForecast workbench (planforecast serve) for plan \(plan.id).\n"
+        let header =
+            "# Saved by the PlanForecast workbench (planforecast serve) for plan \(plan.id).\n"
         try AtomicFile.write(header + yaml, to: path)
         return file
     }
@@ -75,12 +83,16 @@ struct ScenarioStore: Sendable {
     /// The folder's `.yaml` files, each read as a scenario of `plan` (with the reader's
     /// message when it is not one). Missing folder: no entries.
     func list(plan: Plan) -> [Entry] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().compactMap { file in
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return []
+        }
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().compactMap {
+            file in
             let path = (folder as NSString).appendingPathComponent(file)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  attributes[.type] as? FileAttributeType == .typeRegular,
-                  let size = attributes[.size] as? Int, size <= Self.maxFileBytes else { return nil }
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let size = attributes[.size] as? Int, size <= Self.maxFileBytes
+            else { return nil }
             do {
                 let s = try ScenarioReader.read(path: path, plan: plan)
                 return Entry(file: file, name: s.name, description: s.description)
@@ -93,13 +105,18 @@ struct ScenarioStore: Sendable {
     /// Reads the scenario saved as `file`, which must be one of the folder's entries.
     func load(file: String, plan: Plan) throws -> (scenario: Scenario, file: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder),
-              let match = names.first(where: { $0 == file && $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }) else {
+            let match = names.first(where: {
+                $0 == file && $0.hasSuffix(".yaml") && !$0.hasPrefix(".")
+            })
+        else {
             throw WorkbenchError.notFound("no scenario file \"\(file)\" in the scenario folder")
         }
         let path = (folder as NSString).appendingPathComponent(match)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= Self.maxFileBytes else {
-            throw WorkbenchError(status: .contentTooLarge, message: "\(match) is larger than \(Self.maxFileBytes / 1024) KiB; not a scenario")
+            throw WorkbenchError(
+                status: .contentTooLarge,
+                message: "\(match) is larger than \(Self.maxFileBytes / 1024) KiB; not a scenario")
         }
         return (try ScenarioReader.read(path: path, plan: plan), match)
     }

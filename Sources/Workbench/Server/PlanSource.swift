@@ -11,7 +11,10 @@ public struct PlanSource: Sendable {
     public var exampleActuals: [Observation]
     public var exampleActualsName: String?
 
-    public init(plan: Plan, directory: String?, exampleActuals: [Observation] = [], exampleActualsName: String? = nil) {
+    public init(
+        plan: Plan, directory: String?, exampleActuals: [Observation] = [],
+        exampleActualsName: String? = nil
+    ) {
         self.plan = plan; self.directory = directory
         self.exampleActuals = exampleActuals; self.exampleActualsName = exampleActualsName
     }
@@ -25,6 +28,7 @@ public struct PlanSource: Sendable {
         }
         let actuals = try ActualsFile.read(path: path, plan: plan)
         let shown = directory == nil ? "\(plan.id)/actuals-example.csv" : path
-        return PlanSource(plan: plan, directory: directory, exampleActuals: actuals, exampleActualsName: shown)
+        return PlanSource(
+            plan: plan, directory: directory, exampleActuals: actuals, exampleActualsName: shown)
     }
 }

@@ -30,16 +30,25 @@ struct PlanWorkspace: Sendable {
     init(source: PlanSource) throws {
         self.source = source
         let plan = source.plan
-        review = Self.review(plan: plan, actuals: source.exampleActuals, name: source.exampleActualsName ?? "")
-        planScenarios = try PlanAssumption.allCases.map { try Self.named($0.scenario(for: plan), plan: plan) }
-        let low = PlanAssumption.low.scenario(for: plan), high = PlanAssumption.high.scenario(for: plan)
+        review = Self.review(
+            plan: plan, actuals: source.exampleActuals, name: source.exampleActualsName ?? "")
+        planScenarios = try PlanAssumption.allCases.map {
+            try Self.named($0.scenario(for: plan), plan: plan)
+        }
+        let low = PlanAssumption.low.scenario(for: plan),
+            high = PlanAssumption.high.scenario(for: plan)
         var drivers: [Driver] = []
         for d in low.drivers {
             let lo = d.spec.central, hi = high.driver(for: d.indicator)?.spec.central ?? lo
-            drivers.append(Driver(indicator: d.indicator, model: d.model, spec: lo < hi ? .uniform(low: lo, high: hi) : .fixed(lo)))
+            drivers.append(
+                Driver(
+                    indicator: d.indicator, model: d.model,
+                    spec: lo < hi ? .uniform(low: lo, high: hi) : .fixed(lo)))
         }
-        let ranges = Scenario(name: "plan-ranges", description: "Each growth target's range as a uniform distribution",
-                              plan: plan.id, drivers: drivers)
+        let ranges = Scenario(
+            name: "plan-ranges",
+            description: "Each growth target's range as a uniform distribution",
+            plan: plan.id, drivers: drivers)
         startScenario = try Self.named(ranges, plan: plan)
         findings = ConsistencyChecker.check(plan)
     }
@@ -55,7 +64,8 @@ struct PlanWorkspace: Sendable {
     /// The review with the command line's default options (trend rule, 80 and 95 %
     /// intervals), as `planforecast review` computes it.
     static func review(plan: Plan, actuals: [Observation], name: String) -> Review {
-        ReviewEngine.review(plan: plan, actuals: actuals, options: ReviewEngine.Options(), actualsSource: name)
+        ReviewEngine.review(
+            plan: plan, actuals: actuals, options: ReviewEngine.Options(), actualsSource: name)
     }
 
     /// Reads an uploaded actuals CSV with the command line's reader; errors name `fileName`.

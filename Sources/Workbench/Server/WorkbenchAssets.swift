@@ -10,9 +10,14 @@ struct WorkbenchAssets: Sendable {
 
     static func load() throws -> WorkbenchAssets {
         func read(_ name: String, _ ext: String) throws -> Data {
-            guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Assets")
-                    ?? Bundle.module.url(forResource: name, withExtension: ext) else {
-                throw WorkbenchError(status: .internalServerError, message: "the workbench's \(name).\(ext) is missing from the build")
+            guard
+                let url = Bundle.module.url(
+                    forResource: name, withExtension: ext, subdirectory: "Assets")
+                    ?? Bundle.module.url(forResource: name, withExtension: ext)
+            else {
+                throw WorkbenchError(
+                    status: .internalServerError,
+                    message: "the workbench's \(name).\(ext) is missing from the build")
             }
             return try Data(contentsOf: url)
         }

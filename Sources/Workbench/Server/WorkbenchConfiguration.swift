@@ -29,8 +29,10 @@ public struct WorkbenchConfiguration: Sendable {
     /// Worker threads per sweep (results do not depend on it).
     public var sweepThreads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    public init(plans: [PlanSource], scenarioFolder: String = "Scenarios",
-                sweepCSV: @escaping @Sendable (SweepResult, SweepModel) -> String) {
+    public init(
+        plans: [PlanSource], scenarioFolder: String = "Scenarios",
+        sweepCSV: @escaping @Sendable (SweepResult, SweepModel) -> String
+    ) {
         self.plans = plans
         self.scenarioFolder = scenarioFolder
         self.sweepCSV = sweepCSV

@@ -20,27 +20,39 @@ struct WorkbenchRoutes: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
-            HTTPReplies.html(PlanListPage.render(workspaces: workspaces, language: try language(request, default: workspaces.first)))
+            HTTPReplies.html(
+                PlanListPage.render(
+                    workspaces: workspaces,
+                    language: try language(request, default: workspaces.first)))
         }
-        router.get("/assets/workbench.js") { _, _ in HTTPReplies.reply(assets.script, type: "text/javascript; charset=utf-8", cache: true) }
-        router.get("/assets/workbench.css") { _, _ in HTTPReplies.reply(assets.stylesheet, type: "text/css; charset=utf-8", cache: true) }
+        router.get("/assets/workbench.js") { _, _ in
+            HTTPReplies.reply(assets.script, type: "text/javascript; charset=utf-8", cache: true)
+        }
+        router.get("/assets/workbench.css") { _, _ in
+            HTTPReplies.reply(assets.stylesheet, type: "text/css; charset=utf-8", cache: true)
+        }
         router.get("/plans/:id") { request, context in try dashboard(request, context) }
         router.get("/plans/:id/:file") { request, context in try await download(request, context) }
         router.post("/plans/:id/:file") { request, context in try await download(request, context) }
 
-        router.get("/api/plans") { _, _ in try HTTPReplies.json(PlanListJSON(workspaces: workspaces)) }
+        router.get("/api/plans") { _, _ in
+            try HTTPReplies.json(PlanListJSON(workspaces: workspaces))
+        }
         router.get("/api/plans/:id/review") { request, context in
             let w = try workspace(context)
             let lang = try language(request, default: w)
-            return try HTTPReplies.json(ReviewJSON(review: w.review, findings: w.findings, language: lang))
+            return try HTTPReplies.json(
+                ReviewJSON(review: w.review, findings: w.findings, language: lang))
         }
         router.post("/api/plans/:id/review") { request, context in
             let w = try workspace(context)
             let lang = try language(request, default: w)
             let review = try await uploadedReview(request, w)
             let table = ReviewTableHTML.rows(review: review, language: lang)
-            var json = ReviewJSON(review: review, findings: w.findings, language: lang, tableHTML: table)
-            json.tableHTML = table + "<!--foot-->" + ReviewTableHTML.footnotes(review: review, language: lang)
+            var json = ReviewJSON(
+                review: review, findings: w.findings, language: lang, tableHTML: table)
+            json.tableHTML =
+                table + "<!--foot-->" + ReviewTableHTML.footnotes(review: review, language: lang)
             return try HTTPReplies.json(json)
         }
         router.post("/api/plans/:id/sweep") { request, context in
@@ -61,19 +73,25 @@ struct WorkbenchRoutes: Sendable {
         router.get("/api/plans/:id/scenarios/:file") { _, context in
             let w = try workspace(context)
             let file = context.parameters.get("file") ?? ""
-            if let builtIn = file.hasPrefix("builtin:") ? w.builtInScenario(named: String(file.dropFirst(8))) : nil {
-                return try HTTPReplies.json(LoadedScenarioJSON(file: nil, scenario: builtIn.json, yaml: builtIn.yaml))
+            if let builtIn = file.hasPrefix("builtin:")
+                ? w.builtInScenario(named: String(file.dropFirst(8))) : nil
+            {
+                return try HTTPReplies.json(
+                    LoadedScenarioJSON(file: nil, scenario: builtIn.json, yaml: builtIn.yaml))
             }
             let (scenario, name) = try store.load(file: file, plan: w.plan)
             let named = try PlanWorkspace.named(scenario, plan: w.plan)
-            return try HTTPReplies.json(LoadedScenarioJSON(file: name, scenario: named.json, yaml: named.yaml))
+            return try HTTPReplies.json(
+                LoadedScenarioJSON(file: name, scenario: named.json, yaml: named.yaml))
         }
         router.post("/api/plans/:id/scenarios") { request, context in
             let w = try workspace(context)
             let json = try await HTTPReplies.jsonBody(request, limit: limits.jsonBodyBytes)
             let (scenario, yaml) = try ScenarioCodec.scenario(from: json, plan: w.plan)
-            let overwrite = ["1", "true", "yes"].contains(request.uri.queryParameters.get("overwrite") ?? "")
-            let file = try store.save(yaml: yaml, name: scenario.name, plan: w.plan, overwrite: overwrite)
+            let overwrite = ["1", "true", "yes"].contains(
+                request.uri.queryParameters.get("overwrite") ?? "")
+            let file = try store.save(
+                yaml: yaml, name: scenario.name, plan: w.plan, overwrite: overwrite)
             return try HTTPReplies.json(["file": file], status: .created)
         }
     }
@@ -87,17 +105,27 @@ struct WorkbenchRoutes: Sendable {
         var problem: String?
         if let link = request.uri.queryParameters.get("what-if") {
             do {
-                guard link.utf8.count <= limits.jsonBodyBytes else { throw WorkbenchError(status: .contentTooLarge, message: "the what-if link is too long") }
+                guard link.utf8.count <= limits.jsonBodyBytes else {
+                    throw WorkbenchError(
+                        status: .contentTooLarge, message: "the what-if link is too long")
+                }
                 let json = try JSONDecoder().decode(JSONValue.self, from: Data(link.utf8))
                 let (s, _) = try ScenarioCodec.scenario(from: json, plan: w.plan)
                 scenario = try PlanWorkspace.named(s, plan: w.plan)
             } catch {
-                let message = (error as? DecodingError).map { _ in "the link's scenario is not valid JSON" } ?? WorkbenchError(error).message
-                problem = WorkbenchText(language: lang).t("Không đọc được kịch bản trong đường dẫn: ", "The scenario in the link could not be read: ") + message
+                let message =
+                    (error as? DecodingError).map { _ in "the link's scenario is not valid JSON" }
+                    ?? WorkbenchError(error).message
+                problem =
+                    WorkbenchText(language: lang).t(
+                        "Không đọc được kịch bản trong đường dẫn: ",
+                        "The scenario in the link could not be read: ") + message
             }
         }
-        let page = DashboardPage.render(.init(workspace: w, workspaces: workspaces, scenario: scenario, scenarioError: problem,
-                                              language: lang, limits: limits, seed: 2026))
+        let page = DashboardPage.render(
+            .init(
+                workspace: w, workspaces: workspaces, scenario: scenario, scenarioError: problem,
+                language: lang, limits: limits, seed: 2026))
         return HTTPReplies.html(page)
     }
 
@@ -106,22 +134,34 @@ struct WorkbenchRoutes: Sendable {
         let lang = try language(request, default: w)
         let file = context.parameters.get("file") ?? ""
         if file == "sweep.csv" {
-            guard request.method == .post else { throw WorkbenchError(status: .methodNotAllowed, message: "POST the scenario as JSON to get its sweep as CSV") }
+            guard request.method == .post else {
+                throw WorkbenchError(
+                    status: .methodNotAllowed,
+                    message: "POST the scenario as JSON to get its sweep as CSV")
+            }
             let json = try await HTTPReplies.jsonBody(request, limit: limits.jsonBodyBytes)
             let (scenario, yaml) = try ScenarioCodec.scenario(from: json, plan: w.plan)
             let (samples, seed) = try sweepSize(request)
-            let (outcome, _) = try await sweeps.run(plan: w.plan, scenario: scenario, yaml: yaml, samples: samples, seed: seed)
+            let (outcome, _) = try await sweeps.run(
+                plan: w.plan, scenario: scenario, yaml: yaml, samples: samples, seed: seed)
             let stem = ScenarioStore.fileStem(for: scenario.name) ?? "scenario"
-            return HTTPReplies.attachment(Data(configuration.sweepCSV(outcome.result, outcome.model).utf8),
-                                          fileName: "sweep-\(stem).csv", type: "text/csv; charset=utf-8")
+            return HTTPReplies.attachment(
+                Data(configuration.sweepCSV(outcome.result, outcome.model).utf8),
+                fileName: "sweep-\(stem).csv", type: "text/csv; charset=utf-8")
         }
-        let formats: [String: (ReportFormat, String)] = ["report.html": (.html, "text/html; charset=utf-8"),
-                                                         "report.csv": (.csv, "text/csv; charset=utf-8"),
-                                                         "report.md": (.markdown, "text/markdown; charset=utf-8")]
-        guard let (format, type) = formats[file] else { throw WorkbenchError.notFound("no download \"\(file)\"; try report.html, report.csv, report.md or sweep.csv") }
+        let formats: [String: (ReportFormat, String)] = [
+            "report.html": (.html, "text/html; charset=utf-8"),
+            "report.csv": (.csv, "text/csv; charset=utf-8"),
+            "report.md": (.markdown, "text/markdown; charset=utf-8")
+        ]
+        guard let (format, type) = formats[file] else {
+            throw WorkbenchError.notFound(
+                "no download \"\(file)\"; try report.html, report.csv, report.md or sweep.csv")
+        }
         let review = request.method == .post ? try await uploadedReview(request, w) : w.review
-        return HTTPReplies.attachment(ReviewReport.data(review, format: format, language: lang),
-                                      fileName: ReviewReport.defaultFileName(planId: w.id, format: format), type: type)
+        return HTTPReplies.attachment(
+            ReviewReport.data(review, format: format, language: lang),
+            fileName: ReviewReport.defaultFileName(planId: w.id, format: format), type: type)
     }
 
     func uploadedReview(_ request: Request, _ w: PlanWorkspace) async throws -> Review {
@@ -132,33 +172,46 @@ struct WorkbenchRoutes: Sendable {
         return try w.review(uploaded: data, fileName: name)
     }
 
-    func sweep(_ json: JSONValue, _ w: PlanWorkspace, request: Request, language: ReportLanguage) async throws -> SweepJSON {
+    func sweep(_ json: JSONValue, _ w: PlanWorkspace, request: Request, language: ReportLanguage)
+        async throws -> SweepJSON
+    {
         let (scenario, yaml) = try ScenarioCodec.scenario(from: json, plan: w.plan)
         let (samples, seed) = try sweepSize(request)
-        let (outcome, cached) = try await sweeps.run(plan: w.plan, scenario: scenario, yaml: yaml, samples: samples, seed: seed)
+        let (outcome, cached) = try await sweeps.run(
+            plan: w.plan, scenario: scenario, yaml: yaml, samples: samples, seed: seed)
         let charts = request.uri.queryParameters.get("charts") == "1"
-        return SweepJSON(outcome: outcome, cached: cached, workspace: w, yaml: yaml, language: language, charts: charts)
+        return SweepJSON(
+            outcome: outcome, cached: cached, workspace: w, yaml: yaml, language: language,
+            charts: charts)
     }
 
     func compare(_ request: Request, _ w: PlanWorkspace) async throws -> CompareJSON {
         let lang = try language(request, default: w)
         let body = try await HTTPReplies.jsonBody(request, limit: limits.jsonBodyBytes)
         guard case .array(let mine)? = body["scenarios"] else {
-            throw WorkbenchError.badRequest("expected {\"scenarios\": [scenario, …]} with up to \(limits.userScenarios) scenarios")
+            throw WorkbenchError.badRequest(
+                "expected {\"scenarios\": [scenario, …]} with up to \(limits.userScenarios) scenarios"
+            )
         }
         guard mine.count <= limits.userScenarios else {
-            throw WorkbenchError.badRequest("\(mine.count) scenarios to compare; at most \(limits.userScenarios) of your own")
+            throw WorkbenchError.badRequest(
+                "\(mine.count) scenarios to compare; at most \(limits.userScenarios) of your own")
         }
         var columns: [ComparisonTableHTML.Column] = []
         for s in w.planScenarios {
-            columns.append(.init(name: s.scenario.name, json: s.json, sweep: try await sweep(s.json, w, request: request, language: lang), isUsers: false))
+            columns.append(
+                .init(
+                    name: s.scenario.name, json: s.json,
+                    sweep: try await sweep(s.json, w, request: request, language: lang),
+                    isUsers: false))
         }
         for json in mine {
             let reply = try await sweep(json, w, request: request, language: lang)
             columns.append(.init(name: reply.scenario, json: json, sweep: reply, isUsers: true))
         }
         let base = w.planScenarios.first { $0.scenario.name == "plan-mid" }?.json ?? .object([:])
-        let html = ComparisonTableHTML.render(columns: columns, base: base, workspace: w, text: WorkbenchText(language: lang))
+        let html = ComparisonTableHTML.render(
+            columns: columns, base: base, workspace: w, text: WorkbenchText(language: lang))
         return CompareJSON(scenarios: columns.map(\.name), html: html)
     }
 
@@ -167,7 +220,8 @@ struct WorkbenchRoutes: Sendable {
     func workspace(_ context: BasicRequestContext) throws -> PlanWorkspace {
         let id = context.parameters.get("id") ?? ""
         guard let w = workspaces.first(where: { $0.id == id }) else {
-            throw WorkbenchError.notFound("no plan \"\(id)\"; plans served: \(workspaces.map(\.id).joined(separator: ", "))")
+            throw WorkbenchError.notFound(
+                "no plan \"\(id)\"; plans served: \(workspaces.map(\.id).joined(separator: ", "))")
         }
         return w
     }
@@ -176,7 +230,9 @@ struct WorkbenchRoutes: Sendable {
         guard let given = request.uri.queryParameters.get("lang") else {
             return w.map { ReportLanguage.default(for: $0.plan) } ?? .vi
         }
-        guard let lang = ReportLanguage(rawValue: String(given)) else { throw WorkbenchError.badRequest("lang: \"\(given)\"; expected vi or en") }
+        guard let lang = ReportLanguage(rawValue: String(given)) else {
+            throw WorkbenchError.badRequest("lang: \"\(given)\"; expected vi or en")
+        }
         return lang
     }
 
@@ -185,15 +241,21 @@ struct WorkbenchRoutes: Sendable {
         let q = request.uri.queryParameters
         var samples = limits.defaultSamples
         if let s = q.get("samples") {
-            guard let n = Int(s) else { throw WorkbenchError.badRequest("samples: \"\(s)\" is not a whole number") }
+            guard let n = Int(s) else {
+                throw WorkbenchError.badRequest("samples: \"\(s)\" is not a whole number")
+            }
             guard n >= 1 && n <= limits.maxSamples else {
-                throw WorkbenchError.badRequest("samples: \(n) is outside 1…\(limits.maxSamples), the number of paths one request may ask for")
+                throw WorkbenchError.badRequest(
+                    "samples: \(n) is outside 1…\(limits.maxSamples), the number of paths one request may ask for"
+                )
             }
             samples = n
         }
         var seed: UInt64 = 2026
         if let s = q.get("seed") {
-            guard let n = UInt64(s) else { throw WorkbenchError.badRequest("seed: \"\(s)\" is not a whole number ≥ 0") }
+            guard let n = UInt64(s) else {
+                throw WorkbenchError.badRequest("seed: \"\(s)\" is not a whole number ≥ 0")
+            }
             seed = n
         }
         return (samples, seed)

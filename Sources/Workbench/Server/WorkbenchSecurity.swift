@@ -36,9 +36,14 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let host = request.headers[HTTPField.Name("Host")!] ?? request.head.authority, !hostAllowed(host) {
-            throw WorkbenchError.forbidden("this server answers to 127.0.0.1 or localhost, not \"\(host)\"")
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        if let host = request.headers[HTTPField.Name("Host")!] ?? request.head.authority,
+            !hostAllowed(host)
+        {
+            throw WorkbenchError.forbidden(
+                "this server answers to 127.0.0.1 or localhost, not \"\(host)\"")
         }
         var setCookie: String?
         if let token {
@@ -46,7 +51,9 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
             if let q = queryToken, request.method == .get, Self.constantTimeEqual(q, token) {
                 setCookie = "pf_token=\(token); Path=/; HttpOnly; SameSite=Strict"
             } else if !carriesToken(request, token: token) {
-                throw WorkbenchError.forbidden("a token is required: open the address `planforecast serve` printed, or send `Authorization: Bearer <token>`")
+                throw WorkbenchError.forbidden(
+                    "a token is required: open the address `planforecast serve` printed, or send `Authorization: Bearer <token>`"
+                )
             }
         }
         if request.method != .get && request.method != .head {
@@ -54,7 +61,9 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
                 throw WorkbenchError.forbidden("cross-site request refused")
             }
             if let origin = request.headers[.origin], !originAllowed(origin) {
-                throw WorkbenchError.forbidden("request from origin \"\(origin)\" refused; only this server's own pages may send changes")
+                throw WorkbenchError.forbidden(
+                    "request from origin \"\(origin)\" refused; only this server's own pages may send changes"
+                )
             }
         }
         var response: Response
@@ -76,11 +85,17 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
 
     func carriesToken(_ request: Request, token: String) -> Bool {
         if let auth = request.headers[.authorization], auth.hasPrefix("Bearer "),
-           Self.constantTimeEqual(String(auth.dropFirst(7)), token) { return true }
+            Self.constantTimeEqual(String(auth.dropFirst(7)), token)
+        {
+            return true
+        }
         if let cookies = request.headers[.cookie] {
             for part in cookies.split(separator: ";") {
                 let kv = part.trimmingCharacters(in: .whitespaces)
-                if kv.hasPrefix("pf_token="), Self.constantTimeEqual(String(kv.dropFirst(9)), token) { return true }
+                if kv.hasPrefix("pf_token="), Self.constantTimeEqual(String(kv.dropFirst(9)), token)
+                {
+                    return true
+                }
             }
         }
         return false
@@ -93,13 +108,19 @@ struct WorkbenchSecurity<Context: RequestContext>: RouterMiddleware {
         return String(a.split(separator: ":", maxSplits: 1).first ?? "")
     }
 
-    func hostAllowed(_ authority: String) -> Bool { allowedHosts.contains(Self.hostName(authority)) }
+    func hostAllowed(_ authority: String) -> Bool {
+        allowedHosts.contains(Self.hostName(authority))
+    }
 
     /// `http://<allowed host>[:<bound port>]`.
     func originAllowed(_ origin: String) -> Bool {
-        guard let url = URL(string: origin), url.scheme == "http", let host = url.host else { return false }
+        guard let url = URL(string: origin), url.scheme == "http", let host = url.host else {
+            return false
+        }
         let name = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host.lowercased()
-        guard allowedHosts.contains(name) || allowedHosts.contains(host.lowercased()) else { return false }
+        guard allowedHosts.contains(name) || allowedHosts.contains(host.lowercased()) else {
+            return false
+        }
         if let bound = boundPort.value { return (url.port ?? 80) == bound }
         return true
     }

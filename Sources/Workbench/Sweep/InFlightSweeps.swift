@@ -9,7 +9,9 @@ actor InFlightSweeps<Value: Sendable> {
 
     /// The running task for `key`, or a new one from `start`; `joined` is true when the
     /// caller waits for a task another request started.
-    func task(for key: SweepKey, start: @Sendable @escaping () async throws -> Value) -> (task: Task<Value, any Error>, joined: Bool) {
+    func task(for key: SweepKey, start: @Sendable @escaping () async throws -> Value) -> (
+        task: Task<Value, any Error>, joined: Bool
+    ) {
         if let running = tasks[key] { return (running, true) }
         let task = Task { try await start() }
         tasks[key] = task

@@ -41,9 +41,13 @@ final class SweepService: Sendable {
     /// Sweeps `scenario` (whose canonical text is `yaml`); `cached` is true when the answer
     /// was computed for an earlier or concurrent identical request. Throws `WorkbenchError`
     /// for a sample count outside 1…maxSamples or a full queue, and the engine's errors.
-    func run(plan: Plan, scenario: Scenario, yaml: String, samples: Int, seed: UInt64) async throws -> (Outcome, cached: Bool) {
+    func run(plan: Plan, scenario: Scenario, yaml: String, samples: Int, seed: UInt64) async throws
+        -> (Outcome, cached: Bool)
+    {
         guard samples >= 1 && samples <= limits.maxSamples else {
-            throw WorkbenchError.badRequest("samples: \(samples) is outside 1…\(limits.maxSamples), the number of paths one request may ask for")
+            throw WorkbenchError.badRequest(
+                "samples: \(samples) is outside 1…\(limits.maxSamples), the number of paths one request may ask for"
+            )
         }
         let key = SweepKey(plan: plan.id, scenarioYAML: yaml, samples: samples, seed: seed)
         if let hit = cache.value(for: key) { return (hit, true) }
@@ -63,15 +67,20 @@ final class SweepService: Sendable {
     /// Waits for a slot at the gate (503 when the queue is full), computes, caches.
     func admitAndCompute(plan: Plan, scenario: Scenario, key: SweepKey) async throws -> Outcome {
         guard await gate.enter() else {
-            throw WorkbenchError(status: .serviceUnavailable, message: "the workbench is busy (\(limits.queuedSweeps) sweeps waiting); try again in a moment")
+            throw WorkbenchError(
+                status: .serviceUnavailable,
+                message:
+                    "the workbench is busy (\(limits.queuedSweeps) sweeps waiting); try again in a moment"
+            )
         }
         // Alone, a sweep uses every core (lower latency for one user); with others running
         // or waiting, one thread each (no oversubscription, more sweeps per second).
         let running = await gate.running, waiting = await gate.waiting
         let alone = running == 1 && waiting == 0
         do {
-            let outcome = try await Self.compute(plan: plan, scenario: scenario, samples: key.samples, seed: key.seed,
-                                                 threads: alone ? threads : 1)
+            let outcome = try await Self.compute(
+                plan: plan, scenario: scenario, samples: key.samples, seed: key.seed,
+                threads: alone ? threads : 1)
             await gate.leave()
             cache.store(outcome, for: key)
             return outcome
@@ -82,7 +91,9 @@ final class SweepService: Sendable {
     }
 
     /// The engine, on a GCD worker (it runs its own threads and blocks until done).
-    static func compute(plan: Plan, scenario: Scenario, samples: Int, seed: UInt64, threads: Int) async throws -> Outcome {
+    static func compute(plan: Plan, scenario: Scenario, samples: Int, seed: UInt64, threads: Int)
+        async throws -> Outcome
+    {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
@@ -98,7 +109,8 @@ final class SweepService: Sendable {
                     options.tornado = false
                     let result = try SweepEngine.run(model: model, options: options)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                    continuation.resume(returning: Outcome(result: result, model: model, engineSeconds: seconds))
+                    continuation.resume(
+                        returning: Outcome(result: result, model: model, engineSeconds: seconds))
                 } catch {
                     continuation.resume(throwing: error)
                 }

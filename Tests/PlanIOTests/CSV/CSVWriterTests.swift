@@ -14,7 +14,8 @@ import Testing
     @Test func numbersShortestAndFixed() {
         var csv = CSVWriter()
         csv.add(0.1 + 0.2); csv.add(nil as Double?); csv.add(2028)
-        csv.add(2.5, decimals: 6); csv.add(-0.0000004, decimals: 6); csv.add(-1.0000005, decimals: 6)
+        csv.add(2.5, decimals: 6); csv.add(-0.0000004, decimals: 6);
+        csv.add(-1.0000005, decimals: 6)
         csv.add(12, decimals: 6); csv.add(0.000001, decimals: 6); csv.add(Double.nan, decimals: 6)
         csv.endRow()
         #expect(csv.text == "0.30000000000000004,,2028,2.5,0,-1.000001,12,0.000001,nan\n")

@@ -34,10 +34,16 @@ import PlanModel
         #expect(imported.targets.count == handMade.count)
         var mismatches: [String] = []
         for h in handMade {
-            guard let i = imported.targets.first(where: { Self.key($0.target.nameVi) == Self.key(h.nameVi) })?.target else {
+            guard
+                let i = imported.targets.first(where: {
+                    Self.key($0.target.nameVi) == Self.key(h.nameVi)
+                })?.target
+            else {
                 mismatches.append("\(h.id): no imported target named \"\(h.nameVi)\""); continue
             }
-            func check<V: Equatable>(_ field: String, _ a: V, _ b: V) { if a != b { mismatches.append("\(h.id) \(field): imported \(a), hand-made \(b)") } }
+            func check<V: Equatable>(_ field: String, _ a: V, _ b: V) {
+                if a != b { mismatches.append("\(h.id) \(field): imported \(a), hand-made \(b)") }
+            }
             check("plan_item", i.planItem, h.planItem)
             check("unit", i.unit, h.unit)
             check("kind", i.kind, h.kind)

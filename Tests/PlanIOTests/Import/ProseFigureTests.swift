@@ -18,21 +18,24 @@ import PlanModel
     }
 
     @Test(arguments: [
-        ("đạt trên 60%", PlanModel.Comparator.greater), ("đạt 94% trở lên", .greaterOrEqual), ("dưới 3(%)", .less),
-        ("không quá 5%", .lessOrEqual), ("tối thiểu 100(%)", .greaterOrEqual), ("ít nhất 50%", .greaterOrEqual),
-        ("tối đa 2%", .lessOrEqual), ("không dưới 90%", .greaterOrEqual), ("giảm còn 0,7%", .lessOrEqual),
-        ("đạt từ 60%", .greaterOrEqual), ("trên 80% trở lên", .greater), ("≥ 94%", .greaterOrEqual),
+        ("đạt trên 60%", PlanModel.Comparator.greater), ("đạt 94% trở lên", .greaterOrEqual),
+        ("dưới 3(%)", .less),
+        ("không quá 5%", .lessOrEqual), ("tối thiểu 100(%)", .greaterOrEqual),
+        ("ít nhất 50%", .greaterOrEqual),
+        ("tối đa 2%", .lessOrEqual), ("không dưới 90%", .greaterOrEqual),
+        ("giảm còn 0,7%", .lessOrEqual),
+        ("đạt từ 60%", .greaterOrEqual), ("trên 80% trở lên", .greater), ("≥ 94%", .greaterOrEqual)
     ])
     func comparatorWords(_ text: String, _ expected: PlanModel.Comparator) throws {
         #expect(try #require(first(text)).comparator == expected)
     }
 
     @Test func notFigures() {
-        #expect(first("đến năm 2030 đạt chuẩn") == nil)                 // a year
-        #expect(first("trường đạt chuẩn Quốc gia mức độ 2") == nil)      // a label
-        #expect(first("theo Nghị quyết 09-NQ/ĐU") == nil)                // a document number
-        #expect(first("giá trị sản phẩm trên 1 ha đất") == nil)          // a denominator
-        #expect(first("(66/112 thôn)") == nil)                          // a fraction
+        #expect(first("đến năm 2030 đạt chuẩn") == nil)  // a year
+        #expect(first("trường đạt chuẩn Quốc gia mức độ 2") == nil)  // a label
+        #expect(first("theo Nghị quyết 09-NQ/ĐU") == nil)  // a document number
+        #expect(first("giá trị sản phẩm trên 1 ha đất") == nil)  // a denominator
+        #expect(first("(66/112 thôn)") == nil)  // a fraction
         #expect(first("trẻ em dưới 5 tuổi suy dinh dưỡng dưới 7%")?.low == 7)
         #expect(first("Tuổi thọ bình quân đạt khoảng 75,5 tuổi")?.unit == "tuổi")
         #expect(first("đạt 50% (8 xã)")?.notes.first?.contains("restates") == true)
@@ -62,17 +65,23 @@ import PlanModel
     @Test func generatedFiguresReadBack() {
         let seed = UInt64.random(in: 0...UInt64.max)
         var rng = SplitMix64(seed: seed)
-        let phrases: [(String, String, PlanModel.Comparator?)] = [("", "", nil), ("trên ", "", .greater), ("dưới ", "", .less),
-            ("tối thiểu ", "", .greaterOrEqual), ("", " trở lên", .greaterOrEqual), ("không quá ", "", .lessOrEqual)]
+        let phrases: [(String, String, PlanModel.Comparator?)] = [
+            ("", "", nil), ("trên ", "", .greater), ("dưới ", "", .less),
+            ("tối thiểu ", "", .greaterOrEqual), ("", " trở lên", .greaterOrEqual),
+            ("không quá ", "", .lessOrEqual)
+        ]
         let units = ["%", "%/năm", "tỷ đồng", "triệu đồng/người/năm", "ha", "DN", "USD"]
         for _ in 0..<500 {
             let cents = Int(rng.next() % 100_000_000)
             let value = Double(cents) / 100
             let (before, after, comparator) = phrases[Int(rng.next() % UInt64(phrases.count))]
             let unit = units[Int(rng.next() % UInt64(units.count))]
-            let text = "Chỉ tiêu đạt \(before)\(Self.vietnamese(value))\(unit.hasPrefix("%") ? "" : " ")\(unit)\(after)."
+            let text =
+                "Chỉ tiêu đạt \(before)\(Self.vietnamese(value))\(unit.hasPrefix("%") ? "" : " ")\(unit)\(after)."
             let f = first(text)
-            #expect(f?.low == value && f?.unit == unit && f?.comparator == comparator, "seed \(seed): \(text) → \(String(describing: f))")
+            #expect(
+                f?.low == value && f?.unit == unit && f?.comparator == comparator,
+                "seed \(seed): \(text) → \(String(describing: f))")
         }
     }
 
@@ -83,7 +92,8 @@ import PlanModel
         while digits.count > 3 { grouped = "." + digits.suffix(3) + grouped; digits.removeLast(3) }
         grouped = digits + grouped
         if cents == 0 { return grouped }
-        return grouped + "," + (cents % 10 == 0 ? String(cents / 10) : String(format: "%02d", cents))
+        return grouped + ","
+            + (cents % 10 == 0 ? String(cents / 10) : String(format: "%02d", cents))
     }
 }
 

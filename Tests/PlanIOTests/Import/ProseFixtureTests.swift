@@ -11,19 +11,25 @@ import PlanModel
 /// A target is imported correctly when an imported target has the same item, kind,
 /// comparator, values, unit and year. The shares are the figures docs/import-plan.md reports.
 @Suite struct ProseFixtures {
-    struct Expected { var item, kind, comparator: String; var low, high: Double?; var unit: String; var year: Int?; var line: Int? }
+    struct Expected {
+        var item, kind, comparator: String; var low, high: Double?; var unit: String;
+        var year: Int?; var line: Int?
+    }
 
     static func expected(_ name: String) throws -> [Expected] {
         let table = try CSVTable.read(path: Fixture.path("import/prose/\(name).expected.csv"))
         return table.rowAccessors.map { r in
-            Expected(item: r["item"], kind: r["kind"], comparator: r["comparator"], low: Double(r["low"]), high: Double(r["high"]),
-                     unit: r["unit"], year: Int(r["year"]), line: Int(r["line"]))
+            Expected(
+                item: r["item"], kind: r["kind"], comparator: r["comparator"],
+                low: Double(r["low"]), high: Double(r["high"]),
+                unit: r["unit"], year: Int(r["year"]), line: Int(r["line"]))
         }
     }
 
     /// (correct, expected targets, unclassified listed, unclassified expected, imported targets)
     static func score(_ name: String) throws -> (Int, Int, Int, Int, Int) {
-        let result = try PlanDocumentImport.importFile(atPath: Fixture.path("import/prose/\(name).txt"))
+        let result = try PlanDocumentImport.importFile(
+            atPath: Fixture.path("import/prose/\(name).txt"))
         let expected = try expected(name)
         var pool = result.targets.map(\.target)
         var correct = 0
@@ -32,9 +38,12 @@ import PlanModel
             if let k = pool.firstIndex(where: { t in
                 let scale = t.kind == .growth ? 100.0 : 1
                 let comparator = t.kind == .qualitative ? "" : t.comparator.rawValue
-                return t.planItem == e.item && t.kind.rawValue == e.kind && comparator == e.comparator
-                    && t.low.map { ($0 * scale * 1e9).rounded() } == e.low.map { ($0 * 1e9).rounded() }
-                    && t.high.map { ($0 * scale * 1e9).rounded() } == e.high.map { ($0 * 1e9).rounded() }
+                return t.planItem == e.item && t.kind.rawValue == e.kind
+                    && comparator == e.comparator
+                    && t.low.map { ($0 * scale * 1e9).rounded() }
+                        == e.low.map { ($0 * 1e9).rounded() }
+                    && t.high.map { ($0 * scale * 1e9).rounded() }
+                        == e.high.map { ($0 * 1e9).rounded() }
                     && t.unit == e.unit && t.targetYear == e.year
             }) {
                 correct += 1
@@ -43,10 +52,17 @@ import PlanModel
                 print("\(name): MISSED \(e)")
             }
         }
-        for t in pool { print("\(name): EXTRA \(t.planItem) \(t.kind) \(t.comparator.rawValue) \(t.low ?? -1) \(t.high ?? -1) \(t.unit) \(t.targetYear) \(t.nameVi)") }
+        for t in pool {
+            print(
+                "\(name): EXTRA \(t.planItem) \(t.kind) \(t.comparator.rawValue) \(t.low ?? -1) \(t.high ?? -1) \(t.unit) \(t.targetYear) \(t.nameVi)"
+            )
+        }
         let unclassified = expected.filter { $0.kind == "unclassified" }
-        let listed = unclassified.filter { e in result.unclassified.contains { $0.line == e.line } }.count
-        for f in result.unclassified where !unclassified.contains(where: { $0.line == f.line }) { print("\(name): UNCLASSIFIED \(f)") }
+        let listed = unclassified.filter { e in result.unclassified.contains { $0.line == e.line } }
+            .count
+        for f in result.unclassified where !unclassified.contains(where: { $0.line == f.line }) {
+            print("\(name): UNCLASSIFIED \(f)")
+        }
         return (correct, targets.count, listed, unclassified.count, result.targets.count)
     }
 
@@ -63,18 +79,23 @@ import PlanModel
         ("phuong-ba-dinh-2015-2020", 14, 14, 0, 0), ("quan-tan-phu-2005-2010", 7, 7, 0, 0),
         ("quoc-gia-2021-2030", 9, 9, 1, 1),
         ("phuong-ngoc-trao-2015-2020", 12, 12, 0, 0), ("xa-xuan-ngoc-2015-2020", 8, 8, 0, 0),
-        ("xa-hoi-son-2025-2030", 2, 3, 1, 1),
+        ("xa-hoi-son-2025-2030", 2, 3, 1, 1)
     ]
 
     @Test(arguments: reported.map(\.0))
     func shareImportedCorrectly(_ name: String) throws {
         let s = try Self.score(name)
         let r = Self.reported.first { $0.0 == name }!
-        #expect(s.0 == r.1 && s.1 == r.2, "\(name): \(s.0)/\(s.1) targets correct; docs/import-plan.md says \(r.1)/\(r.2)")
-        #expect(s.2 == r.3 && s.3 == r.4, "\(name): \(s.2)/\(s.3) unclassified listed with their line")
+        #expect(
+            s.0 == r.1 && s.1 == r.2,
+            "\(name): \(s.0)/\(s.1) targets correct; docs/import-plan.md says \(r.1)/\(r.2)")
+        #expect(
+            s.2 == r.3 && s.3 == r.4, "\(name): \(s.2)/\(s.3) unclassified listed with their line")
     }
 
     @Test func everyUnclassifiedStatementOfAFixtureIsListedWithItsLine() throws {
-        for (name, _, _, listed, expected) in Self.reported { #expect(listed == expected, "\(name)") }
+        for (name, _, _, listed, expected) in Self.reported {
+            #expect(listed == expected, "\(name)")
+        }
     }
 }

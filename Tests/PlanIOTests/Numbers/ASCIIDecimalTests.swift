@@ -21,11 +21,21 @@ import Testing
         var rng = SeededGenerator(seed: 42)
         for _ in 0..<200_000 {
             var s = Bool.random(using: &rng) ? "-" : ""
-            s += String((0..<Int.random(in: 1...17, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
+            s += String(
+                (0..<Int.random(in: 1...17, using: &rng)).map { _ in
+                    "0123456789".randomElement(using: &rng)!
+                })
             if Bool.random(using: &rng) {
-                s += "." + String((0..<Int.random(in: 1...20, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
+                s +=
+                    "."
+                    + String(
+                        (0..<Int.random(in: 1...20, using: &rng)).map { _ in
+                            "0123456789".randomElement(using: &rng)!
+                        })
             }
-            if Int.random(in: 0..<4, using: &rng) == 0 { s += "e\(Int.random(in: -30...5, using: &rng))" }
+            if Int.random(in: 0..<4, using: &rng) == 0 {
+                s += "e\(Int.random(in: -30...5, using: &rng))"
+            }
             let expected = Double(s).flatMap { abs($0) < 1e15 ? $0 : nil }
             #expect(parse(s) == expected, "seed 42: \(s)")
         }

@@ -9,23 +9,25 @@ import Testing
     @Test func aMarkNotBeforeExactlyThreeDigitsIsDecimal() {
         #expect(VN.decimalEvidence("17.5") == .point)
         #expect(VN.decimalEvidence("15.25") == .point)
-        #expect(VN.decimalEvidence("0.500") == .point)       // 0 cannot start a thousands group
-        #expect(VN.decimalEvidence("1234.567") == .point)    // 4 digits cannot precede a group
+        #expect(VN.decimalEvidence("0.500") == .point)  // 0 cannot start a thousands group
+        #expect(VN.decimalEvidence("1234.567") == .point)  // 4 digits cannot precede a group
         #expect(VN.decimalEvidence("12,5") == .comma)
         #expect(VN.decimalEvidence(" -12,5 % ") == .comma)
-        #expect(VN.decimalEvidence("1 234,567") == .comma)   // spaces group: the comma is decimal
+        #expect(VN.decimalEvidence("1 234,567") == .comma)  // spaces group: the comma is decimal
     }
 
     @Test func repeatedOrMixedMarksProveTheOther() {
-        #expect(VN.decimalEvidence("1.234.567") == .comma)   // dots group thousands
+        #expect(VN.decimalEvidence("1.234.567") == .comma)  // dots group thousands
         #expect(VN.decimalEvidence("1,234,567") == .point)
-        #expect(VN.decimalEvidence("1.234,5") == .comma)     // the last mark is decimal
+        #expect(VN.decimalEvidence("1.234,5") == .comma)  // the last mark is decimal
         #expect(VN.decimalEvidence("1,234.5") == .point)
         #expect(VN.decimalEvidence("1,5E+06") == .comma)
     }
 
     @Test func integersAndAmbiguousValuesProveNothing() {
-        for text in ["2028", "14.125", "1.500", "1,500", "250.000", "1 500", "", "abc", "1..5", "NaN"] {
+        for text in [
+            "2028", "14.125", "1.500", "1,500", "250.000", "1 500", "", "abc", "1..5", "NaN"
+        ] {
             #expect(VN.decimalEvidence(text) == nil, "\(text)")
         }
     }
@@ -48,7 +50,10 @@ import Testing
             _ = try VN.parse("12,5", decimalMark: .point, because: "line 3 reads 17.5")
             Issue.record("12,5 read in a file with a decimal point")
         } catch {
-            #expect("\(error)" == "found \"12,5\", written with a decimal comma; expected a decimal point, as line 3 reads 17.5; write every value of the file with one decimal mark")
+            #expect(
+                "\(error)"
+                    == "found \"12,5\", written with a decimal comma; expected a decimal point, as line 3 reads 17.5; write every value of the file with one decimal mark"
+            )
         }
     }
 
@@ -62,7 +67,9 @@ import Testing
             let text = String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
             guard let mark = VN.decimalEvidence(text) else { continue }
             let other = try? VN.parse(text, decimalMark: mark.other)
-            #expect(other == nil, "seed 20261202: \(text) proves \(mark) yet reads as \(other!) with \(mark.other)")
+            #expect(
+                other == nil,
+                "seed 20261202: \(text) proves \(mark) yet reads as \(other!) with \(mark.other)")
             if let plain = try? VN.parse(text) {
                 // The default reader agrees with the evidence whenever it accepts the text.
                 #expect((try? VN.parse(text, decimalMark: mark)) == plain, "seed 20261202: \(text)")
