@@ -94,6 +94,8 @@ let package = Package(
             ], exclude: ["README.md"]),
         .executableTarget(name: "planforecast", dependencies: ["PlanForecastCLI"]),
 
+        // The seeded generator every property test shares (test code only).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
@@ -104,9 +106,11 @@ let package = Package(
             name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
         .testTarget(
             name: "ForecastingTests",
-            dependencies: ["Forecasting", "PlanModel", "PlanIO", "TimeSeriesForecasting"]),
+            dependencies: [
+                "Forecasting", "PlanModel", "PlanIO", "TimeSeriesForecasting", "TestSupport"
+            ]),
         .testTarget(
-            name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel"],
+            name: "PlanIOTests", dependencies: ["PlanIO", "PlanModel", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReportsTests",
@@ -119,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "SpreadsheetTests",
             dependencies: [
-                "Spreadsheet", "PlanIO", "PlanModel",
+                "Spreadsheet", "PlanIO", "PlanModel", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]),
         .testTarget(
@@ -127,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "PlanIO", "PlanModel",
+                "Workbench", "PlanIO", "PlanModel", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

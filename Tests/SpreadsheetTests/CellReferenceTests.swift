@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Spreadsheet
 
 @Suite struct CellReferenceTests {
@@ -23,7 +24,7 @@ import Testing
 
     /// Property: every cell of the grid prints and parses back to itself (seeded generator).
     @Test func roundTripOverGeneratedCells() {
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         for _ in 0..<20_000 {
             let ref = CellReference(
                 column: Int(generator.next() % 16_384) + 1,
@@ -32,18 +33,5 @@ import Testing
                 CellReference(ref.description) == ref,
                 "seed 2026: \(ref.column),\(ref.row) → \(ref)")
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator for property tests (seed printed on failure).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import PlanIO
 @testable import Spreadsheet
 
@@ -78,7 +79,7 @@ import PlanIO
 
     /// Property: random byte strings never trap; they are read or refused with an InputError.
     @Test func randomBytesNeverTrap() {
-        var g = SplitMix(seed: 7)
+        var g = SeededGenerator(seed: 7)
         let alphabet = Array("<>/=\"' &;#x:![]?-crvftsowkheID0123456789".utf8)
         for round in 0..<3_000 {
             let length = Int(g.next() % 120)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import PlanIO
 import ZIPFoundation
 #if canImport(FoundationXML)
@@ -40,7 +41,7 @@ import ZIPFoundation
     /// Property: numbers written come back as the same Doubles through the reader, and text
     /// (with XML's special characters) as the same text.
     @Test func writtenValuesReadBackExactly() throws {
-        var g = SplitMix(seed: 99)
+        var g = SeededGenerator(seed: 99)
         var sheet = OutputSheet(name: "data", header: ["text", "number"])
         var expected: [(String, Double)] = []
         for i in 0..<2_000 {

@@ -2,6 +2,7 @@ import Foundation
 import PlanIO
 import PlanModel
 import Testing
+import TestSupport
 @testable import Workbench
 
 @Suite struct ScenarioCodecTests {
@@ -146,18 +147,5 @@ import Testing
         }
         let x = values(a), y = values(b)
         return x.count == y.count && zip(x, y).allSatisfy { abs($0 - $1) < 1e-12 }
-    }
-}
-
-/// SplitMix64: a small seeded generator so failures can be replayed by seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

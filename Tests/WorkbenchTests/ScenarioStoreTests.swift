@@ -1,6 +1,7 @@
 import Foundation
 import PlanIO
 import Testing
+import TestSupport
 @testable import Workbench
 
 @Suite struct ScenarioStoreTests {

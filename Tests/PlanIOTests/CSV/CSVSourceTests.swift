@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlanIO
 
 /// `CSVSource`: records, fields, lines and errors of the one CSV reader. Expected values

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PlanIO
 
 /// `ASCIIDecimal` against the standard library's `Double(String)` (an independent,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlanIO
 
 /// `NumberColumn` and the actuals reader: one decimal mark per file, decided from all its

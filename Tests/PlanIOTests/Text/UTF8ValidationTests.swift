@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PlanIO
 
 /// `UTF8Validation`: offsets by hand (Unicode table 3-7), and agreement with the
