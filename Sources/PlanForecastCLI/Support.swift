@@ -15,7 +15,10 @@ public struct PlanOptions: ParsableArguments {
 
     public init() {}
 
-    public func load() throws -> Plan {
+    public func load() throws -> Plan { try Self.load(plan) }
+
+    /// A plan folder, or a plan workbook (`template`), or the embedded plan when nil.
+    static func load(_ plan: String?) throws -> Plan {
         if let plan, PlanWorkbookReader.isWorkbook(plan) {
             return try PlanWorkbookReader.read(path: plan)
         }

@@ -105,7 +105,7 @@ public struct SweepCommand: ParsableCommand {
         if output == nil && isatty(1) != 0 {
             throw InputError.usage("--format xlsx writes a binary file: pass --output FILE.xlsx")
         }
-        let illustrative = try PlanLoader.load(directory: plan).baseline.contains {
+        let illustrative = try PlanOptions.load(plan).baseline.contains {
             $0.source == .illustrative
         }
         return try WorkbookWriter.data(CommandWorkbooks.sweep(csv: csv, illustrative: illustrative))
@@ -114,7 +114,7 @@ public struct SweepCommand: ParsableCommand {
     /// Parses, runs and renders; throws `InputError`, `SimulationError` or I/O errors.
     func execute() throws -> String {
         let options = try makeOptions()
-        let planValue = try PlanLoader.load(directory: plan)
+        let planValue = try PlanOptions.load(plan)
         let scenarioValue = try ScenarioReader.read(path: scenario, plan: planValue)
         let model: SweepModel
         do {
