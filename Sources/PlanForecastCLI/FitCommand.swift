@@ -81,6 +81,11 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fit each group of this column separately.", valueName: "COL"))
     var group: String?
     @Option(help: "table, csv, json or xlsx.") var format: FitFormatArgument = .table
+    @Option(
+        help: ArgumentHelp(
+            "With an .xlsx --input: the sheet, by name or 1-based number (default: the first).",
+            valueName: "NAME|INDEX"))
+    var sheet: String?
     @OptionGroup var planOptions: PlanOptions
     @OptionGroup var outputOptions: OutputOptions
 
@@ -108,9 +113,18 @@ struct FitCommand: ParsableCommand {
             let spec = try FitSpec(
                 model: model, levels: IntervalLevels.parse(level), until: untilX,
                 columns: SeriesColumns(x: xCol!, y: yCol!, weights: weights, group: groupCol))
-            let data = try FileInput.read(path: path)
-            let out = try FitRunner.runData(
-                data: data, file: path, spec: spec, format: format.textFormat)
+            let out: Data
+            if SeriesInput.isWorkbook(path) {
+                let series = try SeriesInput.read(path: path, columns: spec.columns, sheet: sheet)
+                out = Data(
+                    try FitRunner.run(
+                        series: series, file: path, spec: spec, format: format.textFormat
+                    ).utf8)
+            } else {
+                let data = try FileInput.read(path: path)
+                out = try FitRunner.runData(
+                    data: data, file: path, spec: spec, format: format.textFormat)
+            }
             if format == .xlsx {
                 return try OfficeFormat.writeWorkbook(
                     { try CommandWorkbooks.fit(csv: String(decoding: out, as: UTF8.self)) },

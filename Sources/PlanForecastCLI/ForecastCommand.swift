@@ -33,7 +33,13 @@ struct ForecastCommand: ParsableCommand {
                 --group indicator --horizon 5 --model theta --format csv
             """)
 
-    @Option(help: ArgumentHelp("CSV file with a header row.", valueName: "CSV")) var input: String
+    @Option(help: ArgumentHelp("CSV file (or .xlsx workbook) with a header row.", valueName: "CSV"))
+    var input: String
+    @Option(
+        help: ArgumentHelp(
+            "With an .xlsx --input: the sheet, by name or 1-based number (default: the first).",
+            valueName: "NAME|INDEX"))
+    var sheet: String?
     @Option(help: ArgumentHelp("Column of the years.", valueName: "COL")) var x: String
     @Option(help: ArgumentHelp("Column of the values.", valueName: "COL")) var y: String
     @Option(help: ArgumentHelp("Forecast each group of this column.", valueName: "COL")) var group:
@@ -67,7 +73,8 @@ struct ForecastCommand: ParsableCommand {
                 calibration: calibration, poolingWeight: poolingWeight,
                 calibrationWeight: calibrationWeight)
             let levels = try ForecastOptions.levels(level)
-            let series = try ForecastOptions.readSeries(path: input, x: x, y: y, group: group)
+            let series = try ForecastOptions.readSeries(
+                path: input, x: x, y: y, group: group, sheet: sheet)
             let run = forecaster.run(raw: series)
             let writer = ForecastWriter(levels: levels)
             let data: Data
@@ -140,11 +147,11 @@ enum ForecastOptions {
 
     /// Reads the series with the one series reader `fit` uses (`PlanIO.SeriesReader`:
     /// one streaming pass, located errors).
-    static func readSeries(path: String, x: String, y: String, group: String?) throws
-        -> [SeriesForecaster.RawSeries]
-    {
-        let series = try SeriesReader.read(
-            CSVSource.read(path: path), columns: SeriesColumns(x: x, y: y, group: group))
+    static func readSeries(
+        path: String, x: String, y: String, group: String?, sheet: String? = nil
+    ) throws -> [SeriesForecaster.RawSeries] {
+        let series = try SeriesInput.read(
+            path: path, columns: SeriesColumns(x: x, y: y, group: group), sheet: sheet)
         return series.map { SeriesForecaster.RawSeries(name: $0.name, x: $0.x, y: $0.y) }
     }
 }

@@ -242,3 +242,53 @@ def test_missing_converter_exits_69_naming_the_package(tmp_path):
         assert p.returncode == 69, p.stderr
         assert f"apt-get install {package}" in p.stderr
         assert not (tmp_path / f"r.{fmt}").exists()
+
+
+def write_series_workbook(path, rows, title=True):
+    """The plan's actuals as a series workbook written by openpyxl: a merged title row
+    above the header, years and values stored as numbers, one value as Vietnamese text."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Chuỗi số liệu"
+    if title:
+        sheet.append(["Số liệu thực hiện (minh họa)"])
+        sheet.merge_cells("A1:C1")
+    sheet.append(["indicator", "year", "value"])
+    for i, r in enumerate(rows):
+        value = float(r["value"])
+        cell = f"{value:.1f}".replace(".", ",") if i == 0 and value == round(value, 1) else value
+        sheet.append([r["indicator"], int(r["year"]), cell])
+    book.save(path)
+
+
+@pytest.mark.parametrize("command", [
+    ["fit", "--x", "year", "--y", "value", "--group", "indicator", "--model", "exponential", "--until", "2030", "--format", "csv"],
+    ["forecast", "--x", "year", "--y", "value", "--group", "indicator", "--horizon", "2", "--model", "drift", "--format", "csv"],
+])
+def test_fit_and_forecast_read_a_series_workbook_like_the_csv(tmp_path, command):
+    rows = [r for r in csv.DictReader(open(EXAMPLE_ACTUALS, encoding="utf-8")) if r["value"].strip()]
+    plain = tmp_path / "series.csv"
+    with open(plain, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["indicator", "year", "value"])
+        for r in rows:
+            w.writerow([r["indicator"], r["year"], repr(float(r["value"]))])
+    book = tmp_path / "series.xlsx"
+    write_series_workbook(book, rows)
+    from_csv = run(command[0], "--input", plain, *command[1:]).stdout
+    from_xlsx = run(command[0], "--input", book, *command[1:]).stdout
+    assert from_csv.count("\n") > 5
+    assert from_xlsx == from_csv
+
+
+def test_a_word_in_a_series_workbook_names_the_sheet_and_cell(tmp_path):
+    rows = [{"indicator": "budget_revenue", "year": "2026", "value": "140"},
+            {"indicator": "budget_revenue", "year": "2027", "value": "150"}]
+    book = tmp_path / "series.xlsx"
+    write_series_workbook(book, rows, title=False)
+    wb = openpyxl.load_workbook(book)
+    wb.active["C3"] = "một trăm"
+    wb.save(book)
+    p = run("fit", "--input", book, "--x", "year", "--y", "value", check=False)
+    assert p.returncode == 65
+    assert 'sheet "Chuỗi số liệu", C3' in p.stderr, p.stderr
