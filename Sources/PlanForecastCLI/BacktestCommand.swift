@@ -27,18 +27,7 @@ struct BacktestCommand: ParsableCommand {
                 --summary backtest.html
             """)
 
-    @Option(
-        help: ArgumentHelp("Long CSV file (or .xlsx workbook) with a header row.", valueName: "CSV")
-    )
-    var input: String
-    @Option(
-        help: ArgumentHelp(
-            "With an .xlsx --input: the sheet, by name or 1-based number (default: the first).",
-            valueName: "NAME|INDEX"))
-    var sheet: String?
-    @Option(help: ArgumentHelp("Column of the years.", valueName: "COL")) var x: String
-    @Option(help: ArgumentHelp("Column of the values.", valueName: "COL")) var y: String
-    @Option(help: ArgumentHelp("Column naming the series.", valueName: "COL")) var group: String?
+    @OptionGroup var seriesFile: SeriesFileOptions
     @Option(help: ArgumentHelp("Steps (years) ahead, 1…100.", valueName: "H")) var horizon: Int
     @Option(
         help: ArgumentHelp(
@@ -78,8 +67,7 @@ struct BacktestCommand: ParsableCommand {
                 throw InputError.usage(
                     "--summary \(summary): expected a path ending in .md or .html")
             }
-            let raw = try ForecastOptions.readSeries(
-                path: input, x: x, y: y, group: group, sheet: sheet)
+            let raw = try ForecastOptions.readSeries(seriesFile)
             let series = raw.compactMap { s -> YearlySeries? in
                 let order = s.x.indices.sorted { s.x[$0] < s.x[$1] }
                 return try? YearlySeries(

@@ -33,17 +33,7 @@ struct ForecastCommand: ParsableCommand {
                 --group indicator --horizon 5 --model theta --format csv
             """)
 
-    @Option(help: ArgumentHelp("CSV file (or .xlsx workbook) with a header row.", valueName: "CSV"))
-    var input: String
-    @Option(
-        help: ArgumentHelp(
-            "With an .xlsx --input: the sheet, by name or 1-based number (default: the first).",
-            valueName: "NAME|INDEX"))
-    var sheet: String?
-    @Option(help: ArgumentHelp("Column of the years.", valueName: "COL")) var x: String
-    @Option(help: ArgumentHelp("Column of the values.", valueName: "COL")) var y: String
-    @Option(help: ArgumentHelp("Forecast each group of this column.", valueName: "COL")) var group:
-        String?
+    @OptionGroup var seriesFile: SeriesFileOptions
     @Option(help: ArgumentHelp("Steps (years) ahead, 1…100.", valueName: "H")) var horizon: Int
     @Option(help: ArgumentHelp("auto or a model (see above).", valueName: "MODEL")) var model:
         String = "auto"
@@ -73,8 +63,7 @@ struct ForecastCommand: ParsableCommand {
                 calibration: calibration, poolingWeight: poolingWeight,
                 calibrationWeight: calibrationWeight)
             let levels = try ForecastOptions.levels(level)
-            let series = try ForecastOptions.readSeries(
-                path: input, x: x, y: y, group: group, sheet: sheet)
+            let series = try ForecastOptions.readSeries(seriesFile)
             let run = forecaster.run(raw: series)
             let writer = ForecastWriter(levels: levels)
             let data: Data
@@ -147,11 +136,8 @@ enum ForecastOptions {
 
     /// Reads the series with the one series reader `fit` uses (`PlanIO.SeriesReader`:
     /// one streaming pass, located errors).
-    static func readSeries(
-        path: String, x: String, y: String, group: String?, sheet: String? = nil
-    ) throws -> [SeriesForecaster.RawSeries] {
-        let series = try SeriesInput.read(
-            path: path, columns: SeriesColumns(x: x, y: y, group: group), sheet: sheet)
+    static func readSeries(_ file: SeriesFileOptions) throws -> [SeriesForecaster.RawSeries] {
+        let series = try file.read()
         return series.map { SeriesForecaster.RawSeries(name: $0.name, x: $0.x, y: $0.y) }
     }
 }

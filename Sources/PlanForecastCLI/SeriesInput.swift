@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PlanIO
 import Spreadsheet
@@ -20,5 +21,27 @@ enum SeriesInput {
             path: path, sheet: Workbook.SheetChoice(argument: sheet),
             layout: .init(required: required))
         return try input.parse { try SeriesReader.read(table: $0, columns: columns) }
+    }
+}
+
+/// The input options `forecast` and `backtest` share: the file, its sheet, and the columns.
+struct SeriesFileOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("CSV file (or .xlsx workbook) with a header row.", valueName: "CSV"))
+    var input: String
+    @Option(
+        help: ArgumentHelp(
+            "With an .xlsx --input: the sheet, by name or 1-based number (default: the first).",
+            valueName: "NAME|INDEX"))
+    var sheet: String?
+    @Option(help: ArgumentHelp("Column of the years.", valueName: "COL")) var x: String
+    @Option(help: ArgumentHelp("Column of the values.", valueName: "COL")) var y: String
+    @Option(help: ArgumentHelp("Column naming each series (one per group).", valueName: "COL"))
+    var group: String?
+
+    var columns: SeriesColumns { SeriesColumns(x: x, y: y, group: group) }
+
+    /// The series, from the CSV or the workbook sheet.
+    func read() throws -> [ObservedSeries] {
+        try SeriesInput.read(path: input, columns: columns, sheet: sheet)
     }
 }
