@@ -18,6 +18,13 @@ public struct WorkbenchLimits: Sendable, Hashable {
     public var userScenarios = 3
     /// Sweep results kept for identical requests (same plan, scenario, samples and seed).
     public var cachedSweeps = 256
+    /// Bytes of stored random draws (`CommonDraws`, one set per plan shape, seed and path
+    /// count; 20,000 paths of An Hưng take 4.8 MB), the least recently used dropped
+    /// beyond. 0 turns common draws off: every sweep then runs the engine.
+    public var commonDrawBytes = 256 << 20
+    /// Largest sweep run over common draws with every path in memory (paths × quantities
+    /// × 8 bytes); a larger one runs the engine, in bounded memory.
+    public var inMemoryPathBytes = 96 << 20
 
     public init() {}
 }

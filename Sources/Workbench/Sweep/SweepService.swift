@@ -3,7 +3,9 @@ import PlanModel
 import Simulation
 
 /// Runs the what-if sweeps: Monte Carlo over the scenario's distributions, percentiles
-/// 5/25/50/75/95, no tornado or Sobol analysis (those are for `planforecast sweep`), on
+/// 5/25/50/75/95, no tornado or Sobol analysis (those are for `planforecast sweep`), over
+/// stored common random numbers when they fit (`CommonDrawCache`, `CommonDrawSweep`: the
+/// same result as the engine, without drawing again), on
 /// worker threads outside the server's event loops, at most `limits.concurrentSweeps` at a
 /// time, with identical requests answered from a cache (or, while one is running, by
 /// waiting for it: `InFlightSweeps`). Results never depend on the
@@ -30,12 +32,14 @@ final class SweepService: Sendable {
     let gate: SweepGate
     let cache: SweepCache<Outcome>
     let inFlight = InFlightSweeps<Outcome>()
+    let draws: CommonDrawCache
 
     init(limits: WorkbenchLimits, threads: Int) {
         self.limits = limits
         self.threads = max(1, threads)
         gate = SweepGate(limit: limits.concurrentSweeps, queueLimit: limits.queuedSweeps)
         cache = SweepCache(capacity: limits.cachedSweeps)
+        draws = CommonDrawCache(capacityBytes: limits.commonDrawBytes)
     }
 
     /// Sweeps `scenario` (whose canonical text is `yaml`); `cached` is true when the answer
@@ -80,7 +84,9 @@ final class SweepService: Sendable {
         do {
             let outcome = try await Self.compute(
                 plan: plan, scenario: scenario, samples: key.samples, seed: key.seed,
-                threads: alone ? threads : 1)
+                threads: alone ? threads : 1, draws: draws,
+                inMemoryPathBytes: limits.inMemoryPathBytes
+            )
             await gate.leave()
             cache.store(outcome, for: key)
             return outcome
@@ -90,10 +96,13 @@ final class SweepService: Sendable {
         }
     }
 
-    /// The engine, on a GCD worker (it runs its own threads and blocks until done).
-    static func compute(plan: Plan, scenario: Scenario, samples: Int, seed: UInt64, threads: Int)
-        async throws -> Outcome
-    {
+    /// The sweep, on a GCD worker (it runs its own threads and blocks until done): over the
+    /// stored draws when the draws fit in `draws` and the paths in `inMemoryPathBytes`,
+    /// else the engine (same result either way; `CommonDrawSweep`).
+    static func compute(
+        plan: Plan, scenario: Scenario, samples: Int, seed: UInt64, threads: Int,
+        draws: CommonDrawCache, inMemoryPathBytes: Int
+    ) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
@@ -107,7 +116,17 @@ final class SweepService: Sendable {
                     options.percentiles = percentiles
                     options.sobolSamples = 0
                     options.tornado = false
-                    let result = try SweepEngine.run(model: model, options: options)
+                    let result: SweepResult
+                    if let shape = CommonDraws.Shape(model: model, options: options),
+                        CommonDrawSweep.byteCount(model: model, samples: samples)
+                            <= inMemoryPathBytes,
+                        let stored = draws.draws(for: shape)
+                    {
+                        result = try CommonDrawSweep.run(
+                            model: model, options: options, draws: stored)
+                    } else {
+                        result = try SweepEngine.run(model: model, options: options)
+                    }
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     continuation.resume(
                         returning: Outcome(result: result, model: model, engineSeconds: seconds))
