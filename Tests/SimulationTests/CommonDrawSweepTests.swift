@@ -123,6 +123,41 @@ import Testing
         }
     }
 
+    /// `BinnedSelection` gives what sorting gives, over generated columns (many ties, one
+    /// atom, spreads from 1e-300 to infinite) and rank sets. Prints the failing seed.
+    @Test func binnedSelectionEqualsSorting() {
+        let seed: UInt64 = 7_070_707
+        var g = Xoshiro256StarStar(seed: seed)
+        for case_ in 0..<300 {
+            let n = 1 + Int(g.next() % 400)
+            let levels = 1 + Int(g.next() % 50)
+            let scale = [1.0, 1e-300, 1e300, 0.37][case_ % 4]
+            var values = (0..<n).map { _ in (Double(g.next() % UInt64(levels)) - 10) * scale }
+            if case_ % 11 == 0 { values[0] = .infinity }
+            if case_ % 13 == 0 { values[n - 1] = -.infinity }
+            if case_ % 17 == 0 { values = values.map { _ in 2.5 } }
+            var ranks = Set((0..<Int(g.next() % 12)).map { _ in Int(g.next() % UInt64(n)) })
+            if case_ % 7 == 0 { ranks = Set(0..<n) }
+            let wanted = ranks.sorted()
+            var out = [Double](repeating: .nan, count: max(1, wanted.count))
+            var bins = [Int32](repeating: 0, count: n)
+            values.withUnsafeBufferPointer { column in
+                out.withUnsafeMutableBufferPointer { o in
+                    bins.withUnsafeMutableBufferPointer { b in
+                        BinnedSelection.select(
+                            ranks: wanted, column: column.baseAddress!, count: n,
+                            low: values.min()!, high: values.max()!, bins: b.baseAddress!,
+                            out: o.baseAddress!)
+                    }
+                }
+            }
+            let sorted = values.sorted()
+            #expect(
+                wanted.enumerated().allSatisfy { out[$0] == sorted[$1] },
+                "seed \(seed), case \(case_)")
+        }
+    }
+
     /// LHS and grids draw their means otherwise: no shape, so callers use the engine.
     @Test func onlyMonteCarloHasAShape() throws {
         let model = try SweepModel(plan: Fixture.plan, scenario: Fixture.mcA())

@@ -12,8 +12,8 @@ import Foundation
 /// percentile interpolates the same exact order statistics (numpy's `linear` rule), here
 /// selected from the whole column instead of from histogram bins.
 ///
-/// Memory: the paths, `PathKernel.width × samples` doubles (`byteCount`), plus one column
-/// per thread; use the engine when that is too much.
+/// Memory: the paths, `PathKernel.width × samples` doubles (`byteCount`), and the means;
+/// use the engine when that is too much.
 public enum CommonDrawSweep {
     /// Doubles of paths a sweep keeps: quantities per path × paths.
     public static func byteCount(model: SweepModel, samples: Int) -> Int {
@@ -90,8 +90,8 @@ public enum CommonDrawSweep {
             stats: PassStats(columns: columns, metCounts: metCounts))
     }
 
-    /// Each quantity's summary: the needed order statistics selected from a copy of its
-    /// column (ranks in increasing order, each search starting where the last one ended),
+    /// Each quantity's summary: the needed order statistics selected from its column
+    /// (`BinnedSelection`),
     /// min and max from the moments, as `SweepRunner.selectPercentiles` reports them.
     static func selectPercentiles(
         values: SharedPointer<Double>, width: Int, samples n: Int, moments: ChunkMoments,
@@ -104,15 +104,11 @@ public enum CommonDrawSweep {
         let mins = moments.minimum, maxs = moments.maximum
         inParallel(width, threads: threads) { j in
             guard mins[j] != maxs[j], !wanted.isEmpty else { return }
-            let copy = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-            defer { copy.deallocate() }
-            _ = copy.initialize(from: UnsafeBufferPointer(start: values.pointer + j * n, count: n))
-            var from = 0
-            for (q, rank) in wanted.enumerated() {
-                let rest = UnsafeMutableBufferPointer(rebasing: copy[from...])
-                selected.pointer[j * wanted.count + q] = Quickselect.select(rank - from, in: rest)
-                from = rank
-            }
+            let bins = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+            defer { bins.deallocate() }
+            BinnedSelection.select(
+                ranks: wanted, column: values.pointer + j * n, count: n, low: mins[j],
+                high: maxs[j], bins: bins, out: selected.pointer + j * wanted.count)
         }
         let position = Dictionary(uniqueKeysWithValues: wanted.enumerated().map { ($1, $0) })
         return (0..<width).map { j in
