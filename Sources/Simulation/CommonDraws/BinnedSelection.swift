@@ -28,7 +28,11 @@ enum BinnedSelection {
             UnsafeMutablePointer(mutating: column), count: n, lo: low, invWidth: inverseWidth,
             top: top, into: bins)
         let stride = binCount + 2
-        var counts = [Int](repeating: 0, count: stride + 1)
+        // Counters and positions live in raw buffers: the per-value loops below would
+        // otherwise check an array's uniqueness on every increment.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: stride)
+        counts.initialize(repeating: 0, count: stride)
+        defer { counts.deallocate() }
         for i in 0..<n { counts[Int(bins[i])] += 1 }
         // cumulative[b] = values in bins below b.
         var cumulative = [Int](repeating: 0, count: stride + 1)
@@ -51,8 +55,11 @@ enum BinnedSelection {
         start.append(total)
         let gathered = UnsafeMutablePointer<Double>.allocate(capacity: total + 1)
         defer { gathered.deallocate() }
-        var position = start
-        let step = slotBins.map { _ in 1 } + [0]
+        let slots = discard + 1
+        let position = UnsafeMutablePointer<Int>.allocate(capacity: slots)
+        let step = UnsafeMutablePointer<Int>.allocate(capacity: slots)
+        defer { position.deallocate(); step.deallocate() }
+        for s in 0..<slots { position[s] = start[s]; step[s] = s == discard ? 0 : 1 }
         slotOfBin.withUnsafeBufferPointer { slotOf in
             for i in 0..<n {
                 let s = slotOf[Int(bins[i])]
