@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "Workbench",
             dependencies: [
-                "PlanModel", "Forecasting", "Simulation", "PlanIO", "Reports",
+                "PlanModel", "Forecasting", "Simulation", "PlanIO", "Reports", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "PlanIO", "PlanModel", "TestSupport",
+                "Workbench", "PlanIO", "PlanModel", "TestSupport", "Simulation", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

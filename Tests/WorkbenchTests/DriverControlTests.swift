@@ -71,3 +71,42 @@ import Testing
             ])
     }
 }
+
+@Suite struct ShockRowsTests {
+    let plan = try! PlanLoader.load(directory: nil)
+
+    /// A driver with three shocks (two in one year) gets three rows, in scenario order, each
+    /// with the contract's names; a driver without shocks gets none, only the add button.
+    @Test func everyShockOfADriverHasARow() throws {
+        let s = Scenario(
+            name: "x",
+            drivers: [
+                Driver(indicator: "gpv_industry", spec: .fixed(0.14)),
+                Driver(indicator: "gpv_services", spec: .fixed(0.14))
+            ],
+            shocks: [
+                Shock(indicator: "gpv_industry", year: 2027, amount: -0.03),
+                Shock(indicator: "gpv_services", year: 2028, amount: -0.01),
+                Shock(indicator: "gpv_industry", year: 2029, amount: 0.02),
+                Shock(indicator: "gpv_industry", year: 2027, amount: -0.01)
+            ])
+        let rows = DriverControl.rows(plan: plan, scenario: s)
+        let industry = try #require(rows.first { $0.indicator.id == "gpv_industry" })
+        #expect(industry.shocks.map(\.year) == [2027, 2029, 2027])
+        #expect(zip(industry.shocks.map(\.size), [-3.0, 2, -1]).allSatisfy { abs($0 - $1) < 1e-9 })
+        let html = WhatIfPanelHTML.shockRows(
+            row: industry, plan: plan, text: WorkbenchText(language: .en))
+        #expect(html.components(separatedBy: "name=\"shock-year.gpv_industry\"").count == 4)
+        #expect(html.components(separatedBy: "name=\"shock-pp.gpv_industry\"").count == 4)
+        #expect(html.contains("value=\"2029\" selected"))
+        #expect(html.contains("data-add-shock=\"gpv_industry\""))
+        let agriculture = try #require(rows.first { $0.indicator.id == "gpv_agriculture" })
+        let none = WhatIfPanelHTML.shockRows(
+            row: agriculture, plan: plan, text: WorkbenchText(language: .en))
+        #expect(!none.contains("name=\"shock-year."))
+        // The template the script clones has no names until the script gives it a driver's.
+        let template = WhatIfPanelHTML.shockTemplate(plan: plan, text: WorkbenchText(language: .en))
+        #expect(template.hasPrefix("<template id=\"shock-template\">"))
+        #expect(!template.contains("name="))
+    }
+}

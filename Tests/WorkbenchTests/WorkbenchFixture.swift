@@ -20,6 +20,8 @@ struct WorkbenchFixture {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var text: String
+        /// The body's bytes (for binary downloads such as .xlsx).
+        var data = Data()
         var json: Any? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) }
         var object: [String: Any] { (json as? [String: Any]) ?? [:] }
     }
@@ -51,14 +53,16 @@ struct WorkbenchFixture {
         @discardableResult
         func send(
             _ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
-            headers: HTTPFields = [:],
+            bytes: Data? = nil, headers: HTTPFields = [:],
             authority: String = "127.0.0.1:8080"
         ) async throws -> Reply {
             let head = HTTPRequest(
                 method: method, scheme: "http", authority: authority, path: uri,
                 headerFields: headers)
             let request = Request(
-                head: head, body: RequestBody(buffer: ByteBuffer(string: body ?? "")))
+                head: head,
+                body: RequestBody(
+                    buffer: bytes.map { ByteBuffer(bytes: $0) } ?? ByteBuffer(string: body ?? "")))
             let context = BasicRequestContext(
                 source: ApplicationRequestContextSource(
                     channel: EmbeddedChannel(), logger: Logger(label: "test")))
@@ -67,7 +71,8 @@ struct WorkbenchFixture {
             try await response.body.write(collector)
             return Reply(
                 status: response.status, headers: response.headers,
-                text: String(buffer: collector.box.buffer))
+                text: String(buffer: collector.box.buffer),
+                data: Data(collector.box.buffer.readableBytesView))
         }
     }
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import PlanIO
 import PlanModel
+import Simulation
 import Testing
 @testable import Workbench
 
@@ -52,6 +53,80 @@ import Testing
             do { let value = try await probability(12); #expect(value == 0) }
             do { let value = try await probability(12.9); #expect(value == 0) }
             do { let value = try await probability(15.5); #expect(value == 1) }
+        }
+    }
+
+    /// Two shocks on one driver both count: industry at a fixed 14 %/yr meets T02b
+    /// (CAGR ≥ 13 %) with one −3 pp shock (about 13.4 %/yr over 2026–2030) and misses it
+    /// with two (about 12.8 %/yr); the scenario's YAML keeps both.
+    @Test func severalShocksOnOneDriverAllCount() async throws {
+        try await WorkbenchFixture().with { c in
+            func sweep(_ shocks: String) async throws -> (Double?, String) {
+                let r = try await c.send(
+                    .post, "/api/plans/an-hung/sweep?samples=200",
+                    body: WorkbenchFixture.planMidJSON(extra: ", \"shocks\": [\(shocks)]"))
+                #expect(r.status == .ok, "\(r.text)")
+                let targets = r.object["targets"] as? [[String: Any]] ?? []
+                let p = targets.first { $0["id"] as? String == "T02b" }?["probability"] as? Double
+                return (p, r.object["yaml"] as? String ?? "")
+            }
+            let one = #"{"driver": "gpv_industry", "year": 2027, "pp": -3}"#
+            let two = one + #", {"driver": "gpv_industry", "year": 2029, "pp": -3}"#
+            let (p1, _) = try await sweep(one)
+            let (p2, yaml) = try await sweep(two)
+            #expect(p1 == 1)
+            #expect(p2 == 0)
+            #expect(yaml.components(separatedBy: "driver: gpv_industry").count == 3, "\(yaml)")
+        }
+    }
+
+    /// The server's sweep is the command line's: the same scenario, paths and seed through
+    /// `SweepEngine.run` (what `planforecast sweep` calls) give the same probabilities and
+    /// projected values, although the server sweeps over stored common draws.
+    @Test func sweepEqualsTheEnginesForTheSameSeed() async throws {
+        let json = """
+            {"name": "mine", "plan": "an-hung", "drivers": {
+              "budget_revenue": {"growth": {"triangular": [10, 12.5, 15]}, "volatility": 3},
+              "gpv_agriculture": {"growth": {"uniform": [1.5, 2]}, "volatility": 0.5},
+              "gpv_industry": {"growth": {"normal": {"mean": 14, "sd": 1}}, "volatility": 2},
+              "gpv_services": {"growth": {"uniform": [13, 15]}, "volatility": 2},
+              "income_per_capita": {"growth": 7, "volatility": 1.5}},
+             "correlations": [["gpv_industry", "gpv_services", 0.6]]}
+            """
+        let plan = try PlanLoader.load(directory: nil)
+        let (scenario, _) = try ScenarioCodec.scenario(
+            from: try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), plan: plan)
+        var options = SweepOptions()
+        options.samples = 3000
+        options.seed = 11
+        options.percentiles = SweepService.percentiles
+        options.sobolSamples = 0
+        options.tornado = false
+        let engine = try SweepEngine.run(plan: plan, scenario: scenario, options: options)
+        try await WorkbenchFixture().with { c in
+            for _ in 0..<2 {  // the second answer comes from the cache
+                let r = try await c.send(
+                    .post, "/api/plans/an-hung/sweep?samples=3000&seed=11", body: json)
+                // Swift's decoder reads the numbers back exactly (JSONSerialization may not).
+                struct Answer: Decodable {
+                    struct Target: Decodable {
+                        var id: String
+                        var probability: Double
+                        var projected: Double
+                    }
+                    var targets: [Target]
+                }
+                let targets = try JSONDecoder().decode(Answer.self, from: r.data).targets
+                #expect(targets.count == engine.targets.count)
+                for t in engine.targets {
+                    let served = targets.first { $0.id == t.id }
+                    #expect(served?.probability == t.probability, "\(t.id)")
+                    let scale = t.metric == .cagr ? 100.0 : 1.0
+                    #expect(
+                        served?.projected == t.metricDistribution.percentiles[2] * scale,
+                        "\(t.id)")
+                }
+            }
         }
     }
 

@@ -59,8 +59,11 @@
       const vol = num(field("volatility." + id));
       if (vol !== 0 && vol !== "") d.volatility = vol;
       s.drivers[id] = d;
-      const year = field("shock-year." + id).value;
-      if (year) shocks.push({ driver: id, year: Number(year), pp: num(field("shock-pp." + id)) });
+      // Every shock row of the driver (several are allowed); a row without a year is none.
+      for (const row of fs.querySelectorAll(".shock")) {
+        const year = row.querySelector("select").value;
+        if (year) shocks.push({ driver: id, year: Number(year), pp: num(row.querySelector("input")) });
+      }
     }
     if (Object.keys(baseline).length) s.baseline = baseline;
     const corr = [];
@@ -215,7 +218,25 @@
   form.addEventListener("submit", (ev) => { ev.preventDefault(); schedule(); });
   form.addEventListener("click", (ev) => {
     const remove = ev.target.closest("[data-remove]");
-    if (remove) { remove.closest(".corr").remove(); schedule(); }
+    if (remove) {
+      const row = remove.closest(".corr, .shock");
+      // Keyboard users keep their place: focus moves to the list's add button.
+      const next = row.classList.contains("shock") ? row.parentElement.querySelector("[data-add-shock]") : $("add-corr");
+      row.remove();
+      next.focus();
+      schedule();
+      return;
+    }
+    const add = ev.target.closest("[data-add-shock]");
+    if (add) {
+      const id = add.dataset.addShock;
+      const row = $("shock-template").content.firstElementChild.cloneNode(true);
+      row.querySelector("select").name = "shock-year." + id;
+      row.querySelector("input").name = "shock-pp." + id;
+      add.before(row);
+      row.querySelector("select").focus();
+      schedule();
+    }
   });
   const addDriver = $("add-driver");
   if (addDriver) addDriver.addEventListener("change", (ev) => {
@@ -298,14 +319,16 @@
     ev.preventDefault();
     const input = ev.target.elements.namedItem("actuals");
     const error = $("upload-error");
-    if (!input.files.length) { error.textContent = lang === "vi" ? "Chọn một tệp CSV." : "Choose a CSV file."; error.hidden = false; return; }
+    if (!input.files.length) { error.textContent = lang === "vi" ? "Chọn một tệp CSV hoặc .xlsx." : "Choose a CSV or .xlsx file."; error.hidden = false; return; }
     const file = input.files[0];
     const bytes = await file.arrayBuffer();
-    const r = await request("POST", api + "/review?lang=" + lang + "&file=" + encodeURIComponent(file.name), bytes, "text/csv");
+    // The server tells CSV from .xlsx by the name and the first bytes, as the command line does.
+    const type = file.type || "application/octet-stream";
+    const r = await request("POST", api + "/review?lang=" + lang + "&file=" + encodeURIComponent(file.name), bytes, type);
     if (!r.ok) { error.textContent = await errorText(r); error.hidden = false; return; }
     const answer = await r.json();
     error.hidden = true;
-    actualsUpload = { name: file.name, bytes: bytes };
+    actualsUpload = { name: file.name, bytes: bytes, type: type };
     showReview(answer);
     $("use-example").hidden = false;
   });
@@ -336,7 +359,7 @@
       if (!actualsUpload) return; // the link itself downloads the example actuals' review
       ev.preventDefault();
       const url = "/plans/" + encodeURIComponent(plan) + "/report." + link.dataset.report + "?lang=" + lang + "&file=" + encodeURIComponent(actualsUpload.name);
-      download(url, actualsUpload.bytes, "text/csv", "review." + link.dataset.report);
+      download(url, actualsUpload.bytes, actualsUpload.type, "review." + link.dataset.report);
     });
   }
   $("download-sweep").addEventListener("click", (ev) => {

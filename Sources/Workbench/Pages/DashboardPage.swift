@@ -72,13 +72,14 @@ enum DashboardPage {
         b +=
             "<section id=\"actuals\" aria-labelledby=\"actuals-title\">\n<h2 id=\"actuals-title\">\(e(text.actualsAndReports))</h2>\n"
         b +=
-            "<form id=\"upload\" class=\"upload\"><label>\(e(text.upload)) <input type=\"file\" name=\"actuals\" accept=\".csv,text/csv\"></label> "
+            "<form id=\"upload\" class=\"upload\"><label>\(e(text.upload)) <input type=\"file\" name=\"actuals\" accept=\".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></label> "
         b +=
             "<button type=\"submit\">\(e(text.uploadButton))</button> <button type=\"button\" id=\"use-example\" hidden>\(e(text.useExample))</button></form>\n"
         b += "<p class=\"error\" id=\"upload-error\" role=\"alert\" hidden></p>\n"
         b += "<h3>\(e(text.download))</h3>\n<ul class=\"downloads\">\n"
         for (format, label) in [
-            ("html", text.reviewHTML), ("csv", text.reviewCSV), ("md", text.reviewMD)
+            ("html", text.reviewHTML), ("csv", text.reviewCSV), ("md", text.reviewMD),
+            ("xlsx", text.reviewXLSX)
         ] {
             b +=
                 "<li><a href=\"/plans/\(e(w.id))/report.\(format)?lang=\(lang.rawValue)\" data-report=\"\(format)\" download>\(e(label))</a></li>\n"

@@ -18,9 +18,16 @@ struct DriverControl: Sendable, Equatable {
     var above: Double
     var sd: Double
     var volatility: Double
-    var shockYear: Int?
-    var shockSize: Double
+    /// The driver's shocks in scenario order (a driver may have several, in the same or
+    /// different years), sizes in the row's unit (pp for growth).
+    var shocks: [ShockRow]
     var baselineOverride: Double?
+
+    /// One shock of the row: its year and size.
+    struct ShockRow: Sendable, Equatable {
+        var year: Int
+        var size: Double
+    }
 
     /// One row per drivable indicator of the plan (quantitative, not an aggregate), in the
     /// plan's order; those the scenario does not drive are shown switched off, as growth
@@ -33,8 +40,8 @@ struct DriverControl: Sendable, Equatable {
             var row = DriverControl(
                 indicator: ind, model: model, inScenario: d != nil, distribution: "fixed",
                 central: 0,
-                below: 0, above: 0, sd: 0, volatility: (d?.volatility ?? 0) * scale, shockYear: nil,
-                shockSize: 0, baselineOverride: scenario.baselineOverrides[ind.id])
+                below: 0, above: 0, sd: 0, volatility: (d?.volatility ?? 0) * scale, shocks: [],
+                baselineOverride: scenario.baselineOverrides[ind.id])
             if let spec = d?.spec {
                 row.central = spec.central * scale
                 switch spec {
@@ -52,9 +59,8 @@ struct DriverControl: Sendable, Equatable {
                     row.below = (m - l) * scale; row.above = (h - m) * scale
                 }
             }
-            if let shock = scenario.shocks.first(where: { $0.indicator == ind.id }) {
-                row.shockYear = shock.year
-                row.shockSize = shock.amount * scale
+            row.shocks = scenario.shocks.filter { $0.indicator == ind.id }.map {
+                ShockRow(year: $0.year, size: $0.amount * scale)
             }
             return row
         }

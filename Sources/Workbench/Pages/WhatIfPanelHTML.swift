@@ -63,14 +63,9 @@ enum WhatIfPanelHTML {
                 "<label data-show=\"normal truncated_normal\">\(e(text.sd)) <input type=\"number\" name=\"sd.\(id)\" value=\"\(num(r.sd))\" min=\"0\" step=\"0.1\"></label>"
             h +=
                 "<label>\(e(text.volatility)) <input type=\"number\" name=\"volatility.\(id)\" value=\"\(num(r.volatility))\" min=\"0\" step=\"0.1\"></label>"
-            h +=
-                "<label>\(e(text.shockYear)) <select name=\"shock-year.\(id)\"><option value=\"\">\(e(text.none))</option>"
-            for y in plan.firstYear...plan.lastYear {
-                h += "<option value=\"\(y)\"\(y == r.shockYear ? " selected" : "")>\(y)</option>"
-            }
-            h += "</select></label>"
-            h +=
-                "<label>\(e(text.shockSize)) <input type=\"number\" name=\"shock-pp.\(id)\" value=\"\(num(r.shockSize))\" step=\"0.1\"></label>"
+            h += "</div>\n"
+            h += shockRows(row: r, plan: plan, text: text)
+            h += "<div class=\"grid\">"
             let base = plan.baselineValue(of: r.indicator.id).map(Formatting.number) ?? ""
             h +=
                 "<label>\(e(text.baseline)) (\(e(r.indicator.unit))) <input type=\"number\" name=\"baseline.\(id)\" value=\"\(r.baselineOverride.map(num) ?? "")\" placeholder=\"\(e(base))\" min=\"0\" step=\"any\"></label>"
@@ -87,6 +82,7 @@ enum WhatIfPanelHTML {
             }
             h += "</select></label>\n"
         }
+        h += shockTemplate(plan: plan, text: text)
         h += correlations(rows: rows, scenario: scenario.scenario, text: text)
         h += "<p class=\"status\" id=\"sweep-status\" role=\"status\" aria-live=\"polite\"></p>\n"
         h += "<p class=\"error\" id=\"sweep-error\" role=\"alert\" hidden></p>\n"
@@ -105,6 +101,49 @@ enum WhatIfPanelHTML {
             "<details><summary>\(e(text.showYAML))</summary><pre id=\"scenario-yaml\">\(e(scenario.yaml))</pre></details>\n"
         h += "</form>\n"
         return h
+    }
+
+    /// A driver's shocks: one row per shock (year, size, remove), and a button that adds
+    /// one (the script clones `#shock-template` and names its controls for the driver).
+    /// Contract: every row of driver `id` has `<select name="shock-year.<id>">` and
+    /// `<input name="shock-pp.<id>">`; a row whose year is empty is no shock.
+    static func shockRows(row r: DriverControl, plan: Plan, text: WorkbenchText) -> String {
+        let e = PageLayout.escape
+        let id = e(r.indicator.id)
+        var h = "<div class=\"shocks\" data-shocks=\"\(id)\">"
+        for shock in r.shocks {
+            h += shockRow(
+                id: r.indicator.id, year: shock.year, size: shock.size, plan: plan, text: text)
+        }
+        h +=
+            "<button type=\"button\" data-add-shock=\"\(id)\">\(e(text.addShock))</button></div>\n"
+        return h
+    }
+
+    /// One shock row; `id` nil for the template (the script names its controls).
+    static func shockRow(id: String?, year: Int?, size: Double, plan: Plan, text: WorkbenchText)
+        -> String
+    {
+        let e = PageLayout.escape
+        func name(_ prefix: String) -> String { id.map { " name=\"\(prefix).\(e($0))\"" } ?? "" }
+        var h = "<div class=\"shock\">"
+        h +=
+            "<label>\(e(text.shockYear)) <select\(name("shock-year"))><option value=\"\">\(e(text.none))</option>"
+        for y in plan.firstYear...plan.lastYear {
+            h += "<option value=\"\(y)\"\(y == year ? " selected" : "")>\(y)</option>"
+        }
+        h += "</select></label>"
+        h +=
+            "<label>\(e(text.shockSize)) <input type=\"number\"\(name("shock-pp")) value=\"\(Formatting.number((size * 1e6).rounded() / 1e6))\" step=\"0.1\"></label>"
+        h += "<button type=\"button\" data-remove>\(e(text.remove))</button></div>"
+        return h
+    }
+
+    /// The shock row the script clones for "Add a shock".
+    static func shockTemplate(plan: Plan, text: WorkbenchText) -> String {
+        "<template id=\"shock-template\">"
+            + shockRow(id: nil, year: plan.firstYear, size: -2, plan: plan, text: text)
+            + "</template>\n"
     }
 
     /// The correlations editor: one row per pair (two drivers and r); the script adds and

@@ -29,6 +29,7 @@ struct WorkbenchText: Sendable {
     var volatility: String { t("Biến động năm (điểm %)", "Yearly volatility (pp)") }
     var shockYear: String { t("Năm cú sốc", "Shock year") }
     var shockSize: String { t("Cú sốc (điểm %)", "Shock (pp)") }
+    var addShock: String { t("Thêm cú sốc", "Add a shock") }
     var baseline: String { t("Giá trị gốc (thay thế)", "Baseline override") }
     var none: String { t("không", "none") }
     var correlations: String { t("Tương quan giữa các động lực", "Correlations between drivers") }
@@ -41,13 +42,16 @@ struct WorkbenchText: Sendable {
     var save: String { t("Lưu thành tệp YAML", "Save as a YAML file") }
     var pin: String { t("Thêm vào so sánh", "Add to comparison") }
     var clearPins: String { t("Bỏ các kịch bản của tôi", "Clear my scenarios") }
-    var upload: String { t("Tải lên số liệu thực hiện (CSV)", "Upload actuals (CSV)") }
+    var upload: String {
+        t("Tải lên số liệu thực hiện (CSV hoặc .xlsx)", "Upload actuals (CSV or .xlsx)")
+    }
     var uploadButton: String { t("Rà soát với tệp này", "Review against this file") }
     var useExample: String { t("Dùng lại số liệu ví dụ", "Back to the example actuals") }
     var download: String { t("Tải về", "Download") }
     var reviewHTML: String { t("Báo cáo rà soát HTML", "Review report, HTML") }
     var reviewCSV: String { t("Bảng rà soát CSV", "Review table, CSV") }
     var reviewMD: String { t("Báo cáo rà soát Markdown", "Review report, Markdown") }
+    var reviewXLSX: String { t("Báo cáo rà soát Excel (.xlsx)", "Review report, Excel (.xlsx)") }
     var sweepCSV: String { t("Kết quả mô phỏng CSV", "Sweep results, CSV") }
     var showYAML: String { t("Xem kịch bản dạng YAML", "Show the scenario as YAML") }
     var whatIfHelp: String {

@@ -68,10 +68,10 @@ struct PlanWorkspace: Sendable {
             plan: plan, actuals: actuals, options: ReviewEngine.Options(), actualsSource: name)
     }
 
-    /// Reads an uploaded actuals CSV with the command line's reader; errors name `fileName`.
+    /// Reads an uploaded actuals CSV or .xlsx with the command line's readers
+    /// (`UploadedActuals`); errors name `fileName`.
     func review(uploaded data: Data, fileName: String) throws -> Review {
-        let table = try CSVTable.parse(data: data, file: fileName)
-        let actuals = try ActualsFile.parse(table, plan: plan)
+        let actuals = try UploadedActuals.read(data, fileName: fileName, plan: plan)
         return Self.review(plan: plan, actuals: actuals, name: fileName)
     }
 

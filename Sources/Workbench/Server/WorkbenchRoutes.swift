@@ -4,6 +4,7 @@ import Hummingbird
 import PlanIO
 import PlanModel
 import Reports
+import Spreadsheet
 
 /// The workbench's routes. Pages (`/`, `/plans/<id>`), downloads (`/plans/<id>/report.html`
 /// `.csv` `.md`, `/plans/<id>/sweep.csv`), the JSON API under `/api/plans`, and the two
@@ -154,9 +155,17 @@ struct WorkbenchRoutes: Sendable {
             "report.csv": (.csv, "text/csv; charset=utf-8"),
             "report.md": (.markdown, "text/markdown; charset=utf-8")
         ]
+        if file == "report.xlsx" {
+            let review = request.method == .post ? try await uploadedReview(request, w) : w.review
+            return HTTPReplies.attachment(
+                try WorkbookWriter.data(ReviewWorkbook.sheets(review, language: lang)),
+                fileName: "review-\(w.id).xlsx",
+                type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
         guard let (format, type) = formats[file] else {
             throw WorkbenchError.notFound(
-                "no download \"\(file)\"; try report.html, report.csv, report.md or sweep.csv")
+                "no download \"\(file)\"; try report.html, report.csv, report.md, report.xlsx or sweep.csv"
+            )
         }
         let review = request.method == .post ? try await uploadedReview(request, w) : w.review
         return HTTPReplies.attachment(
