@@ -2,15 +2,19 @@
 """The workbench in a real browser: Playwright for Python driving Debian's Chromium
 (executable_path; no browser download). Opens the dashboard, changes a growth control
 and sees the probabilities move, uses the keyboard, saves and reloads a scenario,
-uploads a malformed actuals file and sees the reader's message, downloads reports.
+adds and removes several shocks on one driver (keyboard only), uploads actuals as CSV and
+as .xlsx (written by openpyxl) and malformed ones and sees the reader's messages,
+downloads reports (HTML, CSV, .xlsx).
 With --screenshots DIR it also writes the screenshots used in docs/ and the README.
 Prints 'N passed, N failed'; exit status 1 on any failure."""
 import argparse
+import io
 import shutil
 import sys
 import time
 from pathlib import Path
 
+import openpyxl
 from playwright.sync_api import sync_playwright
 
 from server import Checks, Server
@@ -28,6 +32,20 @@ def load_saved(page, url, file):
     with page.expect_navigation(timeout=10000):
         page.click("#load")
     page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
+
+
+def xlsx(rows, sheet="actuals"):
+    """An .xlsx workbook written by openpyxl (not by our writer) with `rows` under the
+    header indicator, year, value."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(["indicator", "year", "value"])
+    for row in rows:
+        ws.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def probabilities(page):
@@ -107,6 +125,49 @@ def main():
             page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
             industry = page.locator('input[name="growth.gpv_industry"]')
 
+        # 3b. Several shocks on one driver, with the keyboard only: "Add a shock" twice
+        #     (Enter on the focused button), each a -3 pp shock in its year; both count
+        #     (P(meet) of T02b falls twice), both go into the address and the YAML;
+        #     "Remove" on one takes it out again and focus returns to the add button.
+        def wait_idle():
+            page.wait_for_function("() => !document.body.hasAttribute('aria-busy')", timeout=15000)
+            page.wait_for_timeout(300)
+            page.wait_for_function("() => !document.body.hasAttribute('aria-busy')", timeout=15000)
+        industry.fill("13.6")
+        wait_idle()
+        no_shock = probabilities(page)["T02b"]
+        add = page.locator('button[data-add-shock="gpv_industry"]')
+        shock_p = []
+        for year in ["2027", "2029"]:
+            add.focus()
+            page.keyboard.press("Enter")
+            focused = page.evaluate("document.activeElement.name")
+            page.keyboard.press("Tab")  # from the year to the size
+            page.keyboard.press("Control+a")
+            page.keyboard.type("-3")
+            page.keyboard.press("Shift+Tab")
+            page.select_option(f'select[name="shock-year.gpv_industry"] >> nth={len(shock_p)}', year)
+            wait_idle()
+            shock_p.append(probabilities(page)["T02b"])
+        rows = page.locator('select[name="shock-year.gpv_industry"]').count()
+        yaml_text = page.text_content("#scenario-yaml")
+        check(focused == "shock-year.gpv_industry" and rows == 2, f"two shock rows added with the keyboard ({rows} rows)")
+        check(no_shock > shock_p[0] > shock_p[1], f"each shock counts: T02b P(meet) {no_shock:.3f} -> {shock_p[0]:.3f} -> {shock_p[1]:.3f}")
+        check(yaml_text.count("driver: gpv_industry") == 2 and "2029" in yaml_text and page.url.count("gpv_industry") >= 3,
+              "both shocks in the YAML and the address")
+        page.locator('.shock:has(select[name="shock-year.gpv_industry"]) button[data-remove] >> nth=1').focus()
+        page.keyboard.press("Enter")
+        wait_idle()
+        after_remove = probabilities(page)["T02b"]
+        check(page.locator('select[name="shock-year.gpv_industry"]').count() == 1
+              and page.evaluate("document.activeElement.dataset.addShock") == "gpv_industry"
+              and abs(after_remove - shock_p[0]) < 1e-12,
+              f"a shock removed with the keyboard (P(meet) back to {after_remove:.3f}, focus on 'Add a shock')")
+        if args.screenshots:
+            page.locator('fieldset.driver[data-driver="gpv_industry"]').screenshot(path=str(out / "workbench-shocks.png"))
+        page.locator('.shock:has(select[name="shock-year.gpv_industry"]) button[data-remove]').click()
+        wait_idle()
+
         # 4. Save the scenario, save again (confirm the overwrite), reload it.
         page.fill('input[name="scenario.name"]', "Browser test")
         industry.fill("16")
@@ -158,6 +219,38 @@ def main():
         with page.expect_download() as d:
             page.click('a[data-report="csv"]')
         check(d.value.suggested_filename == "review-an-hung.csv", "review CSV downloaded")
+
+        # 7b. Actuals as .xlsx (written by openpyxl): accepted; a text in a value cell and
+        #     a file that is not a workbook give the reader's messages (sheet and cell).
+        page.goto(s.url + "plans/an-hung?lang=en")
+        page.wait_for_selector('tr[data-target="T02b"][data-probability]', timeout=15000)
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        page.set_input_files('input[name="actuals"]', files=[{"name": "bad.xlsx", "mimeType": mime,
+                                                               "buffer": xlsx([("gpv_industry", 2026, 650), ("gpv_industry", 2027, "abc")])}])
+        page.click("#upload button[type=submit]")
+        page.wait_for_selector("#upload-error:not([hidden])", timeout=5000)
+        message = page.text_content("#upload-error")
+        check(message.startswith("bad.xlsx") and "C3" in message and "actuals" in message, f"malformed .xlsx: {message!r}")
+        page.set_input_files('input[name="actuals"]', files=[{"name": "broken.xlsx", "mimeType": mime,
+                                                               "buffer": b"PK\x03\x04 not a workbook"}])
+        page.click("#upload button[type=submit]")
+        page.wait_for_function("() => document.getElementById('upload-error').textContent.startsWith('broken.xlsx')", timeout=5000)
+        check(True, f"a broken .xlsx: {page.text_content('#upload-error')!r}")
+        page.set_input_files('input[name="actuals"]', files=[{"name": "mine.xlsx", "mimeType": mime,
+                                                               "buffer": xlsx([("gpv_industry", 2026, 650), ("gpv_industry", 2027, 720)])}])
+        page.click("#upload button[type=submit]")
+        page.wait_for_function("() => document.getElementById('review-source').textContent.includes('mine.xlsx')", timeout=5000)
+        check(page.locator("#upload-error").is_hidden(), "good .xlsx actuals accepted")
+        if args.screenshots:
+            page.locator("#actuals").screenshot(path=str(out / "workbench-actuals.png"))
+        with page.expect_download() as d:
+            page.click('a[data-report="xlsx"]')
+        saved = Path(s.scenarios) / "downloaded-review.xlsx"  # openpyxl goes by the extension
+        d.value.save_as(str(saved))
+        book = openpyxl.load_workbook(saved)
+        cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+        check(d.value.suggested_filename == "review-an-hung.xlsx" and any("T02b" in c for c in cells) and any("mine.xlsx" in c for c in cells),
+              f"review .xlsx downloaded and read by openpyxl ({len(book.worksheets)} sheets, uses the uploaded actuals)")
 
         # 8. A phone: the page fits its width (no sideways scrolling of the page itself).
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
