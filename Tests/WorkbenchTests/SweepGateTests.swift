@@ -43,7 +43,7 @@ import TestSupport
     }
 
     @Test func cacheKeepsTheMostRecentlyUsed() {
-        let cache = SweepCache<Int>(capacity: 2)
+        let cache = SweepCache<SweepKey, Int>(capacity: 2)
         func key(_ s: String) -> SweepKey {
             SweepKey(plan: "p", scenarioYAML: s, samples: 1, seed: 1)
         }

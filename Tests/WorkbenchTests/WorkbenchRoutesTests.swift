@@ -130,6 +130,32 @@ import Testing
         }
     }
 
+    /// A repeated request is answered from the stored answer: the same JSON as the first
+    /// answer but `cached: true`; a different language or sample count is another answer.
+    @Test func repeatedRequestsGetTheStoredAnswer() async throws {
+        try await WorkbenchFixture().with { c in
+            let uri = "/api/plans/an-hung/sweep?samples=700&lang=en"
+            let body = WorkbenchFixture.planMidJSON(growthIndustry: 13.3)
+            let first = try await c.send(.post, uri, body: body)
+            let second = try await c.send(.post, uri, body: body)
+            #expect(first.object["cached"] as? Bool == false)
+            #expect(second.object["cached"] as? Bool == true)
+            #expect(
+                second.text
+                    == first.text.replacingOccurrences(
+                        of: "\"cached\":false", with: "\"cached\":true"))
+            let vietnamese = try await c.send(
+                .post, "/api/plans/an-hung/sweep?samples=700&lang=vi", body: body)
+            #expect(vietnamese.status == .ok)
+            #expect(
+                ((vietnamese.object["targets"] as? [[String: Any]])?.first?["unit"] as? String)
+                    != ((first.object["targets"] as? [[String: Any]])?.first?["unit"] as? String)
+                    || vietnamese.text != second.text)
+            let bad = try await c.send(.post, "/api/plans/an-hung/sweep?samples=0", body: body)
+            #expect(bad.status == .badRequest)
+        }
+    }
+
     @Test func sweepWithChartsDrawsSVG() async throws {
         try await WorkbenchFixture().with { c in
             let r = try await c.send(

@@ -14,9 +14,11 @@ enum HTTPReplies {
         reply(Data(text.utf8), type: "text/html; charset=utf-8")
     }
 
+    static let jsonType = "application/json; charset=utf-8"
+
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response
     {
-        reply(try encoder.encode(value), type: "application/json; charset=utf-8", status: status)
+        reply(try encoder.encode(value), type: jsonType, status: status)
     }
 
     /// A file to download under `fileName` (ASCII letters, digits, `-`, `_`, `.` only).
@@ -63,7 +65,11 @@ enum HTTPReplies {
 
     /// The body as JSON (400 when it is not JSON).
     static func jsonBody(_ request: Request, limit: Int) async throws -> JSONValue {
-        let data = try await body(request, limit: limit)
+        try decodeJSON(try await body(request, limit: limit))
+    }
+
+    /// Bytes as JSON (400 when they are not JSON).
+    static func decodeJSON(_ data: Data) throws -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {

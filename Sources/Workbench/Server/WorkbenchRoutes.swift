@@ -18,6 +18,8 @@ struct WorkbenchRoutes: Sendable {
     let assets: WorkbenchAssets
 
     var limits: WorkbenchLimits { configuration.limits }
+    /// Answers above this size (many charts) are not kept by `SweepService.answers`.
+    static let largestStoredAnswer = 512 * 1024
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
@@ -59,8 +61,20 @@ struct WorkbenchRoutes: Sendable {
         router.post("/api/plans/:id/sweep") { request, context in
             let w = try workspace(context)
             let lang = try language(request, default: w)
-            let json = try await HTTPReplies.jsonBody(request, limit: limits.jsonBodyBytes)
+            let body = try await HTTPReplies.body(request, limit: limits.jsonBodyBytes)
+            let (samples, seed) = try sweepSize(request)
+            let key = SweepAnswerKey(
+                plan: w.id, body: body, samples: samples, seed: seed, language: lang.rawValue,
+                charts: request.uri.queryParameters.get("charts") == "1")
+            if let answer = sweeps.answers.value(for: key) {
+                return HTTPReplies.reply(answer, type: HTTPReplies.jsonType)
+            }
+            let json = try HTTPReplies.decodeJSON(body)
             let reply = try await sweep(json, w, request: request, language: lang)
+            var repeated = reply
+            repeated.cached = true
+            let encoded = try HTTPReplies.encoder.encode(repeated)
+            if encoded.count <= Self.largestStoredAnswer { sweeps.answers.store(encoded, for: key) }
             return try HTTPReplies.json(reply)
         }
         router.post("/api/plans/:id/compare") { request, context in

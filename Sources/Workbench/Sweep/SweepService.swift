@@ -30,7 +30,11 @@ final class SweepService: Sendable {
     let limits: WorkbenchLimits
     let threads: Int
     let gate: SweepGate
-    let cache: SweepCache<Outcome>
+    let cache: SweepCache<SweepKey, Outcome>
+    /// Encoded answers (`cached: true`) by request bytes: a repeated request (a slider
+    /// position tried before, by anyone) is answered without parsing, validating or
+    /// encoding again.
+    let answers: SweepCache<SweepAnswerKey, Data>
     let inFlight = InFlightSweeps<Outcome>()
     let draws: CommonDrawCache
 
@@ -39,6 +43,7 @@ final class SweepService: Sendable {
         self.threads = max(1, threads)
         gate = SweepGate(limit: limits.concurrentSweeps, queueLimit: limits.queuedSweeps)
         cache = SweepCache(capacity: limits.cachedSweeps)
+        answers = SweepCache(capacity: limits.cachedSweeps)
         draws = CommonDrawCache(capacityBytes: limits.commonDrawBytes)
     }
 
