@@ -158,6 +158,28 @@ import Testing
         }
     }
 
+    /// Common random numbers: raising revenue's range (uniform [c − 1, c + 1] %/yr, c from
+    /// 12 to 16.8, yearly volatility 3 pp) raises every path's growth, so P(meet) of its
+    /// growth target (≥ 12.5 %/yr) never falls from one position to the next.
+    @Test func probabilityNeverFallsAsTheSliderRises() throws {
+        let o = Fixture.options(samples: 4000, seed: 99)
+        var previous: Double = -1
+        var draws: CommonDraws? = nil
+        for step in 0..<25 {
+            let c = 0.12 + 0.002 * Double(step)
+            var s = Fixture.mcA(evaluate: ["T_rev"])
+            s.drivers[3].spec = .uniform(low: c - 0.01, high: c + 0.01)
+            let model = try SweepModel(plan: Fixture.plan, scenario: s)
+            let shape = try #require(CommonDraws.Shape(model: model, options: o))
+            if draws == nil { draws = CommonDraws(shape: shape) }
+            let r = try CommonDrawSweep.run(model: model, options: o, draws: draws!)
+            let p = r.targets[0].probability
+            #expect(p >= previous, "c = \(c): P(meet) \(p) after \(previous)")
+            previous = p
+        }
+        #expect(previous > 0.9)
+    }
+
     /// LHS and grids draw their means otherwise: no shape, so callers use the engine.
     @Test func onlyMonteCarloHasAShape() throws {
         let model = try SweepModel(plan: Fixture.plan, scenario: Fixture.mcA())

@@ -155,6 +155,8 @@ def main():
         check(no_shock > shock_p[0] > shock_p[1], f"each shock counts: T02b P(meet) {no_shock:.3f} -> {shock_p[0]:.3f} -> {shock_p[1]:.3f}")
         check(yaml_text.count("driver: gpv_industry") == 2 and "2029" in yaml_text and page.url.count("gpv_industry") >= 3,
               "both shocks in the YAML and the address")
+        if args.screenshots:
+            page.locator('fieldset.driver[data-driver="gpv_industry"]').screenshot(path=str(out / "workbench-shocks.png"))
         page.locator('.shock:has(select[name="shock-year.gpv_industry"]) button[data-remove] >> nth=1').focus()
         page.keyboard.press("Enter")
         wait_idle()
@@ -163,8 +165,6 @@ def main():
               and page.evaluate("document.activeElement.dataset.addShock") == "gpv_industry"
               and abs(after_remove - shock_p[0]) < 1e-12,
               f"a shock removed with the keyboard (P(meet) back to {after_remove:.3f}, focus on 'Add a shock')")
-        if args.screenshots:
-            page.locator('fieldset.driver[data-driver="gpv_industry"]').screenshot(path=str(out / "workbench-shocks.png"))
         page.locator('.shock:has(select[name="shock-year.gpv_industry"]) button[data-remove]').click()
         wait_idle()
 
@@ -231,6 +231,8 @@ def main():
         page.wait_for_selector("#upload-error:not([hidden])", timeout=5000)
         message = page.text_content("#upload-error")
         check(message.startswith("bad.xlsx") and "C3" in message and "actuals" in message, f"malformed .xlsx: {message!r}")
+        if args.screenshots:
+            page.locator("#actuals").screenshot(path=str(out / "workbench-actuals.png"))
         page.set_input_files('input[name="actuals"]', files=[{"name": "broken.xlsx", "mimeType": mime,
                                                                "buffer": b"PK\x03\x04 not a workbook"}])
         page.click("#upload button[type=submit]")
@@ -241,8 +243,6 @@ def main():
         page.click("#upload button[type=submit]")
         page.wait_for_function("() => document.getElementById('review-source').textContent.includes('mine.xlsx')", timeout=5000)
         check(page.locator("#upload-error").is_hidden(), "good .xlsx actuals accepted")
-        if args.screenshots:
-            page.locator("#actuals").screenshot(path=str(out / "workbench-actuals.png"))
         with page.expect_download() as d:
             page.click('a[data-report="xlsx"]')
         saved = Path(s.scenarios) / "downloaded-review.xlsx"  # openpyxl goes by the extension

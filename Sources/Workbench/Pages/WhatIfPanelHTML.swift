@@ -63,13 +63,12 @@ enum WhatIfPanelHTML {
                 "<label data-show=\"normal truncated_normal\">\(e(text.sd)) <input type=\"number\" name=\"sd.\(id)\" value=\"\(num(r.sd))\" min=\"0\" step=\"0.1\"></label>"
             h +=
                 "<label>\(e(text.volatility)) <input type=\"number\" name=\"volatility.\(id)\" value=\"\(num(r.volatility))\" min=\"0\" step=\"0.1\"></label>"
-            h += "</div>\n"
-            h += shockRows(row: r, plan: plan, text: text)
-            h += "<div class=\"grid\">"
             let base = plan.baselineValue(of: r.indicator.id).map(Formatting.number) ?? ""
             h +=
                 "<label>\(e(text.baseline)) (\(e(r.indicator.unit))) <input type=\"number\" name=\"baseline.\(id)\" value=\"\(r.baselineOverride.map(num) ?? "")\" placeholder=\"\(e(base))\" min=\"0\" step=\"any\"></label>"
-            h += "</div>\n</fieldset>\n"
+            h += "</div>\n"
+            h += shockRows(row: r, plan: plan, text: text)
+            h += "</fieldset>\n"
         }
         let others = rows.filter { !$0.inScenario }
         if !others.isEmpty {
