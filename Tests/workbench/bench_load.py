@@ -9,14 +9,19 @@ build) on a free loopback port and runs, in one process:
 2. 32 clients x 2 scenarios never seen before (nothing cached);
 3. one user, 40 sequential new 20,000-path scenarios with charts (the live update);
 then prints p50/p95/p99/max latency, errors, what was answered from the cache and the
-server's peak resident memory (VmHWM). Exit status 1 if any request failed.
+server's peak resident memory (VmHWM); and, side by side, the reference: the same
+20,000-path sweep by `planforecast sweep` (the engine's multi-pass route, whole process,
+tornado on, median of 5). Exit status 1 if any request failed.
 """
+import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 
 from load_test import CLIENTS, REQUESTS, percentile, run_phase
-from server import Server, post_json, scenario
+from server import REPO, Server, binary, post_json, scenario
 
 
 def main():
@@ -46,6 +51,16 @@ def main():
               f"engine alone median {statistics.median(engine):.1f} ms")
         rss, peak = s.rss_kib()
         print(f"server memory: resident {rss / 1024:.0f} MiB now, peak {peak / 1024:.0f} MiB")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(json.dumps(scenario(13.5, name="cli")))  # JSON is YAML
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([binary(), "sweep", "--scenario", f.name, "--samples", "20000", "--sobol-samples", "0"],
+                       cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    print(f"reference: planforecast sweep --samples 20000 --sobol-samples 0 (whole process, engine route, "
+          f"tornado on): median {statistics.median(times) * 1000:.0f} ms")
     print(f"errors {errors}")
     return 1 if errors else 0
 

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// A Monte Carlo sweep over stored draws (`CommonDraws`), every path kept in memory: the
 /// same result as `SweepEngine.run` with the same options (same seed, paths and chunk
@@ -36,6 +37,9 @@ public enum CommonDrawSweep {
                 "the stored draws do not match this sweep (seed, paths, chunk size or drivers differ)"
             )
         }
+        // As in `SweepEngine.run`: OpenBLAS's idle threads (after the model's Cholesky
+        // factor) would spin on the cores these workers need.
+        BLASThreads.stopIdleWorkers()
         let kernel = PathKernel(model)
         let n = shape.samples, d = shape.drivers, width = kernel.width
         let chunkSize = shape.chunkSize, chunks = (n + chunkSize - 1) / chunkSize
