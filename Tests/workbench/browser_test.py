@@ -81,7 +81,7 @@ def main():
 
         # 2. Change a growth control: the probabilities move within 2 s. The tests run on
         #    the debug build (about 10 times slower than release), so the page is set to
-        #    5,000 paths here; the 20,000-path figures of the release build are bench.py's.
+        #    5,000 paths here; the 20,000-path figures of the release build are scripts/bench-workbench's.
         page.select_option('select[name="samples"]', "5000")
         page.wait_for_function("() => document.getElementById('sweep-status').textContent.startsWith('5')", timeout=15000)
         page.wait_for_function("() => !document.body.hasAttribute('aria-busy')", timeout=15000)
