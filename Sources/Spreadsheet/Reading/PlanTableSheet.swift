@@ -14,8 +14,8 @@ import PlanIO
 /// Invariants (what makes a sheet import like its CSV export):
 /// - A cell holding text gives that text; a number stored as a number gives its decimal
 ///   digits with a comma as the decimal mark and no grouping (`12.5` → `12,5`, `150` →
-///   `150`), which the Vietnamese number rules read back to the same value; `TRUE`/`FALSE`
-///   for booleans.
+///   `150`, `24.617` → `24,6170`), which the Vietnamese number rules read back to the
+///   same value; `TRUE`/`FALSE` for booleans.
 /// - A merged range gives its value in its top-left cell only, as Excel's CSV export does;
 ///   the import carries a responsible unit merged down a column to the rows below it.
 /// - A header whose cells are merged down over more rows (a two-row header: `Kế hoạch
@@ -107,7 +107,8 @@ public enum PlanTableSheet {
 
     /// A number as a planner writes it in Vietnamese, exactly: `12,5`, `150`, `-0,25`,
     /// `0,00000015` (no grouping, no exponent; the digits of ``SheetTable/numberText(_:)``,
-    /// the shortest that read back to the same `Double`).
+    /// the shortest that read back to the same `Double`), and `24,6170` for 24.617, whose
+    /// three decimals alone would read as a thousands group.
     public static func decimalText(_ number: Double) -> String {
         let text = SheetTable.numberText(number)
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...])
@@ -123,6 +124,8 @@ public enum PlanTableSheet {
         var whole = String(digits.dropLast(fraction)), decimals = String(digits.suffix(fraction))
         while decimals.hasSuffix("0") { decimals.removeLast() }
         if whole.isEmpty { whole = "0" }
+        // `24,617` could be 24617 with a comma grouping thousands; a fourth decimal settles it.
+        if decimals.count == 3 { decimals += "0" }
         return sign + whole + (decimals.isEmpty ? "" : "," + decimals)
     }
 }
