@@ -292,3 +292,142 @@ def test_a_word_in_a_series_workbook_names_the_sheet_and_cell(tmp_path):
     p = run("fit", "--input", book, "--x", "year", "--y", "value", check=False)
     assert p.returncode == 65
     assert 'sheet "Chuỗi số liệu", C3' in p.stderr, p.stderr
+
+
+APPENDIX_CSV = ROOT / "Tests" / "PlanIOTests" / "Fixtures" / "import" / "phu-luc-1-excel.csv"
+
+
+def write_appendix_workbook(path, two_row_header=False):
+    """An Hưng's Phụ lục I as a planner's sheet, written by openpyxl from its CSV export:
+    a notes sheet first, then "Phụ lục I" with the title merged across, group rows merged
+    across, responsible units merged down over the empty cells under them, and the plan
+    values stored as numbers where Excel would store them (12,5 → 12.5), except 42,9
+    (kept as Vietnamese text) and 01 (text: Excel would drop the zero). With
+    `two_row_header`, "Mục tiêu" sits under the value title and the other header cells
+    are merged down over both rows."""
+    rows = list(csv.reader(open(APPENDIX_CSV, encoding="utf-8-sig"), delimiter=";"))
+    wb = openpyxl.Workbook()
+    wb.active.title = "Ghi chú"
+    wb.active["A1"] = "Phụ lục kèm theo kế hoạch"
+    ws = wb.create_sheet("Phụ lục I")
+    r = 0
+    data_rows = []
+    for i, row in enumerate(rows):
+        r += 1
+        group = row[0].startswith("I")
+        for c, text in enumerate(row, 1):
+            if not text:
+                continue
+            number = c == 4 and re.fullmatch(r"[1-9][0-9]*(,[0-9]+)?", text) and text != "42,9"
+            ws.cell(r, c, float(text.replace(",", ".")) if number else text)
+        if i == 0 or group:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
+        if i == 1 and two_row_header:
+            r += 1
+            ws.cell(r, 4, "Mục tiêu")
+            for c in (1, 2, 3, 5):
+                ws.merge_cells(start_row=r - 1, start_column=c, end_row=r, end_column=c)
+        if i >= 2:
+            data_rows.append((r, bool(row[4:] and row[4]), group))
+    for k, (start, has_unit, _) in enumerate(data_rows):
+        if not has_unit:
+            continue
+        end = k
+        while end + 1 < len(data_rows) and not data_rows[end + 1][1] and not data_rows[end + 1][2]:
+            end += 1
+        if end > k:
+            ws.merge_cells(start_row=start, start_column=5, end_row=data_rows[end][0], end_column=5)
+    wb.save(path)
+
+
+def targets_without_source(path):
+    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+    return [{k: v for k, v in row.items() if k != "source"} for row in rows], [row["source"] for row in rows]
+
+
+@pytest.mark.parametrize("two_row_header", [False, True])
+def test_import_plan_reads_the_appendix_workbook_like_its_csv_export(tmp_path, two_row_header):
+    book = tmp_path / "PhuLucI.xlsx"
+    write_appendix_workbook(book, two_row_header)
+    run("import-plan", APPENDIX_CSV, "--output", tmp_path / "from-csv")
+    run("import-plan", book, "--output", tmp_path / "from-xlsx")
+    expected, _ = targets_without_source(tmp_path / "from-csv" / "targets.csv")
+    got, sources = targets_without_source(tmp_path / "from-xlsx" / "targets.csv")
+    assert len(expected) == 32
+    assert got == expected
+    first_row = 5 if two_row_header else 4
+    assert sources[0] == f'Phụ lục I dòng 1 — PhuLucI.xlsx, sheet "Phụ lục I", row {first_row}'
+    for name in ["indicators.csv", "baseline.csv", "actuals.csv"]:
+        assert (tmp_path / "from-xlsx" / name).read_text() == (tmp_path / "from-csv" / name).read_text()
+
+
+def test_import_plan_names_the_sheet_and_cell_of_a_bad_workbook(tmp_path):
+    book = tmp_path / "PhuLucI.xlsx"
+    write_appendix_workbook(book)
+    wb = openpyxl.load_workbook(book)
+    wb["Phụ lục I"]["D7"] = "=D6*2"          # openpyxl stores no cached value
+    wb.save(book)
+    p = run("import-plan", book, "--output", tmp_path / "out", check=False)
+    assert p.returncode == 65
+    assert f'{book}, sheet "Phụ lục I", D7: found the formula =D6*2 with no calculated value' in p.stderr
+    assert not (tmp_path / "out").exists()
+    p = run("import-plan", book, "--sheet", "1", "--output", tmp_path / "out", check=False)
+    assert p.returncode == 65
+    assert f'{book}, sheet "Ghi chú": found no header row of a target table' in p.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def write_table_workbook(csv_path, book_path, sheet_name):
+    """A plan table's CSV as a workbook written by openpyxl: a merged title row above the
+    header, numbers stored as numbers (as Excel stores what is typed), other fields as text."""
+    rows = list(csv.reader(open(csv_path, encoding="utf-8-sig")))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet_name
+    ws.append([f"Bảng {sheet_name} (minh họa)"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
+    numeric = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")   # "01" stays text, as Excel keeps it
+    for row in rows:
+        ws.append([float(v) if numeric.fullmatch(v) and "." in v else int(v) if numeric.fullmatch(v) else (v or None)
+                   for v in row])
+    wb.save(book_path)
+
+
+def workbook_folder(tmp_path):
+    """A copy of the embedded plan whose indicators, targets, baseline and actuals are
+    workbooks (their CSV files removed)."""
+    folder = tmp_path / "plan-xlsx"
+    shutil.copytree(PLAN, folder)
+    for kind, sheet in [("indicators", "Chỉ tiêu"), ("targets", "targets"), ("baseline", "Năm gốc")]:
+        write_table_workbook(folder / f"{kind}.csv", folder / f"{kind}.xlsx", sheet)
+        (folder / f"{kind}.csv").unlink()
+    write_table_workbook(folder / "actuals-example.csv", folder / "actuals.xlsx", "actuals")
+    (folder / "actuals-example.csv").unlink()
+    return folder
+
+
+def test_a_plan_folder_of_workbooks_gives_the_same_review_as_the_csv_folder(tmp_path):
+    folder = workbook_folder(tmp_path)
+    for args in [["review", "--format", "csv"], ["targets", "--format", "csv"],
+                 ["project", "--format", "csv", "--view", "outcomes"]]:
+        from_csv = run(*args, "--plan", PLAN).stdout
+        from_xlsx = run(*args, "--plan", folder).stdout
+        assert from_csv.count("\n") > 20
+        assert from_xlsx == from_csv, args
+    check = run("check", "--plan", folder, check=False)
+    assert "actuals: " + str(folder / "actuals.xlsx") in check.stdout
+
+
+def test_a_bad_cell_in_a_folder_workbook_is_named_and_both_formats_are_refused(tmp_path):
+    folder = workbook_folder(tmp_path)
+    wb = openpyxl.load_workbook(folder / "baseline.xlsx")
+    wb.active["C4"] = "mười hai"
+    wb.save(folder / "baseline.xlsx")
+    p = run("review", "--plan", folder, "--format", "csv", check=False)
+    assert p.returncode == 65
+    assert f'{folder / "baseline.xlsx"}, sheet "Năm gốc", C4 [value]: found "mười hai"' in p.stderr
+    assert p.stdout == ""
+    shutil.copy(PLAN / "baseline.csv", folder / "baseline.csv")
+    p = run("targets", "--plan", folder, check=False)
+    assert p.returncode == 65
+    assert "found both baseline.csv and baseline.xlsx" in p.stderr
