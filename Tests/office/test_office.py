@@ -431,3 +431,82 @@ def test_a_bad_cell_in_a_folder_workbook_is_named_and_both_formats_are_refused(t
     p = run("targets", "--plan", folder, check=False)
     assert p.returncode == 65
     assert "found both baseline.csv and baseline.xlsx" in p.stderr
+
+
+def actuals_book(path, rows=(("budget_revenue", 2026, 130), ("budget_revenue", 2027, 140)), title=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actuals"
+    if title:
+        ws.append([title])
+    ws.append(["indicator", "year", "value"])
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def rewrite_part(path, part, change):
+    """Rebuilds the zip at `path` with `part` passed through `change` (bytes → bytes)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def bad_inputs(tmp_path):
+    """Issue 12's bad inputs, each as (name, path, --sheet, exit code, fragments of the message)."""
+    cases = []
+    good = actuals_book(tmp_path / "good.xlsx")
+    data = good.read_bytes()
+    (tmp_path / "truncated.xlsx").write_bytes(data[: len(data) // 2])
+    cases.append(("truncated zip", tmp_path / "truncated.xlsx", None, 65, []))
+    corrupt = bytearray(data)
+    for i in range(200, 400):
+        corrupt[i] ^= 0x5A
+    (tmp_path / "corrupt.xlsx").write_bytes(bytes(corrupt))
+    cases.append(("corrupt zip", tmp_path / "corrupt.xlsx", None, 65, []))
+    (tmp_path / "legacy.xlsx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    cases.append(("an .xls renamed", tmp_path / "legacy.xlsx", None, 65, [".xls"]))
+    (tmp_path / "renamed.xlsx").write_text("indicator,year,value\nbudget_revenue,2026,130\n")
+    cases.append(("a CSV renamed", tmp_path / "renamed.xlsx", None, 65, ["CSV"]))
+    cases.append(("missing sheet", good, "Thực hiện", 65, ['no sheet named "Thực hiện"']))
+    no_header = tmp_path / "noheader.xlsx"
+    wb = openpyxl.Workbook(); wb.active.title = "actuals"; wb.active.append(["a", "b"]); wb.save(no_header)
+    cases.append(("sheet without header", no_header, None, 65, ['sheet "actuals"', "no header row"]))
+    for code in ["#DIV/0!", "#N/A"]:
+        book = actuals_book(tmp_path / f"error{len(cases)}.xlsx")
+        rewrite_part(book, "xl/worksheets/sheet1.xml", lambda x, code=code: re.sub(
+            rb'<c r="C3"[^>]*>.*?</c>', f'<c r="C3" t="e"><v>{code}</v></c>'.encode(), x))
+        cases.append((f"Excel error {code}", book, None, 65, ['sheet "actuals", C3', code]))
+    strings = actuals_book(tmp_path / "strings.xlsx")
+    # openpyxl writes inline strings: A3 becomes a reference into a shared-string table.
+    rewrite_part(strings, "xl/worksheets/sheet1.xml", lambda x: re.sub(
+        rb'<c r="A3".*?</c>', b'<c r="A3" t="s"><v>999</v></c>', x))
+    cases.append(("shared string out of range", strings, None, 65, ['sheet "actuals", A3', "999"]))
+    beyond = actuals_book(tmp_path / "beyond.xlsx")
+    rewrite_part(beyond, "xl/worksheets/sheet1.xml", lambda x: x.replace(
+        b"</sheetData>", b'<row r="1048577"><c r="B1048577"><v>2030</v></c></row></sheetData>'))
+    cases.append(("row 1,048,577", beyond, None, 65, ["1048577", "1,048,576"]))
+    return cases
+
+
+def test_bad_workbooks_exit_65_naming_file_sheet_and_cell_and_write_nothing(tmp_path):
+    cases = bad_inputs(tmp_path)
+    assert run("review", "--actuals", cases[4][1], "--format", "csv").returncode == 0   # the good one reads
+    for name, book, sheet, code, fragments in cases:
+        out = tmp_path / "review.csv"
+        args = ["review", "--actuals", book, "--format", "csv", "--output", out]
+        if sheet:
+            args += ["--sheet", sheet]
+        p = run(*args, check=False)
+        assert p.returncode == code, f"{name}: exit {p.returncode}: {p.stderr}"
+        message = p.stderr.strip().splitlines()[-1]
+        assert f"planforecast: error: {book}" in message, f"{name}: {message}"
+        for fragment in fragments:
+            assert fragment in message, f"{name}: {message} lacks {fragment}"
+        assert not out.exists(), name
+    missing = run("review", "--actuals", tmp_path / "none.xlsx", "--output", tmp_path / "r.csv", check=False)
+    assert missing.returncode == 74 and not (tmp_path / "r.csv").exists()
