@@ -201,6 +201,8 @@ def test_template_workbook_has_lists_notes_and_reads_back(tmp_path):
 
 
 @pytest.mark.parametrize("command", [["project"], ["targets"], ["fit"],
+                                     ["forecast", "--input", str(EXAMPLE_ACTUALS), "--x", "year", "--y", "value",
+                                      "--group", "indicator", "--horizon", "3", "--model", "drift"],
                                      ["sweep", "--scenario", str(ROOT / "Scenarios" / "mc-a.yaml"), "--samples", "500", "--sobol-samples", "0"]])
 def test_command_workbooks_open_in_pandas_with_the_csv_numbers(tmp_path, command):
     book = tmp_path / "out.xlsx"
