@@ -512,3 +512,24 @@ def test_bad_workbooks_exit_65_naming_file_sheet_and_cell_and_write_nothing(tmp_
         assert not out.exists(), name
     missing = run("review", "--actuals", tmp_path / "none.xlsx", "--output", tmp_path / "r.csv", check=False)
     assert missing.returncode == 74 and not (tmp_path / "r.csv").exists()
+
+
+def test_batch_review_reads_plan_folders_of_workbooks(tmp_path):
+    """`review --plans DIR`: a folder of workbooks reviews like its CSV twin (the plan id
+    changed so both can be in one batch)."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copytree(PLAN, plans / "csv")
+    folder = workbook_folder(tmp_path)
+    yaml = (folder / "plan.yaml").read_text()
+    (folder / "plan.yaml").write_text(re.sub(r"(?m)^id: .*$", "id: an-hung-xlsx", yaml))
+    shutil.move(folder, plans / "xlsx")
+    out = run("review", "--plans", plans, "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    by_plan = {}
+    for row in rows:
+        plan = row.pop("plan")
+        by_plan.setdefault(plan, []).append(row)
+    assert set(by_plan) == {"an-hung", "an-hung-xlsx"}, set(by_plan)
+    assert len(by_plan["an-hung"]) > 20
+    assert by_plan["an-hung-xlsx"] == by_plan["an-hung"]
