@@ -26,6 +26,12 @@ public struct CheckCommand: ParsableCommand {
             valueName: "FILE"))
     public var actuals: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With a workbook's actuals: the sheet, by name or 1-based number (default: the sheet named actuals, else the first).",
+            valueName: "NAME|INDEX"))
+    public var sheet: String?
+
     public init() {}
 
     public func run() throws {
@@ -33,7 +39,8 @@ public struct CheckCommand: ParsableCommand {
             // A folder of CSV files or workbooks, or a plan workbook; actuals likewise.
             let plan = try planOptions.load()
             let path = try actuals ?? planOptions.actualsPath()
-            let observations = try path.map { try ActualsInput.read(path: $0, plan: plan) } ?? []
+            let observations =
+                try path.map { try ActualsInput.read(path: $0, plan: plan, sheet: sheet) } ?? []
             let report = PlanCheck.check(plan: plan, actuals: observations, actualsPath: path)
             FileHandle.standardOutput.write(Data(report.text.utf8))
             if !report.isUsable { throw ExitCode(65) }
