@@ -187,5 +187,7 @@ import Testing
         #expect(PlanTableSheet.decimalText(-0.25) == "-0,25")
         #expect(PlanTableSheet.decimalText(1.5e-7) == "0,00000015")
         #expect(PlanTableSheet.decimalText(24.617) == "24,6170")
+        #expect(PlanTableSheet.decimalText(0.125, percent: true) == "12,5%")
+        #expect(PlanTableSheet.decimalText(0.03, percent: true) == "3%")
     }
 }

@@ -533,3 +533,41 @@ def test_batch_review_reads_plan_folders_of_workbooks(tmp_path):
     assert set(by_plan) == {"an-hung", "an-hung-xlsx"}, set(by_plan)
     assert len(by_plan["an-hung"]) > 20
     assert by_plan["an-hung-xlsx"] == by_plan["an-hung"]
+
+
+def test_percentages_shown_as_percent_give_the_same_review_as_the_csv(tmp_path):
+    """A planner types 12,5% in Excel: the cell holds 0.125 shown as 12.5%. The review
+    reads the figure shown (as a CSV export writes it), not 0.125; a % on an indicator
+    whose unit is not % is refused naming the cell."""
+    units = {r["id"]: r["unit"].strip() for r in csv.DictReader(open(PLAN / "indicators.csv", encoding="utf-8-sig"))}
+    rows = list(csv.DictReader(open(EXAMPLE_ACTUALS, encoding="utf-8-sig")))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actuals"
+    header = list(rows[0].keys())
+    ws.append(header)
+    shown_as_percent = 0
+    first_other = None
+    for r in rows:
+        ws.append([int(r[h]) if h == "year" else r[h] for h in header])
+        cell = ws.cell(ws.max_row, header.index("value") + 1)
+        if not r["value"].strip():
+            continue
+        value = float(r["value"])
+        if units[r["indicator"]] == "%":
+            cell.value = value / 100
+            cell.number_format = "0.0%"
+            shown_as_percent += 1
+        else:
+            cell.value = value
+            first_other = first_other or cell.coordinate
+    book = tmp_path / "actuals.xlsx"
+    wb.save(book)
+    assert shown_as_percent > 10
+    from_csv = run("review", "--actuals", EXAMPLE_ACTUALS, "--format", "csv").stdout
+    assert run("review", "--actuals", book, "--format", "csv").stdout == from_csv
+    ws[first_other].number_format = "0%"
+    wb.save(book)
+    p = run("review", "--actuals", book, "--format", "csv", check=False)
+    assert p.returncode == 65
+    assert f'sheet "actuals", {first_other} [value]: found "' in p.stderr and "%" in p.stderr, p.stderr

@@ -15,7 +15,8 @@ import PlanIO
 /// - A cell holding text gives that text; a number stored as a number gives its decimal
 ///   digits with a comma as the decimal mark and no grouping (`12.5` → `12,5`, `150` →
 ///   `150`, `24.617` → `24,6170`), which the Vietnamese number rules read back to the
-///   same value; `TRUE`/`FALSE` for booleans.
+///   same value; a number shown as a percentage is written as shown (`0.125` → `12,5%`);
+///   `TRUE`/`FALSE` for booleans.
 /// - A merged range gives its value in its top-left cell only, as Excel's CSV export does;
 ///   the import carries a responsible unit merged down a column to the rows below it.
 /// - A header whose cells are merged down over more rows (a two-row header: `Kế hoạch
@@ -95,7 +96,8 @@ public enum PlanTableSheet {
             case .empty: break
             case .text(let text): out[entry.column - 1] = text
             case .bool(let value): out[entry.column - 1] = value ? "TRUE" : "FALSE"
-            case .number(let number): out[entry.column - 1] = decimalText(number)
+            case .number(let number):
+                out[entry.column - 1] = decimalText(number, percent: sheet.isPercent(entry.cell))
             case .error, .uncalculatedFormula:
                 // The same messages as every other sheet reader's.
                 _ = try SheetTable.fieldText(
@@ -109,8 +111,15 @@ public enum PlanTableSheet {
     /// `0,00000015` (no grouping, no exponent; the digits of ``SheetTable/numberText(_:)``,
     /// the shortest that read back to the same `Double`), and `24,6170` for 24.617, whose
     /// three decimals alone would read as a thousands group.
-    public static func decimalText(_ number: Double) -> String {
-        let text = SheetTable.numberText(number)
+    /// A number shown as a percentage (`percent`) is written as shown: `0.125` → `12,5%`.
+    public static func decimalText(_ number: Double, percent: Bool = false) -> String {
+        if percent {
+            return decimalText(text: SheetTable.numberText(number, timesPowerOfTen: 2)) + "%"
+        }
+        return decimalText(text: SheetTable.numberText(number))
+    }
+
+    static func decimalText(text: String) -> String {
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...])
         else { return text }
         var digits = String(text[..<e])
