@@ -40,7 +40,7 @@ public struct PlanTableSource: Sendable {
             throw InputError.badData(
                 location: SourceLocation(file: path), found: "a workbook (.\(ext))",
                 expected:
-                    "a CSV file here (the planforecast commands read workbooks; save this one as CSV for other tools)"
+                    "a CSV file here: this reader takes CSV only (review, check, project, targets, fit and sweep read workbooks; elsewhere save the sheet as CSV)"
             )
         }
         return Located(table: try CSVTable.read(path: path), relocate: { $0 })
