@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanIO
+import Spreadsheet
 
 /// `planforecast check [--plan DIR] [--actuals CSV]`: what a plan folder lacks for a review.
 public struct CheckCommand: ParsableCommand {
@@ -21,15 +22,26 @@ public struct CheckCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Actuals CSV (default: the folder's actuals.csv or actuals-example.csv).",
-            valueName: "CSV"))
+            "Actuals CSV or .xlsx (default: the folder's actuals.csv, actuals.xlsx or actuals-example.csv).",
+            valueName: "FILE"))
     public var actuals: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With a workbook's actuals: the sheet, by name or 1-based number (default: the sheet named actuals, else the first).",
+            valueName: "NAME|INDEX"))
+    public var sheet: String?
 
     public init() {}
 
     public func run() throws {
         try reportingErrors {
-            let report = try PlanCheck.check(directory: planOptions.plan, actualsPath: actuals)
+            // A folder of CSV files or workbooks, or a plan workbook; actuals likewise.
+            let plan = try planOptions.load()
+            let path = try actuals ?? planOptions.actualsPath()
+            let observations =
+                try path.map { try ActualsInput.read(path: $0, plan: plan, sheet: sheet) } ?? []
+            let report = PlanCheck.check(plan: plan, actuals: observations, actualsPath: path)
             FileHandle.standardOutput.write(Data(report.text.utf8))
             if !report.isUsable { throw ExitCode(65) }
         }

@@ -100,7 +100,7 @@ struct FitCommand: ParsableCommand {
                 path = input
             } else {
                 // A plan's actuals: indicator,year,value, one fit per indicator.
-                guard let p = PlanLoader.exampleActualsPath(directory: planOptions.plan) else {
+                guard let p = try planOptions.actualsPath() else {
                     throw InputError.usage(
                         "no --input CSV given, and plan \(planOptions.plan ?? PlanLoader.embeddedPlanID) has no actuals-example.csv"
                     )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanIO
+import Spreadsheet
 import TimeSeriesForecasting
 
 /// `planforecast forecast`: point forecasts and calibrated intervals for one series or
@@ -53,7 +54,8 @@ struct ForecastCommand: ParsableCommand {
             "auto: weight of the file's pooled evidence in held-out forecasts; inf (default): one choice from the pooled evidence; 0: each series on its own past.",
             valueName: "K"))
     var poolingWeight: Double = .infinity
-    @Option(help: "table, csv or json.") var format: ForecastFormat = .table
+    @Option(help: "table, csv, json or xlsx (the CSV as a sheet; needs --output).")
+    var format: ForecastFormat = .table
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
@@ -71,6 +73,11 @@ struct ForecastCommand: ParsableCommand {
             case .csv: data = Data(writer.csv(run))
             case .table: data = Data(writer.table(run).utf8)
             case .json: data = try writer.json(run)
+            case .xlsx:
+                let csv = String(decoding: writer.csv(run), as: UTF8.self)
+                try OfficeFormat.writeWorkbook(
+                    { [try OutputSheet(csv: csv, name: "forecast")] }, output: outputOptions.output)
+                return
             }
             if let path = outputOptions.output, path != "-" {
                 try AtomicFile.write(data, to: path)
@@ -87,7 +94,7 @@ struct ForecastCommand: ParsableCommand {
     }
 }
 
-enum ForecastFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+enum ForecastFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, xlsx }
 enum CalibrationMode: String, ExpressibleByArgument, CaseIterable { case pooled, none }
 
 /// Option parsing shared by `forecast` and `backtest`.

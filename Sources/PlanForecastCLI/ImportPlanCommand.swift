@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanIO
+import Spreadsheet
 
 /// `planforecast import-plan FILE [--output DIR]`: a plan document → a plan folder.
 public struct ImportPlanCommand: ParsableCommand {
@@ -12,7 +13,10 @@ public struct ImportPlanCommand: ParsableCommand {
             "chỉ tiêu", then numbered or bulleted statements: (1), 1., 1-, -, *) and any target \
             table in it (tab-separated lines with Số TT, Nội dung chỉ tiêu, Đơn vị tính, Kế \
             hoạch … columns) are read and merged; or a table exported from a spreadsheet as .csv \
-            or .tsv (tab, ; or , between columns; UTF-8 or UTF-16).
+            or .tsv (tab, ; or , between columns; UTF-8 or UTF-16); or a workbook (.xlsx) \
+            whose sheet holds the table (--sheet NAME|INDEX; default: the first sheet named \
+            like "Phụ lục", else the first), read as its CSV export would be, with messages \
+            naming the sheet and row.
 
             With --output DIR, writes a plan folder: plan.yaml, indicators.csv, targets.csv, \
             baseline.csv and actuals.csv (templates with empty values to fill) and \
@@ -30,8 +34,16 @@ public struct ImportPlanCommand: ParsableCommand {
               planforecast import-plan phu-luc-1.csv --period 2026-2030 > targets.csv
             """)
 
-    @Argument(help: "The plan document (.txt, .md) or the exported table (.csv, .tsv).")
+    @Argument(
+        help:
+            "The plan document (.txt, .md), the exported table (.csv, .tsv) or a workbook (.xlsx).")
     public var file: String
+
+    @Option(
+        help: ArgumentHelp(
+            "With an .xlsx FILE: the sheet holding the table, by name or 1-based number.",
+            valueName: "NAME|INDEX"))
+    public var sheet: String?
 
     @Option(
         name: .shortAndLong,
@@ -69,17 +81,31 @@ public struct ImportPlanCommand: ParsableCommand {
     }
 
     func perform() throws {
-        let result = try PlanDocumentImport.importFile(
-            atPath: file, options: .init(period: period.flatMap(Self.parsePeriod)))
+        let options = PlanDocumentImport.Options(period: period.flatMap(Self.parsePeriod))
+        let result: PlanDocumentImport.Result
+        // Where a finding's line is: `file:12` in a text, `file, sheet "S", row 12` in a workbook.
+        let place: (Int) -> SourceLocation
+        if Workbook.looksLikeWorkbook(path: file) {
+            let imported = try PlanTableSheet.importWorkbook(
+                path: file, sheet: sheet, options: options)
+            result = imported.result
+            place = { SourceLocation(file: "\(imported.place), row \($0)") }
+        } else {
+            if sheet != nil {
+                throw InputError.usage("--sheet applies to a workbook (.xlsx); \(file) is not one")
+            }
+            result = try PlanDocumentImport.importFile(atPath: file, options: options)
+            place = { SourceLocation(file: file, line: $0) }
+        }
         let name = (file as NSString).lastPathComponent
         for f in result.unclassified {
             CLIOutput.note(
-                "\(file):\(f.line): not classified\(f.number.isEmpty ? "" : " (\(f.number))"): \(f.reason)"
+                "\(place(f.line)): not classified\(f.number.isEmpty ? "" : " (\(f.number))"): \(f.reason)"
             )
         }
         if strict, let first = result.unclassified.first {
             throw InputError.badData(
-                location: SourceLocation(file: file, line: first.line),
+                location: place(first.line),
                 found:
                     "\(result.unclassified.count) statement(s) or row(s) that could not be classified (first: \(first.reason))",
                 expected: "every statement to be a target (see the messages above)")

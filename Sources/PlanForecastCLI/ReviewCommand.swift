@@ -81,8 +81,8 @@ struct ReviewOptions: ParsableArguments {
         // A plan workbook carries its own actuals sheet.
         let workbookActuals = planDirectory.flatMap { PlanWorkbookReader.isWorkbook($0) ? $0 : nil }
         guard
-            let path = actuals ?? workbookActuals
-                ?? PlanLoader.exampleActualsPath(directory: planDirectory)
+            let path = try actuals ?? workbookActuals
+                ?? PlanLoader.actualsPath(directory: planDirectory)
         else {
             throw InputError.usage(
                 "no actuals: pass --actuals FILE (the plan folder has no actuals-example.csv)")
@@ -91,7 +91,7 @@ struct ReviewOptions: ParsableArguments {
         let shown =
             planDirectory == nil && actuals == nil
             ? "\(plan.id)/actuals-example.csv (example shipped with the tool)" : path
-        if actuals == nil && workbookActuals == nil {
+        if actuals == nil && workbookActuals == nil && path.hasSuffix("actuals-example.csv") {
             CLIOutput.note(
                 "using the plan's ILLUSTRATIVE example actuals (\(shown)); pass --actuals FILE for real figures"
             )

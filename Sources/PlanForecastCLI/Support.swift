@@ -17,12 +17,20 @@ public struct PlanOptions: ParsableArguments {
 
     public func load() throws -> Plan { try Self.load(plan) }
 
-    /// A plan folder, or a plan workbook (`template`), or the embedded plan when nil.
+    /// A plan folder (each table a CSV file or a workbook: `targets.xlsx`), or a plan
+    /// workbook (`template`), or the embedded plan when nil.
     static func load(_ plan: String?) throws -> Plan {
         if let plan, PlanWorkbookReader.isWorkbook(plan) {
             return try PlanWorkbookReader.read(path: plan)
         }
-        return try PlanLoader.load(directory: plan)
+        return try PlanLoader.load(directory: plan, tables: .csvOrWorkbook)
+    }
+
+    /// The plan's own actuals: a plan workbook's `actuals` sheet, or the folder's
+    /// `actuals.csv` / `actuals.xlsx` / `actuals-example.csv`; nil when it has none.
+    func actualsPath() throws -> String? {
+        if let plan, PlanWorkbookReader.isWorkbook(plan) { return plan }
+        return try PlanLoader.actualsPath(directory: plan)
     }
 }
 

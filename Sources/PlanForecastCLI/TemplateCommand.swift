@@ -33,9 +33,7 @@ struct TemplateCommand: ParsableCommand {
         try reportingErrors {
             guard !empty else { return try PlanTemplate.write(plan: nil, to: output) }
             let plan = try planOptions.load()
-            let actualsPath =
-                planOptions.plan.flatMap { PlanWorkbookReader.isWorkbook($0) ? $0 : nil }
-                ?? PlanLoader.exampleActualsPath(directory: planOptions.plan)
+            let actualsPath = try planOptions.actualsPath()
             let actuals =
                 try actualsPath.map {
                     try ActualsInput.read(path: $0, plan: plan, decimalMark: .point)

@@ -99,6 +99,34 @@ import PlanModel
         #expect(!WorkbookStructure.isDateFormat("General"))
     }
 
+    /// A number shown as a percentage reads as the figure shown, with its `%` (a CSV export
+    /// writes `12,5%`): built-in formats 9 (`0%`) and 10 (`0.00%`), a custom `0.0%`; not a
+    /// `%` inside quotes. Expected texts worked out by hand (0.125 × 100 = 12.5 = 125e-1).
+    @Test func percentFormatsReadAsTheFigureShown() throws {
+        let styles =
+            "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>"
+            + "<numFmt numFmtId=\"165\" formatCode=\"0.0&quot;%&quot;\"/></numFmts>"
+            + "<cellXfs count=\"5\"><xf numFmtId=\"0\"/><xf numFmtId=\"10\"/><xf numFmtId=\"9\"/>"
+            + "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/></cellXfs>"
+        var body =
+            "<row r=\"1\">\(F.text("A1", "indicator"))\(F.text("B1", "year"))\(F.text("C1", "value"))</row>"
+        for (row, value, style) in [
+            (2, "0.125", 1), (3, "0.9", 2), (4, "1.5E-2", 3), (5, "12.5", 4), (6, "3", 2)
+        ] {
+            body +=
+                "<row r=\"\(row)\">\(F.text("A\(row)", "x"))\(F.number("B\(row)", "2026"))"
+                + "\(F.number("C\(row)", value, style: style))</row>"
+        }
+        let t = try table(F.make(sheets: [("s", body, "")], styles: styles))
+        #expect(t.table.rows.map { $0[2] } == ["125e-1%", "90%", "15e-1%", "125e-1", "300%"])
+        for (text, expected) in zip(t.table.rows.map { $0[2] }, [12.5, 90, 1.5, 12.5, 300]) {
+            #expect(try VietnameseNumber.parse(text, unit: "%") == expected, "\(text)")
+        }
+        #expect(WorkbookStructure.isPercentFormat("#,##0.00 %"))
+        #expect(!WorkbookStructure.isPercentFormat("0\\%"))
+        #expect(!WorkbookStructure.isPercentFormat("[Red]0.0"))
+    }
+
     @Test func cachedFormulaValuesAreRead() throws {
         let body =
             "<row r=\"1\">\(F.text("A1", "indicator"))\(F.text("B1", "year"))\(F.text("C1", "value"))</row>"

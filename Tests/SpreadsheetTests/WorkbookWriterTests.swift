@@ -108,6 +108,26 @@ import ZIPFoundation
         }
     }
 
+    /// The theme Excel expects (see `ThemeXML`): a well-formed DrawingML theme, related
+    /// from the workbook and typed in `[Content_Types].xml`.
+    @Test func themePartIsWrittenAndRelated() throws {
+        let data = try WorkbookWriter.data([OutputSheet(name: "a", header: ["x"])])
+        let theme = try part(data, "xl/theme/theme1.xml")
+        let parser = XMLParser(data: Data(theme.utf8))
+        #expect(parser.parse(), "theme1.xml is not well-formed")
+        for colour in ["dk1", "lt1", "dk2", "lt2", "accent1", "accent6", "hlink", "folHlink"] {
+            #expect(theme.contains("<a:\(colour)>"))
+        }
+        #expect(theme.components(separatedBy: "<a:effectStyle>").count == 4)
+        #expect(
+            try part(data, "xl/_rels/workbook.xml.rels").contains(
+                "relationships/theme\" Target=\"theme/theme1.xml\""))
+        #expect(
+            try part(data, "[Content_Types].xml").contains(
+                "<Override PartName=\"/xl/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>"
+            ))
+    }
+
     @Test func sheetNamesAreMadeUnique() throws {
         var sheets = [
             OutputSheet(name: "a", header: []), OutputSheet(name: "A", header: []),

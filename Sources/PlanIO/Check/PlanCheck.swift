@@ -12,8 +12,8 @@ import PlanModel
 /// ## Rules
 /// - The folder must load (``PlanLoader/load(directory:)``); a problem there is thrown as the
 ///   loader's `InputError` (file, line, field).
-/// - Actuals: `actualsPath` when given, else the folder's `actuals.csv` or
-///   `actuals-example.csv`; none is "no actuals" for every target, not an error.
+/// - Actuals: `actualsPath` when given, else the folder's `actuals.csv` (or `actuals.xlsx`,
+///   read by `tables`) or `actuals-example.csv`; none is "no actuals" for every target, not an error.
 /// - For every quantitative target (growth, level, maintained): **no value** when the
 ///   document left its figure blank (the review reports it as not quantifiable; it does not
 ///   block); **no unit** when its indicator's unit is unknown (`?`) or empty; **no baseline**
@@ -59,10 +59,15 @@ public enum PlanCheck {
         }
     }
 
-    public static func check(directory: String?, actualsPath: String?) throws -> Report {
-        let plan = try PlanLoader.load(directory: directory)
-        let path = actualsPath ?? PlanLoader.exampleActualsPath(directory: directory)
-        let actuals = try path.map { try ActualsFile.read(path: $0, plan: plan) } ?? []
+    public static func check(
+        directory: String?, actualsPath: String?, tables: PlanTableSource = .csv
+    ) throws -> Report {
+        let plan = try PlanLoader.load(directory: directory, tables: tables)
+        let path = try actualsPath ?? PlanLoader.actualsPath(directory: directory)
+        let actuals =
+            try path.map { path in
+                try tables.read(path, .actuals).parse { try ActualsFile.parse($0, plan: plan) }
+            } ?? []
         return check(plan: plan, actuals: actuals, actualsPath: path)
     }
 

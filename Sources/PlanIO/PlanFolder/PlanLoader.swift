@@ -13,7 +13,8 @@ import PlanModel
 /// baseline.csv     indicator,year,value,unit,source,note
 /// ```
 /// Growth targets are written in percent per year in the file and held as fractions.
-/// Every problem is an `InputError` naming file, line and field.
+/// Every problem is an `InputError` naming file, line and field. Each table may be a
+/// workbook instead (`targets.xlsx`; ``PlanFileKind/path(in:)``) when `tables` reads them.
 public enum PlanLoader {
     /// The id of the plan shipped inside the executable.
     public static let embeddedPlanID = "an-hung"
@@ -24,8 +25,9 @@ public enum PlanLoader {
         PlanData.plansDirectory.appendingPathComponent(embeddedPlanID).path
     }
 
-    /// Loads the plan in `directory`, or the embedded An Hưng plan when nil.
-    public static func load(directory: String?) throws -> Plan {
+    /// Loads the plan in `directory`, or the embedded An Hưng plan when nil; `tables` reads
+    /// its tables (CSV only by default).
+    public static func load(directory: String?, tables: PlanTableSource = .csv) throws -> Plan {
         let dir = directory ?? embeddedPlanDirectory
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else {
@@ -36,10 +38,17 @@ public enum PlanLoader {
         }
         func path(_ name: String) -> String { (dir as NSString).appendingPathComponent(name) }
         let meta = try PlanMetadata.read(path: path("plan.yaml"))
-        let indicators = try IndicatorsFile.read(path: path("indicators.csv"))
-        let targets = try TargetsFile.read(path: path("targets.csv"), indicators: indicators)
-        let baseline = try BaselineFile.read(
-            path: path("baseline.csv"), indicators: indicators, baselineYear: meta.baselineYear)
+        func table(_ kind: PlanFileKind) throws -> PlanTableSource.Located {
+            try tables.read(kind.path(in: dir) ?? path("\(kind.rawValue).csv"), kind)
+        }
+        let indicators = try table(.indicators).parse { try IndicatorsFile.parse($0) }
+        let targets = try table(.targets).parse {
+            try TargetsFile.parse($0, indicators: indicators)
+        }
+        let baseline = try table(.baseline).parse {
+            try BaselineFile.parse(
+                $0, indicators: indicators, baselineYear: meta.baselineYear)
+        }
         var plan = Plan(
             id: meta.id, nameVi: meta.nameVi, nameEn: meta.nameEn, firstYear: meta.firstYear,
             lastYear: meta.lastYear, baselineYear: meta.baselineYear, language: meta.language,
@@ -49,7 +58,16 @@ public enum PlanLoader {
         return plan
     }
 
-    /// The plan's actuals file: `actuals.csv` when the folder has one (import-plan writes
+    /// The plan's actuals file: `actuals.csv` or `actuals.xlsx` when the folder has one
+    /// (import-plan writes the CSV; both is an error, ``PlanFileKind/path(in:)``), else the
+    /// example it ships (`actuals-example.csv`), else nil.
+    public static func actualsPath(directory: String?) throws -> String? {
+        let dir = directory ?? embeddedPlanDirectory
+        if let path = try PlanFileKind.actuals.path(in: dir) { return path }
+        return exampleActualsPath(directory: directory)
+    }
+
+    /// The plan's actuals CSV: `actuals.csv` when the folder has one (import-plan writes
     /// it), else the example it ships (`actuals-example.csv`), else nil.
     public static func exampleActualsPath(directory: String?) -> String? {
         for name in ["actuals.csv", "actuals-example.csv"] {

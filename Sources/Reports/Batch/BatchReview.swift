@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import PlanIO
 import PlanModel
+import Spreadsheet
 
 /// What a batch review keeps of one plan: enough for the summaries, the roll-up and the
 /// dashboard, without the fits and charts (3,321 plans must fit in memory).
@@ -143,13 +144,16 @@ public struct BatchReview: Sendable {
 
     /// Loads, reviews and summarises one plan folder.
     static func reviewOne(folder: String, options: Options) throws -> BatchPlanResult {
-        let plan = try PlanLoader.load(directory: folder)
-        guard let actualsPath = PlanFolderDiscovery.actualsPath(folder: folder) else {
+        // Each table a CSV file or a workbook (`targets.xlsx`; docs/office-formats.md).
+        let plan = try PlanLoader.load(directory: folder, tables: .csvOrWorkbook)
+        guard let actualsPath = try PlanLoader.actualsPath(directory: folder) else {
             throw InputError.io(
                 path: (folder as NSString).appendingPathComponent("actuals.csv"),
-                reason: "no actuals file (actuals.csv or actuals-example.csv) in the plan folder")
+                reason:
+                    "no actuals file (actuals.csv, actuals.xlsx or actuals-example.csv) in the plan folder"
+            )
         }
-        let actuals = try ActualsFile.read(
+        let actuals = try ActualsInput.read(
             path: actualsPath, plan: plan, decimalMark: options.decimalMark)
         var reviewOptions = options.review
         reviewOptions.charts = options.pagesDirectory != nil

@@ -307,8 +307,10 @@ struct SheetScanner {
                         ref,
                         found:
                             "shared string \"\(text)\" (the workbook has \(sharedStrings.count))",
-                        expected:
-                            "an index from 0 to \(sharedStrings.count - 1) into the shared strings")
+                        expected: sharedStrings.isEmpty
+                            ? "a value stored in the cell (the workbook has no shared-string table)"
+                            : "an index from 0 to \(sharedStrings.count - 1) into the shared strings"
+                    )
                 }
                 cellValue = .text(sharedStrings[index])
             case UInt8(ascii: "i"): cellValue = .text(String(decoding: inline, as: UTF8.self))

@@ -25,6 +25,8 @@ import PlanIO
 ///   same `Double` (whole numbers plainly, others in exponent form `1.234e0`, whose mark is
 ///   always decimal); text stays text and goes through the CSV rules.
 /// - In a year column, a number shown as a date becomes its calendar year.
+/// - A number shown as a percentage (`0.125` as `12,5%`) becomes the figure shown, exactly,
+///   with its `%` (`125e-1%`), as in a CSV export; the readers check `%` against the unit.
 /// - An Excel error (`#DIV/0!`, `#N/A`) or a formula without a cached value in a header
 ///   column of a data row is an error naming the cell.
 /// - `table.lines[i]` is the sheet row of `table.rows[i]`; ``parse(_:)`` rewrites errors
@@ -178,6 +180,9 @@ public struct SheetTable: Sendable {
             if asYear && sheet.isDate(cell) && (0...2_958_465).contains(n) {
                 return String(sheet.year(ofDateSerial: n))
             }
+            // Shown as 12,5% (stored 0.125): the figure the planner typed and sees, as a
+            // CSV export writes it; the readers check the % against the unit.
+            if sheet.isPercent(cell) { return numberText(n, timesPowerOfTen: 2) + "%" }
             return numberText(n)
         case .error(let code):
             throw InputError.badData(
@@ -199,6 +204,20 @@ public struct SheetTable: Sendable {
     /// beside numbers a planner typed as text (`97,2`). The digits are those of Swift's
     /// `description` (the shortest text that round-trips) with the point moved into the
     /// exponent: the same decimal value, so the same `Double`.
+    /// ``numberText(_:)`` of `n` × 10^`power` (`power` ≥ 0), exactly: the decimal digits
+    /// are kept and the exponent moved (`0.125`, 2 → `125e-1`), with no rounding.
+    public static func numberText(_ n: Double, timesPowerOfTen power: Int) -> String {
+        let text = numberText(n)
+        guard power > 0 else { return text }
+        if let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) {
+            let shifted = exponent + power
+            // A whole result reads as one (`9e-1` × 100 → `90`, not `9e1`).
+            if shifted >= 0 { return text[..<e] + String(repeating: "0", count: shifted) }
+            return text[..<e] + "e\(shifted)"
+        }
+        return text == "0" ? text : text + String(repeating: "0", count: power)
+    }
+
     public static func numberText(_ n: Double) -> String {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         var text = n.description

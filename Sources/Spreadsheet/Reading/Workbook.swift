@@ -107,7 +107,8 @@ public struct Workbook {
         }
         return Worksheet(
             file: path, name: name, rows: scanned.rows, merges: scanned.merges,
-            dateStyles: structure.dateStyles, date1904: structure.date1904)
+            dateStyles: structure.dateStyles, date1904: structure.date1904,
+            percentStyles: structure.percentStyles)
     }
 
     /// Names compare ignoring case, surrounding spaces and Unicode normalisation form.

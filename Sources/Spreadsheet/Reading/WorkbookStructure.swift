@@ -10,6 +10,9 @@ struct WorkbookStructure {
     /// `dateStyles[i]` is true when cell style `i` (an index into `cellXfs`) formats a
     /// number as a date or time.
     var dateStyles: [Bool]
+    /// `percentStyles[i]` is true when cell style `i` shows a number as a percentage
+    /// (`0.125` shown as `12,5%`).
+    var percentStyles: [Bool]
     /// True when the workbook counts dates from 1904 (old Mac Excel).
     var date1904: Bool
 
@@ -48,11 +51,13 @@ struct WorkbookStructure {
                 location: SourceLocation(file: file), found: "a workbook with no sheets",
                 expected: "at least one worksheet")
         }
-        var dateStyles: [Bool] = []
+        var styles = (date: [Bool](), percent: [Bool]())
         if let stylesEntry = archive.entry("xl/styles.xml") {
-            dateStyles = try readDateStyles(archive.read(stylesEntry), file: file)
+            styles = try readNumberStyles(archive.read(stylesEntry), file: file)
         }
-        return WorkbookStructure(sheets: sheets, dateStyles: dateStyles, date1904: date1904)
+        return WorkbookStructure(
+            sheets: sheets, dateStyles: styles.date, percentStyles: styles.percent,
+            date1904: date1904)
     }
 
     /// `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/worksheets/…` kept.
@@ -69,38 +74,58 @@ struct WorkbookStructure {
         return parts.joined(separator: "/")
     }
 
-    /// Marks each `cellXfs` entry whose number format is a date: the built-in formats 14–22
+    /// Marks each `cellXfs` entry whose number format is a date (the built-in formats 14–22
     /// and 45–47, and custom formats with day, month or year codes outside quotes and
-    /// brackets.
-    static func readDateStyles(_ data: Data, file: String) throws -> [Bool] {
-        var customDate: [Int: Bool] = [:]
-        var out: [Bool] = []
+    /// brackets) or a percentage (the built-in 9 and 10, and custom formats with `%`
+    /// outside quotes and brackets).
+    static func readNumberStyles(_ data: Data, file: String) throws -> (
+        date: [Bool], percent: [Bool]
+    ) {
+        var custom: [Int: String] = [:]
+        var date: [Bool] = [], percent: [Bool] = []
         for element in try XMLPart.elements(data, file: file, part: "xl/styles.xml") {
             if element.name == "numFmt", let id = element.attributes["numFmtId"].flatMap(Int.init) {
-                customDate[id] = isDateFormat(element.attributes["formatCode"] ?? "")
+                custom[id] = element.attributes["formatCode"] ?? ""
             } else if element.name == "xf", element.parent == "cellXfs" {
                 let id = element.attributes["numFmtId"].flatMap(Int.init) ?? 0
-                out.append(customDate[id] ?? ((14...22).contains(id) || (45...47).contains(id)))
+                if let code = custom[id] {
+                    date.append(isDateFormat(code)); percent.append(isPercentFormat(code))
+                } else {
+                    date.append((14...22).contains(id) || (45...47).contains(id))
+                    percent.append(id == 9 || id == 10)
+                }
             }
         }
-        return out
+        return (date, percent)
+    }
+
+    /// Whether a number format code shows a percentage: `%` outside quoted text, `[…]`
+    /// sections and `\`-escaped characters (`0.0%`, `#,##0.00 %`; not `0.0"%"`).
+    static func isPercentFormat(_ code: String) -> Bool {
+        unquotedCharacters(of: code).contains("%")
     }
 
     /// Whether a number format code shows a date: `d`, `m` or `y`
     /// outside quoted text, `[…]` sections and `\`-escaped characters.
     static func isDateFormat(_ code: String) -> Bool {
+        unquotedCharacters(of: code.lowercased()).contains { $0 == "d" || $0 == "m" || $0 == "y" }
+    }
+
+    /// The characters of a format code that are format codes: outside quoted text, `[…]`
+    /// sections, and not `\`-escaped.
+    static func unquotedCharacters(of code: String) -> [Character] {
         var inQuote = false, inBracket = false, escaped = false
-        for ch in code.lowercased() {
+        var out: [Character] = []
+        for ch in code {
             if escaped { escaped = false; continue }
             switch ch {
             case "\\": escaped = true
             case "\"": inQuote.toggle()
             case "[" where !inQuote: inBracket = true
             case "]" where !inQuote: inBracket = false
-            default:
-                if !inQuote && !inBracket && (ch == "d" || ch == "m" || ch == "y") { return true }
+            default: if !inQuote && !inBracket { out.append(ch) }
             }
         }
-        return false
+        return out
     }
 }

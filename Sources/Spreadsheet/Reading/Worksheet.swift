@@ -11,6 +11,7 @@ public struct Worksheet: Sendable {
     public var merges: [CellRange]
     var dateStyles: [Bool]
     var date1904: Bool
+    var percentStyles: [Bool] = []
 
     /// Where a cell is, for messages: `actuals.xlsx, sheet "Thực hiện", C7`.
     public func location(_ cell: CellReference, field: String? = nil) -> SourceLocation {
@@ -21,6 +22,11 @@ public struct Worksheet: Sendable {
         -> SourceLocation
     {
         SourceLocation(file: "\(file), sheet \"\(sheet)\", \(cell)", line: nil, field: field)
+    }
+
+    /// Whether the cell's style shows its number as a percentage (`0.125` as `12,5%`).
+    public func isPercent(_ cell: Cell) -> Bool {
+        percentStyles.indices.contains(cell.style) && percentStyles[cell.style]
     }
 
     /// Whether the cell's style shows its number as a date.

@@ -52,6 +52,7 @@ public enum WorkbookWriter {
             }
         }
         parts.append(("xl/styles.xml", Data(styles.xml().utf8)))
+        parts.append((ThemeXML.path, Data(ThemeXML.xml.utf8)))
         parts.insert(
             (
                 "[Content_Types].xml",
@@ -117,7 +118,8 @@ public enum WorkbookWriter {
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/>\
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/\(ThemeXML.path)" ContentType="\(ThemeXML.contentType)"/>
             """
         for i in 1...count {
             s +=
@@ -168,6 +170,8 @@ public enum WorkbookWriter {
         }
         s +=
             "<Relationship Id=\"rId\(count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        s +=
+            "<Relationship Id=\"rId\(count + 2)\" Type=\"\(ThemeXML.relationshipType)\" Target=\"theme/theme1.xml\"/>"
         return s + "</Relationships>"
     }
 }
