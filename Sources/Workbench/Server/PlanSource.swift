@@ -1,6 +1,7 @@
 import Foundation
 import PlanIO
 import PlanModel
+import Spreadsheet
 
 /// A plan the workbench serves, with its example actuals when the folder has them.
 public struct PlanSource: Sendable {
@@ -20,9 +21,10 @@ public struct PlanSource: Sendable {
     }
 
     /// Loads a plan folder (nil: the embedded An Hưng plan) and its example actuals, with
-    /// the same readers and messages as the command line.
+    /// the same readers and messages as the command line (the folder's tables may be CSV
+    /// files or workbooks, as for `review --plan`).
     public static func load(directory: String?) throws -> PlanSource {
-        let plan = try PlanLoader.load(directory: directory)
+        let plan = try PlanLoader.load(directory: directory, tables: .csvOrWorkbook)
         guard let path = PlanLoader.exampleActualsPath(directory: directory) else {
             return PlanSource(plan: plan, directory: directory)
         }
