@@ -18,13 +18,34 @@ public enum Formatting {
     /// `String(format:)` builds an `NSString` through CoreFoundation's formatter on every
     /// call (10 % of a batch review's CPU, perf); the digits are the same, both print
     /// with the C library in the POSIX locale.
+    ///
+    /// When `v`'s shortest round-trip form has at most 12 significant digits (values read
+    /// from files: 12.5, 2026, 0.07), `%.12g` prints exactly those digits — `v` lies within
+    /// half an ulp of them, far from any 12-digit rounding boundary — so `v` comes back
+    /// unchanged and the C library is not called.
     static func roundedToTwelveDigits(_ v: Double) -> Double {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buffer in
+        if shortestFormDigits(v) <= 12 { return v }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buffer in
             guard let base = buffer.baseAddress else { return v }
             let written = withVaList([v]) { vsnprintf(base, 40, "%.12g", $0) }
             guard written > 0, written < 40 else { return v }
             return strtod(base, nil)
         }
+    }
+
+    /// Significant digits of `v.description` (Swift's shortest round-trip form), leading
+    /// and trailing zeros not counted: 3 for 12.5 and 0.0125, 1 for 100.0 and 1e-05.
+    static func shortestFormDigits(_ v: Double) -> Int {
+        var first = -1, last = -1, index = 0
+        for byte in v.description.utf8 {
+            if byte == 0x65 { break }  // "e": the exponent follows
+            if byte >= 0x31 && byte <= 0x39 {
+                if first < 0 { first = index }
+                last = index
+            }
+            if byte >= 0x30 && byte <= 0x39 { index += 1 }
+        }
+        return first < 0 ? 0 : last - first + 1
     }
 
     /// Fixed decimals, e.g. `fixed(12.3456, 2) == "12.35"`.
