@@ -27,9 +27,15 @@ extension SweepCommand {
             if let bar { progress = { done, total in bar.show(done, total) } }
             let batch: BatchSweep
             do {
-                batch = try BatchSweep.run(directory: directory, options: options, progress: progress) {
+                batch = try BatchSweep.run(
+                    directory: directory, options: options, progress: progress
+                ) {
                     data in
-                    if let out { try out.write(data) } else { FileHandle.standardOutput.write(data) }
+                    if let out {
+                        try out.write(data)
+                    } else {
+                        FileHandle.standardOutput.write(data)
+                    }
                 }
                 try out?.commit()
             } catch {

@@ -52,9 +52,9 @@ public enum SweepReport {
             let f = { (x: Double?) in x.map { Formatting.number($0) } ?? "" }
             w.row(
                 leading + [
-                section, r.scenario, id, factor, year, stat, Formatting.number(value), f(se),
-                f(ci?.lowerBound), f(ci?.upperBound), unit
-            ])
+                    section, r.scenario, id, factor, year, stat, Formatting.number(value), f(se),
+                    f(ci?.lowerBound), f(ci?.upperBound), unit
+                ])
         }
         for s in r.series {
             for (t, y) in s.years.enumerated() {
