@@ -98,12 +98,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(
             name: "RegressionTests", dependencies: ["Regression", "LinearAlgebra"],
             exclude: ["Fixtures"]),  // NIST StRD files, read from the source tree
         .testTarget(
-            name: "SimulationTests", dependencies: ["Simulation", "PlanModel", "LinearAlgebra"]),
+            name: "SimulationTests",
+            dependencies: ["Simulation", "PlanModel", "LinearAlgebra", "TestSupport"]),
         .testTarget(
             name: "ForecastingTests",
             dependencies: [

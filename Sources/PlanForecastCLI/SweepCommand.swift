@@ -29,6 +29,8 @@ public struct SweepCommand: ParsableCommand {
                 --mode grid --step 0.5
               planforecast sweep --scenario Scenarios/an-hung-ranges.yaml \\
                 --mode lhs --paths paths.csv --samples 10000
+              planforecast sweep --plans communes --recursive --samples 10000 \\
+                --output sweeps.csv
 
             Exit codes: 0 success, 64 usage (also a run too large for the memory available: \
             the message says how many scenarios fit), 65 bad input data, 74 I/O failure.
@@ -36,7 +38,7 @@ public struct SweepCommand: ParsableCommand {
             """)
 
     @Option(help: "Scenario file (YAML) with the drivers' distributions.")
-    var scenario: String
+    var scenario: String?
     @Option(help: "Plan folder (default: the embedded An Hưng plan).")
     var plan: String?
     @Option(help: "grid | montecarlo | lhs")
@@ -72,12 +74,19 @@ public struct SweepCommand: ParsableCommand {
     var format: OutputFormat = .table
     @Option(help: "Output file ('-' or none: standard output).")
     var output: String?
+    @Option(
+        help: ArgumentHelp(
+            "Sweep every plan folder under DIR (each with its own scenario.yaml) in one process, into one long CSV (plan id first).",
+            valueName: "DIR"))
+    var plans: String?
+    @Flag(help: "With --plans: look for plan folders at any depth.") var recursive = false
 
     public enum OutputFormat: String, ExpressibleByArgument, Sendable { case table, csv, xlsx }
 
     public init() {}
 
     public func run() throws {
+        if let plans { return try runPlans(plans) }
         do {
             // Open the output first, so a bad path fails before a long run.
             let out = try output.flatMap { $0 == "-" ? nil : try AtomicFile.Writer(path: $0) }
@@ -113,6 +122,7 @@ public struct SweepCommand: ParsableCommand {
 
     /// Parses, runs and renders; throws `InputError`, `SimulationError` or I/O errors.
     func execute() throws -> String {
+        guard let scenario else { throw InputError.usage("--scenario FILE is required") }
         let options = try makeOptions()
         let planValue = try PlanOptions.load(plan)
         let scenarioValue = try ScenarioReader.read(path: scenario, plan: planValue)

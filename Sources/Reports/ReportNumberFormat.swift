@@ -1,11 +1,12 @@
 import Foundation
+import PlanModel
 
 /// Numbers as a reader of the report expects them: Vietnamese reports write a decimal comma
 /// and group thousands with `.` (`1.234,5`), English reports a decimal point and `,`
 /// (`1,234.5`).
 ///
-/// Rounding is done once, by `String(format: "%.*f")` (round-half-even on the binary value,
-/// as C's `printf`), and the digits are then regrouped, so both languages show the same
+/// Rounding is done once, by C's `%.*f` (`Formatting.printfFixed`: round-half-even on the
+/// binary value, as `printf`), and the digits are then regrouped, so both languages show the same
 /// digits. A result that rounds to zero never shows a minus sign (`-0.004` with two
 /// decimals is `0,00`, not `-0,00`). NaN and infinities are written `—` (no value), since a
 /// report reader cannot act on them.
@@ -37,7 +38,7 @@ public struct ReportNumberFormat: Sendable, Hashable {
     public func string(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "—" }
         let d = max(0, decimals)
-        var s = String(format: "%.\(d)f", value)
+        var s = Formatting.printfFixed(value, d)
         var negative = false
         if s.hasPrefix("-") { negative = true; s.removeFirst() }
         if negative && s.allSatisfy({ $0 == "0" || $0 == "." }) { negative = false }
@@ -85,7 +86,7 @@ public struct ReportNumberFormat: Sendable, Hashable {
     public func trimmed(_ value: Double, maxDecimals: Int = 6) -> String {
         guard value.isFinite else { return "—" }
         var d = max(0, maxDecimals)
-        let digits = String(format: "%.\(d)f", value)
+        let digits = Formatting.printfFixed(value, d)
         if let dot = digits.firstIndex(of: ".") {
             var frac = digits[digits.index(after: dot)...]
             while frac.last == "0" { frac = frac.dropLast() }

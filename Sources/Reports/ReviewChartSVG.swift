@@ -25,7 +25,7 @@ struct ReviewChartSVG {
     /// Fan fills from the widest interval inward.
     static let fanFills = ["#d3e3f5", "#a9c8ea", "#7eaadc", "#5a90cf"]
 
-    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func f(_ v: Double) -> String { Formatting.printfFixed(v, 1) }
 
     /// "Nice" ticks covering [lo, hi]: steps of 1, 2, 2.5 or 5 × 10^k, about `count`
     /// intervals; the first tick ≤ lo and the last ≥ hi. A degenerate range (lo == hi) is

@@ -64,7 +64,7 @@ struct ReviewTableWriter {
             header: [
                 x.colId, x.colTarget, x.colRequirement, x.colUnit, x.colStatus,
                 x.t("Tiến độ", "Ratio"), x.t("Thực hiện", "Latest"),
-                x.t("Xu hướng/năm", "Trend/yr"), x.t("Dự báo", "Projected"),
+                x.colGrowthShort, x.t("Dự báo", "Projected"),
                 x.t("Cần/năm", "Needed/yr"), x.colGap,
                 x.t("Xác suất", "P(meet)"), x.t("Chủ trì", "Responsible")
             ],
@@ -122,7 +122,7 @@ struct ReviewTableWriter {
                     x.requirement(a)
                         + ([x.requirement(a), ""].contains(x.unit(a)) ? "" : " " + x.unit(a))
                 ),
-                (x.t("Tiến độ", "Ratio"), x.ratio(a)), (x.t("Xu hướng/năm", "Trend/yr"), x.trend(a))
+                (x.t("Tiến độ", "Ratio"), x.ratio(a)), (x.colGrowthShort, x.trend(a))
             ]
             if moved.contains(x.t("Thực hiện", "Latest")) {
                 fields.append((x.t("Thực hiện", "Latest"), x.latest(a)))

@@ -99,16 +99,16 @@ struct ReviewText {
     /// What the short column headers of the terminal table mean.
     var columnsLine: String {
         t(
-            "Cột: Tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
-            "Columns: Ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target."
+            "Cột: \(growthColumnMeaning(header: colGrowthShort)); Tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất (thang của mô hình: log, logit); Thực hiện = số thực hiện gần nhất (năm); Dự báo = giá trị năm mục tiêu (chỉ tiêu tăng trưởng: tốc độ tăng bình quân dự báo); Cần/năm = tốc độ (hoặc mức thay đổi) cần đạt mỗi năm từ số thực hiện gần nhất; Chênh lệch = dự báo − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu); Xác suất = xác suất đạt mục tiêu.",
+            "Columns: \(growthColumnMeaning(header: colGrowthShort)); Ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual (on the model's scale: log, logit); Latest = latest actual (year); Projected = value in the target year (growth targets: projected average growth); Needed/yr = growth (or change) needed each year from the latest actual; Gap = projected − target, positive is better (sign turned for falling targets); P(meet) = probability of meeting the target."
         )
     }
 
     /// The meaning of ratio, gap and probability, for the Markdown and HTML footnotes.
     var gapLine: String {
         t(
-            "Tỷ lệ tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của mô hình (dự báo hoặc xu hướng, theo quy tắc).",
-            "Progress ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the rule's prediction distribution (forecast or trend)."
+            "\(growthColumnMeaning(header: colTrend)). Tỷ lệ tiến độ = tốc độ quan sát (dự báo hoặc xu hướng, theo quy tắc) ÷ tốc độ cần đạt từ số thực hiện gần nhất, trên thang của mô hình (log, logit): phần khoảng cách còn lại được thu hẹp vào năm mục tiêu. Chênh lệch = dự báo năm mục tiêu − mục tiêu, dương là tốt hơn (chỉ tiêu cần giảm: đã đổi dấu; chỉ tiêu tăng trưởng: điểm %). Xác suất đạt theo phân phối dự báo của mô hình (dự báo hoặc xu hướng, theo quy tắc).",
+            "\(growthColumnMeaning(header: colTrend)). Progress ratio = the rule's pace (forecast or trend) ÷ pace needed from the latest actual, on the model's scale (log, logit): the share of the remaining gap closed by the target year. Gap = projected target-year value − target, positive is better (sign turned for falling targets; growth targets in percentage points). P(meet) from the rule's prediction distribution (forecast or trend)."
         )
     }
 
@@ -129,7 +129,6 @@ struct ReviewText {
     var colStatus: String { t("Đánh giá", "Status") }
     var colRatio: String { t("Tỷ lệ tiến độ", "Progress ratio") }
     var colLatest: String { t("Thực hiện gần nhất", "Latest actual") }
-    var colTrend: String { t("Tăng theo xu hướng/năm", "Trend growth/yr") }
     var colProjected: String { t("Dự báo năm mục tiêu", "Projected, target year") }
     var colRequired: String { t("Cần đạt từ nay/năm", "Required from now/yr") }
     var colGap: String { t("Chênh lệch", "Gap") }

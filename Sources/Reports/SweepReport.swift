@@ -25,23 +25,36 @@ public enum SweepReport {
         metric == .cagr ? Formatting.fixed(v * 100, 2) + " %" : Formatting.fixed(v, 2)
     }
 
+    /// The columns of `csv`.
+    public static let csvColumns = [
+        "section", "scenario", "id", "factor", "year", "statistic", "value", "std_error",
+        "ci_low", "ci_high", "unit"
+    ]
+
     /// Tidy long CSV: one row per (section, id, factor, year, statistic).
     public static func csv(_ r: SweepResult, model: SweepModel) -> String {
         // CSVText quotes every field that needs it (names and units come from input files).
-        var w = CSVText(header: [
-            "section", "scenario", "id", "factor", "year", "statistic", "value", "std_error",
-            "ci_low", "ci_high", "unit"
-        ])
+        var w = CSVText(header: csvColumns)
+        appendCSVRows(r, model: model, leading: [], to: &w)
+        return w.text
+    }
+
+    /// The rows of `csv` (no header), each starting with the `leading` fields (the plan id
+    /// of a batch sweep, `SweepBatch`).
+    public static func appendCSVRows(
+        _ r: SweepResult, model: SweepModel, leading: [String], to w: inout CSVWriter
+    ) {
         func row(
             _ section: String, _ id: String, _ factor: String, _ year: String, _ stat: String,
             _ value: Double,
             se: Double? = nil, ci: ClosedRange<Double>? = nil, unit: String
         ) {
             let f = { (x: Double?) in x.map { Formatting.number($0) } ?? "" }
-            w.row([
-                section, r.scenario, id, factor, year, stat, Formatting.number(value), f(se),
-                f(ci?.lowerBound), f(ci?.upperBound), unit
-            ])
+            w.row(
+                leading + [
+                    section, r.scenario, id, factor, year, stat, Formatting.number(value), f(se),
+                    f(ci?.lowerBound), f(ci?.upperBound), unit
+                ])
         }
         for s in r.series {
             for (t, y) in s.years.enumerated() {
@@ -99,7 +112,6 @@ public enum SweepReport {
                 "sobol", s.target, s.factor, "", "total", s.total, ci: s.totalInterval,
                 unit: "share")
         }
-        return w.text
     }
 
     /// Terminal summary: targets first (the answer), then series, tornado and Sobol tables.

@@ -155,6 +155,10 @@ enum BatchFixture {
             directory: root.path, options: .init(), format: .csv, output: out, summaryPrefix: nil
         ).run()
         #expect(result.batch.failures.count == 1)
+        // Streamed plan by plan to the file: the same bytes as the text built whole.
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8)
+                == BatchCSVWriter.long(result.batch, levels: ReviewEngine.Options().levels))
         let long = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(long.count == 1 + 8)  // header + 4 targets × 2 plans
         #expect(long[0].hasPrefix("plan,as_of,rule,target"))

@@ -49,14 +49,8 @@ public struct CSVRecord {
     /// Every field's text.
     public var texts: [String] { fields.indices.map(text) }
 
-    /// The text of field `index` without surrounding white space (`String` trimming
-    /// only when an end is not plain ASCII).
-    public func trimmedText(_ index: Int) -> String {
-        let t = text(index)
-        guard let first = t.utf8.first, let last = t.utf8.last else { return t }
-        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return t }
-        return t.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    /// The text of field `index` without surrounding white space (`trimmingWhitespace`).
+    public func trimmedText(_ index: Int) -> String { text(index).trimmingWhitespace() }
 
     /// Whether field `index` is empty or only spaces and tabs.
     public func isEmpty(_ index: Int) -> Bool {

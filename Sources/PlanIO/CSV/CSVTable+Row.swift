@@ -11,7 +11,7 @@ extension CSVTable {
         /// The trimmed text in column `name` ("" when the column is absent).
         public subscript(_ name: String) -> String {
             guard let j = table.column(name) else { return "" }
-            return table.rows[index][j].trimmingCharacters(in: .whitespacesAndNewlines)
+            return table.rows[index][j].trimmingWhitespace()
         }
 
         public func location(_ field: String? = nil) -> SourceLocation {

@@ -56,7 +56,8 @@ public enum BaselineFile {
                     expected: "at most \(Formatting.number(b)) (bound of \(id))")
             }
             let unit = row["unit"]
-            if !unit.isEmpty && Identifier.normalizeUnit(unit) != Identifier.normalizeUnit(ind.unit)
+            if !unit.isEmpty && unit != ind.unit
+                && Identifier.normalizeUnit(unit) != Identifier.normalizeUnit(ind.unit)
             {
                 throw row.error(
                     "unit", found: "\"\(unit)\"",

@@ -105,7 +105,9 @@ public enum TargetsFile {
                 }
                 low = low.map { $0 / 100 }; high = high.map { $0 / 100 }
             } else if kind != .qualitative {
-                if Identifier.normalizeUnit(unit) != Identifier.normalizeUnit(indicator.unit) {
+                if unit != indicator.unit,
+                    Identifier.normalizeUnit(unit) != Identifier.normalizeUnit(indicator.unit)
+                {
                     throw row.error(
                         "unit", found: "\"\(unit)\"",
                         expected: "the unit of indicator \(indId), \"\(indicator.unit)\"")

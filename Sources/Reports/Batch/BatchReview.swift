@@ -126,11 +126,7 @@ public struct BatchReview: Sendable {
                 // with the same id is an error, not a silent overwrite.
                 if let other = firstFolder[plan.planID] {
                     failures.append(
-                        BatchFailure(
-                            folder: plan.folder,
-                            message:
-                                "\((plan.folder as NSString).appendingPathComponent("plan.yaml")) [id]: found \"\(plan.planID)\", already the id of the plan in \(other); expected an id used by one plan only"
-                        ))
+                        .duplicateID(folder: plan.folder, planID: plan.planID, firstFolder: other))
                 } else {
                     firstFolder[plan.planID] = plan.folder
                     plans.append(plan)
@@ -227,7 +223,17 @@ private final class ResultSlots: @unchecked Sendable {
     }
 }
 
-extension BatchFailure: Error {}
+extension BatchFailure: Error {
+    /// A plan whose id an earlier plan of the batch already has (plan ids name the rows of
+    /// every output and the plan pages).
+    static func duplicateID(folder: String, planID: String, firstFolder: String) -> BatchFailure {
+        BatchFailure(
+            folder: folder,
+            message:
+                "\((folder as NSString).appendingPathComponent("plan.yaml")) [id]: found \"\(planID)\", already the id of the plan in \(firstFolder); expected an id used by one plan only"
+        )
+    }
+}
 
 /// File names derived from plan ids.
 enum BatchNames {

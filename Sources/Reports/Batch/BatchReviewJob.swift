@@ -77,7 +77,6 @@ public struct BatchReviewJob {
         }
         switch format {
         case .csv:
-            let long = BatchCSVWriter.long(batch, levels: options.review.levels)
             let prefix =
                 summaryPrefix
                 ?? (toFile
@@ -88,8 +87,19 @@ public struct BatchReviewJob {
                 try write(BatchCSVWriter.groups(summary), prefix + "-groups.csv")
                 try write(BatchCSVWriter.provinces(summary), prefix + "-provinces.csv")
             }
-            if toFile { try write(long, output!); return (batch, nil, written) }
-            return (batch, long, written)
+            if toFile {
+                let writer = try AtomicFile.Writer(path: output!)
+                do {
+                    try BatchCSVWriter.writeLong(batch, levels: options.review.levels, to: writer)
+                    try writer.commit()
+                } catch {
+                    writer.abandon()
+                    throw error
+                }
+                written.append(output!)
+                return (batch, nil, written)
+            }
+            return (batch, BatchCSVWriter.long(batch, levels: options.review.levels), written)
         case .html:
             let page = BatchDashboardHTML(
                 batch: batch, summary: summary, language: language, pagesFolder: html!.relative

@@ -58,28 +58,21 @@ public enum SobolAnalysis {
             (0..<n).map { _ in Int(boot.next() % UInt64(n)) }
         }
         var result: [[Index]] = []
+        let identity = Array(0..<n)
         for o in 0..<m {
-            func estimate(_ rows: [Int]?) -> [(Double, Double)] {
-                let idx = rows ?? Array(0..<n)
-                var s = 0.0, s2 = 0.0
-                for j in idx {
-                    s += fA[o][j] + fB[o][j]; s2 += fA[o][j] * fA[o][j] + fB[o][j] * fB[o][j]
-                }
-                let cnt = Double(2 * idx.count)
-                let mean = s / cnt
-                let v = max(0, s2 / cnt - mean * mean)
-                if !(v > 1e-300) { return Array(repeating: (0, 0), count: k) }
-                return (0..<k).map { i in
-                    var dB = 0.0, dA = 0.0
-                    for j in idx {
-                        let e1 = fB[o][j] - fAB[i][o][j]; dB += e1 * e1
-                        let e2 = fA[o][j] - fAB[i][o][j]; dA += e2 * e2
+            let outputAB = (0..<k).flatMap { fAB[$0][o] }
+            func estimate(_ rows: [Int]) -> [(Double, Double)] {
+                rows.withUnsafeBufferPointer { r in
+                    fA[o].withUnsafeBufferPointer { a in
+                        fB[o].withUnsafeBufferPointer { b in
+                            outputAB.withUnsafeBufferPointer { ab in
+                                Self.estimate(rows: r, fA: a, fB: b, fAB: ab, inputs: k)
+                            }
+                        }
                     }
-                    let nn = Double(idx.count)
-                    return (1 - dB / (2 * nn * v), dA / (2 * nn * v))
                 }
             }
-            let point = estimate(nil)
+            let point = estimate(identity)
             let reps = resamples.map { estimate($0) }
             func interval(_ vals: [Double]) -> ClosedRange<Double> {
                 guard !vals.isEmpty else { return -Double.infinity...Double.infinity }
@@ -96,5 +89,61 @@ public enum SobolAnalysis {
                 })
         }
         return result
+    }
+
+    /// Jansen's (first order, total) for every input of one output over the sample rows
+    /// `rows` (all of them, or a bootstrap resample). `fAB` holds the k outputs of the
+    /// A_B⁽ⁱ⁾ runs one after another (k·n values).
+    ///
+    /// Every sum runs over `rows` in order, one row at a time, exactly as a plain loop per
+    /// input would, so the figures are bit for bit those of that loop; the inputs are
+    /// taken four at a time so eight independent sums advance together instead of two
+    /// waiting on each other's additions (this loop, 200 resamples × inputs × rows per
+    /// output, was 75 % of a 10,000-path sweep's CPU).
+    static func estimate(
+        rows: UnsafeBufferPointer<Int>, fA a: UnsafeBufferPointer<Double>,
+        fB b: UnsafeBufferPointer<Double>, fAB ab: UnsafeBufferPointer<Double>, inputs k: Int
+    ) -> [(Double, Double)] {
+        let n = a.count
+        var s = 0.0, s2 = 0.0
+        for j in rows {
+            s += a[j] + b[j]; s2 += a[j] * a[j] + b[j] * b[j]
+        }
+        let cnt = Double(2 * rows.count)
+        let mean = s / cnt
+        let v = max(0, s2 / cnt - mean * mean)
+        if !(v > 1e-300) { return Array(repeating: (0, 0), count: k) }
+        var dB = [Double](repeating: 0, count: k), dA = dB
+        var i = 0
+        while i + 4 <= k {
+            let p0 = ab.baseAddress! + i * n, p1 = p0 + n, p2 = p1 + n, p3 = p2 + n
+            var b0 = 0.0, a0 = 0.0, b1 = 0.0, a1 = 0.0, b2 = 0.0, a2 = 0.0, b3 = 0.0, a3 = 0.0
+            for j in rows {
+                let x = a[j], y = b[j]
+                let e0 = y - p0[j], f0 = x - p0[j]
+                b0 += e0 * e0; a0 += f0 * f0
+                let e1 = y - p1[j], f1 = x - p1[j]
+                b1 += e1 * e1; a1 += f1 * f1
+                let e2 = y - p2[j], f2 = x - p2[j]
+                b2 += e2 * e2; a2 += f2 * f2
+                let e3 = y - p3[j], f3 = x - p3[j]
+                b3 += e3 * e3; a3 += f3 * f3
+            }
+            dB[i] = b0; dA[i] = a0; dB[i + 1] = b1; dA[i + 1] = a1
+            dB[i + 2] = b2; dA[i + 2] = a2; dB[i + 3] = b3; dA[i + 3] = a3
+            i += 4
+        }
+        while i < k {
+            let p = ab.baseAddress! + i * n
+            var sumB = 0.0, sumA = 0.0
+            for j in rows {
+                let e1 = b[j] - p[j]; sumB += e1 * e1
+                let e2 = a[j] - p[j]; sumA += e2 * e2
+            }
+            dB[i] = sumB; dA[i] = sumA
+            i += 1
+        }
+        let nn = Double(rows.count)
+        return (0..<k).map { i in (1 - dB[i] / (2 * nn * v), dA[i] / (2 * nn * v)) }
     }
 }

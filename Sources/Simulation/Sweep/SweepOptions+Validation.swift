@@ -3,7 +3,7 @@ extension SweepOptions {
     /// out of its range. Invariant after it returns (with the engine's check of the sample
     /// count): every count the engine multiplies is positive and at most `maximumSamples`,
     /// so no size computation can overflow.
-    func validate() throws {
+    public func validate() throws {
         // The upper limit (`maximumSamples`) is checked by the engine after the memory
         // estimate, so a run far too large is told what fits.
         if mode != .grid && samples < 1 {
