@@ -50,13 +50,4 @@ public enum PlanFolderDiscovery {
         }
         return found.sorted()
     }
-
-    /// The actuals of a plan folder: `actuals.csv`, else `actuals-example.csv`.
-    public static func actualsPath(folder: String) -> String? {
-        for name in ["actuals.csv", "actuals-example.csv"] {
-            let path = (folder as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: path) { return path }
-        }
-        return nil
-    }
 }
