@@ -14,7 +14,8 @@ import PlanModel
 ///
 /// ## Classification rules (in this order, for a clause with a figure)
 /// 1. **Relative** (`so với`, `gấp`, a unit `lần`) → unclassified: the targets file holds
-///    levels and rates, not multiples of another year.
+///    levels and rates, not multiples of another year. A percentage `so với tổng số …`
+///    (`3% trở lên so với tổng số đảng viên`) is a share of a whole, not relative: it goes on.
 /// 2. **Reduction by** (`giảm` before the figure without `còn`/`xuống`/`dưới`: `giảm bình quân
 ///    1,41%/năm`) → unclassified: by how much a rate falls is not a level or a growth rate.
 /// 3. **Growth** when the unit is a percentage and the clause says `tăng bình quân`,
@@ -54,6 +55,18 @@ enum ProseTargetReader {
     static let passFailVerbs = [
         "đạt", "giữ vững", "hoàn thành", "duy trì", "bảo đảm", "đảm bảo", "không để", "xây dựng"
     ]
+    /// Whether the clause compares its figure with something else (`so với năm 2025`). A
+    /// percentage `so với tổng số …` / `so với tổng …` is a share of that whole, so it is not.
+    static func isRelative(_ text: ProseText, percent: Bool) -> Bool {
+        var from = 0
+        while let at = text.find("so với", from: from) {
+            let after = VietnameseNumber.trimmed(text.lowerText(at + 6..<min(text.count, at + 20)))
+            if !(percent && after.hasPrefix("tổng")) { return true }
+            from = at + 6
+        }
+        return false
+    }
+
     static let zeroPhrases = [
         "không còn hộ nghèo", "xóa hộ nghèo", "xoá hộ nghèo", "xóa hết hộ nghèo",
         "giảm hết hộ nghèo", "xoá hết hộ nghèo"
@@ -222,7 +235,7 @@ enum ProseTargetReader {
         notes += figure.notes
         let before = text.lowerText(0..<figure.numberRange.lowerBound)
         let isPercent = figure.unit.hasPrefix("%")
-        if text.find("so với") != nil || text.find("gấp") != nil
+        if isRelative(text, percent: isPercent) || text.find("gấp") != nil
             || figure.unit.lowercased() == "lần"
         {
             return .unclassified(

@@ -35,21 +35,7 @@ struct PlanWorkspace: Sendable {
         planScenarios = try PlanAssumption.allCases.map {
             try Self.named($0.scenario(for: plan), plan: plan)
         }
-        let low = PlanAssumption.low.scenario(for: plan),
-            high = PlanAssumption.high.scenario(for: plan)
-        var drivers: [Driver] = []
-        for d in low.drivers {
-            let lo = d.spec.central, hi = high.driver(for: d.indicator)?.spec.central ?? lo
-            drivers.append(
-                Driver(
-                    indicator: d.indicator, model: d.model,
-                    spec: lo < hi ? .uniform(low: lo, high: hi) : .fixed(lo)))
-        }
-        let ranges = Scenario(
-            name: "plan-ranges",
-            description: "Each growth target's range as a uniform distribution",
-            plan: plan.id, drivers: drivers)
-        startScenario = try Self.named(ranges, plan: plan)
+        startScenario = try Self.named(PlanRanges.scenario(for: plan), plan: plan)
         findings = ConsistencyChecker.check(plan)
     }
 

@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import PlanForecastCLI
+@testable import PlanIO
+
+/// Issue 13: the folder `import-plan` writes is accepted as it is by `review`, `project`,
+/// `sweep`, `targets` and `check`; with its empty templates they run and say what is
+/// missing, and once a baseline value is filled they project it (values by hand below).
+@Suite struct ImportedPlanCommands {
+    /// Every quantitative indicator of the imported An Hưng folder, from its indicators.csv.
+    static func quantitativeIndicators(_ folder: String) throws -> [String] {
+        try CSVTable.read(path: folder + "/indicators.csv").rowAccessors
+            .filter { $0["measure"] != "qualitative" }.map { $0["id"] }
+    }
+
+    @Test func theImportedAnHungFolderRunsThroughEveryCommand() throws {
+        let tmp = try TempDir()
+        let out = tmp.file("an-hung")
+        #expect(runCommand(["import-plan", anHungDocument, "--output", out]) == 0)
+        #expect(runCommand(["targets", "--plan", out, "--output", tmp.file("targets.txt")]) == 0)
+        #expect(runCommand(["review", "--plan", out, "--output", tmp.file("review.txt")]) == 0)
+        #expect(runCommand(["check", "--plan", out]) == 65)  // templates still empty
+
+        // project: exit 0, nothing projected, one insufficient-data note per quantitative
+        // indicator, and every quantitative target in exactly one note.
+        #expect(runCommand(["project", "--plan", out, "--output", tmp.file("p.txt")]) == 0)
+        let findingsFile = tmp.file("findings.csv")
+        #expect(
+            runCommand([
+                "project", "--plan", out, "--format", "csv", "--view", "findings", "--output",
+                findingsFile
+            ]) == 0)
+        let findings = try CSVTable.read(path: findingsFile).rowAccessors
+        let quantitative = try Self.quantitativeIndicators(out)
+        #expect(findings.count == quantitative.count)
+        #expect(
+            findings.allSatisfy { $0["check"] == "insufficient_data" && $0["severity"] == "note" })
+        #expect(findings.map { String($0["message"].prefix { $0 != " " }) } == quantitative)
+        let plan = try PlanLoader.load(directory: out)
+        let noted = findings.flatMap { $0["targets"].split(separator: " ").map(String.init) }
+        #expect(
+            noted.sorted() == plan.targets.filter { $0.kind != .qualitative }.map(\.id).sorted())
+        let income = try #require(
+            findings.first { $0["message"].hasPrefix("thu_nhap_binh_quan_tren_dau_nguoi ") })
+        #expect(income["targets"] == "T06a T06b")
+        #expect(income["message"].contains("no baseline value for 2025 (fill baseline.csv)"))
+        #expect(income["message"].contains("growth driver was left out"))
+        let paths = tmp.file("paths.csv")
+        #expect(
+            runCommand(["project", "--plan", out, "--format", "csv", "--output", paths]) == 0)
+        #expect(try CSVTable.read(path: paths).rows.isEmpty)
+
+        // sweep without --scenario: the plan's ranges, every driver left out, exit 0; no
+        // target row (nothing can be evaluated without a baseline).
+        let sweep = tmp.file("sweep.csv")
+        #expect(
+            runCommand([
+                "sweep", "--plan", out, "--samples", "200", "--sobol-samples", "0", "--format",
+                "csv", "--output", sweep
+            ]) == 0)
+        let rows = try CSVTable.read(path: sweep).rowAccessors
+        #expect(!rows.contains { $0["section"] == "target" })
+        #expect(rows.allSatisfy { $0["scenario"] == "plan-ranges" })
+    }
+
+    /// A three-target plan with one baseline value filled: income 80 million đồng in 2025,
+    /// growth target 7–9 %/yr, level target 120 by 2030. By hand (Python):
+    /// 80 × 1.07⁵ = 112.2041, 80 × 1.08⁵ = 117.5462, 80 × 1.09⁵ = 123.0899; the level needs
+    /// 1.5^(1/5) − 1 = 8.4472 %/yr, so under the uniform 7–9 % range P(met) =
+    /// (9 − 8.4472) / 2 = 0.2764 (Monte Carlo with 20,000 draws: s.e. 0.0032).
+    @Test func aFilledBaselineIsProjectedAndTheRestIsNoted() throws {
+        let tmp = try TempDir()
+        let input = try tmp.write(
+            "plan.txt",
+            """
+            KẾ HOẠCH phát triển kinh tế - xã hội xã Thử giai đoạn 2026 - 2030
+
+            1. Chỉ tiêu chủ yếu
+
+            (1) Tỷ lệ hộ nghèo đến năm 2030 dưới 3%.
+            (2) Thu nhập bình quân đầu người tăng bình quân 7-9%/năm, đến năm 2030 đạt 120 triệu đồng/người/năm.
+            (3) Thu ngân sách trên địa bàn tăng bình quân 10%/năm.
+
+            2. Nhiệm vụ chủ yếu
+
+            """)
+        let out = tmp.file("out")
+        #expect(runCommand(["import-plan", input, "--output", out, "--strict"]) == 0)
+        try """
+        indicator,year,value,unit,source,note
+        thu_nhap_binh_quan_dau_nguoi,2025,80,triệu đồng/người/năm,official,
+        """.write(toFile: out + "/baseline.csv", atomically: true, encoding: .utf8)
+
+        let outcomesFile = tmp.file("outcomes.csv")
+        #expect(
+            runCommand([
+                "project", "--plan", out, "--format", "csv", "--view", "outcomes", "--output",
+                outcomesFile
+            ]) == 0)
+        let outcomes = try CSVTable.read(path: outcomesFile).rowAccessors
+        func outcome(_ scenario: String, _ target: String) throws -> CSVTable.Row {
+            try #require(outcomes.first { $0["scenario"] == scenario && $0["target"] == target })
+        }
+        for (scenario, level, met) in [
+            ("plan-low", 112.20413845600004, "false"), ("plan-mid", 117.54624614400004, "false"),
+            ("plan-high", 123.08991639200003, "true")
+        ] {
+            let o = try outcome(scenario, "T02b")
+            #expect(abs(Double(o["projected"])! - level) < 1e-6, "\(scenario)")
+            #expect(
+                o["met"] == met && abs(Double(o["required_growth_pct"])! - 8.447177119769855) < 1e-6
+            )
+            for t in ["T01", "T03"] {
+                #expect(try outcome(scenario, t)["projected"] == "", "\(scenario) \(t)")
+            }
+        }
+        let findingsFile = tmp.file("findings.csv")
+        #expect(
+            runCommand([
+                "project", "--plan", out, "--format", "csv", "--view", "findings", "--output",
+                findingsFile
+            ]) == 0)
+        let notes = try CSVTable.read(path: findingsFile).rowAccessors.filter {
+            $0["check"] == "insufficient_data"
+        }
+        #expect(notes.map { $0["targets"] } == ["T01", "T03"])
+        #expect(notes[1]["message"].contains("growth driver was left out"))
+        #expect(!notes[0]["message"].contains("left out"))  // no growth target, no driver
+
+        let sweep = tmp.file("sweep.csv")
+        #expect(
+            runCommand([
+                "sweep", "--plan", out, "--samples", "20000", "--sobol-samples", "0", "--format",
+                "csv", "--output", sweep
+            ]) == 0)
+        let rows = try CSVTable.read(path: sweep).rowAccessors
+        let p = try #require(
+            rows.first {
+                $0["section"] == "target" && $0["id"] == "T02b" && $0["statistic"] == "probability"
+            })
+        #expect(abs(Double(p["value"])! - 0.2764114401150722) < 4 * 0.0032)
+        let growth = try #require(
+            rows.first {
+                $0["section"] == "target" && $0["id"] == "T02a" && $0["statistic"] == "probability"
+            })
+        #expect(growth["value"] == "1")  // every draw lies in 7–9 %
+        #expect(!rows.contains { $0["section"] == "target" && ["T01", "T03"].contains($0["id"]) })
+    }
+
+    /// A scenario file that drives an indicator with no baseline is still an error (65):
+    /// the user asked for that driver.
+    @Test func aScenarioFileDrivingAnIndicatorWithoutBaselineIsRefused() throws {
+        let tmp = try TempDir()
+        let out = tmp.file("an-hung")
+        #expect(runCommand(["import-plan", anHungDocument, "--output", out]) == 0)
+        let scenario = try tmp.write(
+            "s.yaml",
+            """
+            name: mine
+            drivers:
+              thu_nhap_binh_quan_tren_dau_nguoi: {growth: 7}
+            """)
+        #expect(runCommand(["project", "--plan", out, "--scenario", scenario]) == 65)
+        #expect(runCommand(["sweep", "--plan", out, "--scenario", scenario]) == 65)
+    }
+}
