@@ -86,7 +86,8 @@ extension ProseTargetReaderTests {
         #expect(
             yearOnYear.target.kind == .growth && yearOnYear.target.low == 0.1
                 && yearOnYear.target.comparator == .greaterOrEqual)
-        #expect(read("Thu nhập năm 2030 so với năm 2025 tăng 31,6%.").targets.isEmpty)  // still relative
+        // still relative
+        #expect(read("Thu nhập năm 2030 so với năm 2025 tăng 31,6%.").targets.isEmpty)
         let members = try #require(
             read("Bình quân mỗi năm kết nạp đảng viên mới: trên 4%.").targets.first)
         #expect(
