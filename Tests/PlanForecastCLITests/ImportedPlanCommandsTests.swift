@@ -14,6 +14,14 @@ import Testing
             .filter { $0["measure"] != "qualitative" }.map { $0["id"] }
     }
 
+    /// Runs `ARGS --format csv --output FILE` (exit 0 expected) and reads the CSV back.
+    static func csvRows(_ args: [String], in tmp: TempDir, name: String) throws -> [CSVTable.Row] {
+        let file = tmp.file(name)
+        let status = runCommand(args + ["--format", "csv", "--output", file])
+        try #require(status == 0, "\(args.joined(separator: " ")) exited \(status)")
+        return try CSVTable.read(path: file).rowAccessors
+    }
+
     @Test func theImportedAnHungFolderRunsThroughEveryCommand() throws {
         let tmp = try TempDir()
         let out = tmp.file("an-hung")
@@ -25,13 +33,8 @@ import Testing
         // project: exit 0, nothing projected, one insufficient-data note per quantitative
         // indicator, and every quantitative target in exactly one note.
         #expect(runCommand(["project", "--plan", out, "--output", tmp.file("p.txt")]) == 0)
-        let findingsFile = tmp.file("findings.csv")
-        #expect(
-            runCommand([
-                "project", "--plan", out, "--format", "csv", "--view", "findings", "--output",
-                findingsFile
-            ]) == 0)
-        let findings = try CSVTable.read(path: findingsFile).rowAccessors
+        let findings = try Self.csvRows(
+            ["project", "--plan", out, "--view", "findings"], in: tmp, name: "findings.csv")
         let quantitative = try Self.quantitativeIndicators(out)
         #expect(findings.count == quantitative.count)
         #expect(
@@ -46,20 +49,13 @@ import Testing
         #expect(income["targets"] == "T06a T06b")
         #expect(income["message"].contains("no baseline value for 2025 (fill baseline.csv)"))
         #expect(income["message"].contains("growth driver was left out"))
-        let paths = tmp.file("paths.csv")
-        #expect(
-            runCommand(["project", "--plan", out, "--format", "csv", "--output", paths]) == 0)
-        #expect(try CSVTable.read(path: paths).rows.isEmpty)
+        #expect(try Self.csvRows(["project", "--plan", out], in: tmp, name: "paths.csv").isEmpty)
 
         // sweep without --scenario: the plan's ranges, every driver left out, exit 0; no
         // target row (nothing can be evaluated without a baseline).
-        let sweep = tmp.file("sweep.csv")
-        #expect(
-            runCommand([
-                "sweep", "--plan", out, "--samples", "200", "--sobol-samples", "0", "--format",
-                "csv", "--output", sweep
-            ]) == 0)
-        let rows = try CSVTable.read(path: sweep).rowAccessors
+        let rows = try Self.csvRows(
+            ["sweep", "--plan", out, "--samples", "200", "--sobol-samples", "0"], in: tmp,
+            name: "sweep.csv")
         #expect(!rows.contains { $0["section"] == "target" })
         #expect(rows.allSatisfy { $0["scenario"] == "plan-ranges" })
     }
@@ -92,13 +88,8 @@ import Testing
         thu_nhap_binh_quan_dau_nguoi,2025,80,triệu đồng/người/năm,official,
         """.write(toFile: out + "/baseline.csv", atomically: true, encoding: .utf8)
 
-        let outcomesFile = tmp.file("outcomes.csv")
-        #expect(
-            runCommand([
-                "project", "--plan", out, "--format", "csv", "--view", "outcomes", "--output",
-                outcomesFile
-            ]) == 0)
-        let outcomes = try CSVTable.read(path: outcomesFile).rowAccessors
+        let outcomes = try Self.csvRows(
+            ["project", "--plan", out, "--view", "outcomes"], in: tmp, name: "outcomes.csv")
         func outcome(_ scenario: String, _ target: String) throws -> CSVTable.Row {
             try #require(outcomes.first { $0["scenario"] == scenario && $0["target"] == target })
         }
@@ -115,26 +106,16 @@ import Testing
                 #expect(try outcome(scenario, t)["projected"] == "", "\(scenario) \(t)")
             }
         }
-        let findingsFile = tmp.file("findings.csv")
-        #expect(
-            runCommand([
-                "project", "--plan", out, "--format", "csv", "--view", "findings", "--output",
-                findingsFile
-            ]) == 0)
-        let notes = try CSVTable.read(path: findingsFile).rowAccessors.filter {
-            $0["check"] == "insufficient_data"
-        }
+        let notes = try Self.csvRows(
+            ["project", "--plan", out, "--view", "findings"], in: tmp, name: "findings.csv"
+        ).filter { $0["check"] == "insufficient_data" }
         #expect(notes.map { $0["targets"] } == ["T01", "T03"])
         #expect(notes[1]["message"].contains("growth driver was left out"))
         #expect(!notes[0]["message"].contains("left out"))  // no growth target, no driver
 
-        let sweep = tmp.file("sweep.csv")
-        #expect(
-            runCommand([
-                "sweep", "--plan", out, "--samples", "20000", "--sobol-samples", "0", "--format",
-                "csv", "--output", sweep
-            ]) == 0)
-        let rows = try CSVTable.read(path: sweep).rowAccessors
+        let rows = try Self.csvRows(
+            ["sweep", "--plan", out, "--samples", "20000", "--sobol-samples", "0"], in: tmp,
+            name: "sweep.csv")
         let p = try #require(
             rows.first {
                 $0["section"] == "target" && $0["id"] == "T02b" && $0["statistic"] == "probability"
