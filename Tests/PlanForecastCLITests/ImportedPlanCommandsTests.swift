@@ -146,3 +146,36 @@ import Testing
         #expect(runCommand(["sweep", "--plan", out, "--scenario", scenario]) == 65)
     }
 }
+
+/// The same through the executable: the notes on standard error, and a plan workbook
+/// written from the imported folder (`template --plan`) sweeps exactly as the folder does.
+@Suite struct ImportedPlanSweepProcess {
+    @Test func notesOnStandardErrorAndTheWorkbookSweepsAsTheFolder() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("an-hung").path
+        let book = dir.appendingPathComponent("an-hung.xlsx").path
+        #expect(try CLI.run(["import-plan", anHungDocument, "--output", folder]).status == 0)
+        let baseline =
+            "indicator,year,value,unit,source,note\n"
+            + "thu_nhap_binh_quan_tren_dau_nguoi,2025,85.56,triệu đồng/người/năm,official,\n"
+        try baseline.write(toFile: folder + "/baseline.csv", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["template", "--plan", folder, "--output", book]).status == 0)
+        let common = [
+            "--samples", "2000", "--sobol-samples", "0", "--threads", "1", "--format", "csv"
+        ]
+        let fromFolder = try CLI.run(["sweep", "--plan", folder] + common)
+        let fromBook = try CLI.run(["sweep", "--plan", book] + common)
+        #expect(fromFolder.status == 0 && fromBook.status == 0, "\(fromFolder.stderr)")
+        #expect(fromFolder.stdout.contains("target,plan-ranges,T06a,"))  // income is driven
+        #expect(!fromBook.stdout.isEmpty && fromBook.stdout == fromFolder.stdout)
+        let notes = fromFolder.stderr.split(separator: "\n")
+        #expect(notes.count == 4, "\(fromFolder.stderr)")  // budget and the three sectors
+        #expect(
+            notes.allSatisfy {
+                $0.contains(
+                    "left out of plan-ranges: no baseline value for 2025 (fill baseline.csv)")
+            })
+        #expect(!fromFolder.stderr.contains("thu_nhap_binh_quan_tren_dau_nguoi"))
+    }
+}
