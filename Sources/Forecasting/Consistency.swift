@@ -10,6 +10,9 @@ public struct Finding: Sendable, Hashable {
         case sectorMix = "sector_mix"
         /// A level or maintained target already met in the baseline year.
         case metAtBaseline = "met_at_baseline"
+        /// An indicator that cannot be projected (no baseline value): its targets are
+        /// "insufficient data", as in the review (``ProjectionGaps``).
+        case insufficientData = "insufficient_data"
     }
     public enum Severity: String, Sendable, Hashable {
         /// The targets agree.

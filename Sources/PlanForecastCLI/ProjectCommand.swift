@@ -13,7 +13,11 @@ struct ProjectCommand: ParsableCommand {
             (plan-low, plan-mid, plan-high: the low end, middle and high end of every
             growth range in the targets). Production value is projected by sector and
             the total is their sum. Indicators without a driver follow the path that
-            just reaches their level target.
+            just reaches their level target. An indicator with no baseline value (an
+            imported plan's baseline.csv starts empty) is not projected: the findings
+            list it with its targets as "insufficient data", and the plan's scenarios
+            leave its growth driver out. Exit 0 whenever the plan loads; 65 when a
+            --scenario file drives an indicator that has no baseline value.
 
             CSV views (tidy: one row per plan, scenario, indicator or target, year):
               paths     plan, scenario, indicator, name_en, unit, year, value,
@@ -46,12 +50,22 @@ struct ProjectCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let plan = try planOptions.load()
+            // The plan's own scenarios leave out what has no baseline (an imported plan's
+            // empty baseline.csv) and say so; a scenario file is taken as written.
+            var dropped: [String] = []
             let scenarios =
                 try scenario.isEmpty
-                ? PlanAssumption.allCases.map { $0.scenario(for: plan) }
+                ? PlanAssumption.allCases.map {
+                    let (kept, gone) = $0.scenario(for: plan).keepingDriversWithBaseline(in: plan)
+                    dropped = gone
+                    return kept
+                }
                 : scenario.map { try ScenarioReader.read(path: $0, plan: plan) }
             let projections = try scenarios.map { try Projector.project(plan: plan, scenario: $0) }
-            let findings = ConsistencyChecker.check(plan)
+            let findings =
+                ConsistencyChecker.check(plan)
+                + ProjectionGaps.findings(
+                    plan: plan, projections: projections, droppedDrivers: dropped)
             switch (format, view) {
             case (.table, _):
                 try outputOptions.write(

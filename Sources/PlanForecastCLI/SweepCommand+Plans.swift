@@ -9,9 +9,9 @@ extension SweepCommand {
     /// output; exit 65 after the output is written when any plan failed.
     func runPlans(_ directory: String) throws {
         try reportingErrors {
-            if scenario != nil || plan != nil {
+            if scenario != nil || planOptions.plan != nil {
                 throw InputError.usage(
-                    "--plans sweeps each plan folder with its own scenario.yaml; leave out --plan and --scenario"
+                    "--plans sweeps each plan folder with its own scenario.yaml (else its plan-ranges); leave out --plan and --scenario"
                 )
             }
             if paths != nil { throw InputError.usage("--paths is for one plan, not --plans") }
@@ -43,6 +43,7 @@ extension SweepCommand {
                 throw error
             }
             bar?.finish()
+            for note in batch.plans.flatMap(\.notes) { CLIOutput.note(note) }
             CLIOutput.note("\(batch.plans.count) plans swept, \(batch.failures.count) failed")
             for failure in batch.failures { CLIOutput.error(failure.message) }
             if !batch.failures.isEmpty { throw ExitCode(65) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecasting
 import Foundation
 import PlanModel
 import PlanIO
@@ -22,6 +23,7 @@ public struct SweepCommand: ParsableCommand {
             --threads is. Growth and volatility are in percent in files and output.
 
             Examples:
+              planforecast sweep --plan imported-plan   # the plan's own ranges
               planforecast sweep --scenario Scenarios/an-hung-ranges.yaml
               planforecast sweep --scenario Scenarios/mc-a.yaml --samples 1000000 \\
                 --format csv --output mc-a.csv
@@ -37,10 +39,12 @@ public struct SweepCommand: ParsableCommand {
             See docs/sweep.md.
             """)
 
-    @Option(help: "Scenario file (YAML) with the drivers' distributions.")
+    @Option(
+        help:
+            "Scenario file (YAML) with the drivers' distributions. Default: the plan's own ranges (plan-ranges: each growth target's range as a uniform distribution; drivers without a baseline value are left out, with a note)."
+    )
     var scenario: String?
-    @Option(help: "Plan folder (default: the embedded An Hưng plan).")
-    var plan: String?
+    @OptionGroup var planOptions: PlanOptions
     @Option(help: "grid | montecarlo | lhs")
     var mode: SweepMode = .montecarlo
     @Option(help: "Scenarios to simulate (montecarlo, lhs).")
@@ -76,7 +80,7 @@ public struct SweepCommand: ParsableCommand {
     var output: String?
     @Option(
         help: ArgumentHelp(
-            "Sweep every plan folder under DIR (each with its own scenario.yaml) in one process, into one long CSV (plan id first).",
+            "Sweep every plan folder under DIR (each with its own scenario.yaml, else its plan-ranges) in one process, into one long CSV (plan id first).",
             valueName: "DIR"))
     var plans: String?
     @Flag(help: "With --plans: look for plan folders at any depth.") var recursive = false
@@ -114,25 +118,38 @@ public struct SweepCommand: ParsableCommand {
         if output == nil && isatty(1) != 0 {
             throw InputError.usage("--format xlsx writes a binary file: pass --output FILE.xlsx")
         }
-        let illustrative = try PlanOptions.load(plan).baseline.contains {
+        let illustrative = try planOptions.load().baseline.contains {
             $0.source == .illustrative
         }
         return try WorkbookWriter.data(CommandWorkbooks.sweep(csv: csv, illustrative: illustrative))
     }
 
+    /// The plan's own ranges, without the drivers that have no baseline value (each named
+    /// in a note on standard error).
+    static func planRanges(_ plan: Plan) -> Scenario {
+        let (kept, dropped) = PlanRanges.scenario(for: plan).keepingDriversWithBaseline(in: plan)
+        for id in dropped {
+            CLIOutput.note(
+                "sweep: \(id) left out of plan-ranges: no baseline value for \(plan.baselineYear) (fill baseline.csv)"
+            )
+        }
+        return kept
+    }
+
     /// Parses, runs and renders; throws `InputError`, `SimulationError` or I/O errors.
     func execute() throws -> String {
-        guard let scenario else { throw InputError.usage("--scenario FILE is required") }
         let options = try makeOptions()
-        let planValue = try PlanOptions.load(plan)
-        let scenarioValue = try ScenarioReader.read(path: scenario, plan: planValue)
+        let planValue = try planOptions.load()
+        let scenarioValue =
+            try scenario.map { try ScenarioReader.read(path: $0, plan: planValue) }
+            ?? Self.planRanges(planValue)
         let model: SweepModel
         do {
             model = try SweepModel(plan: planValue, scenario: scenarioValue)
         } catch let e as SimulationError where !e.isUsageError {
             // The reader catches nearly everything with its line; what only the model can
             // see (correlations that cannot hold together) still names the file.
-            throw ScenarioModelError(file: scenario, error: e)
+            throw ScenarioModelError(file: scenario ?? PlanRanges.scenarioName, error: e)
         }
         if options.mode == .grid {
             let n = SweepEngine.gridPointCount(model: model, options: options)

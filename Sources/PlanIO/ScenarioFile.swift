@@ -82,11 +82,14 @@ public enum ScenarioReader {
             }
             drivers.append(try driver(doc, id: id, indicator: ind, node: v))
         }
-        // Every indicator with a growth target must be driven (aggregates through components).
+        // Every indicator with a growth target must be driven (aggregates through components),
+        // except one with no baseline value at all: it cannot be driven, and the sweep and
+        // the projection report its targets as lacking data (a freshly imported plan).
         for t in plan.targets where t.kind == .growth {
             guard let ind = plan.indicator(t.indicator) else { continue }
             let needed = ind.isAggregate ? ind.components : [ind.id]
             for n in needed where !drivers.contains(where: { $0.indicator == n }) {
+                if plan.baselineValue(of: n) == nil, !baselineOverrideGiven(top, n) { continue }
                 throw InputError.badData(
                     location: SourceLocation(
                         file: file, line: driversNode.mark?.line, field: "drivers"),

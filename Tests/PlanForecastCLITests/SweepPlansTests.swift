@@ -6,8 +6,9 @@ import Reports
 
 /// `sweep --plans DIR`: every plan folder swept in one process. Each plan's rows must be
 /// exactly what `sweep --plan P --scenario P/scenario.yaml` writes with the same seed and
-/// options (the single-plan command is the reference); a folder without a scenario is
-/// reported with its file and the others go on (exit 65).
+/// options (the single-plan command is the reference); a folder without a scenario is swept
+/// with its plan-ranges, as `sweep --plan P` is; a broken scenario is reported with its
+/// file and line and the others go on (exit 65).
 @Suite struct SweepPlansTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -42,6 +43,15 @@ import Reports
         return folder
     }
 
+    /// Makes the folder's scenario drive an indicator the plan does not have.
+    static func breakScenario(_ folder: URL) throws {
+        let file = folder.appendingPathComponent("scenario.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\n").replacingOccurrences(
+            of: "  gpv_agriculture:", with: "  no_such_indicator:"
+        ).write(to: file, atomically: true, encoding: .utf8)
+    }
+
     static func tempRoot() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sweep-plans-\(UUID().uuidString)")
@@ -49,13 +59,15 @@ import Reports
         return root
     }
 
-    /// The single-plan command's CSV rows (no header), each with the plan id in front.
-    static func singleRows(_ folder: URL, id: String) throws -> [Substring] {
+    /// The single-plan command's CSV rows (no header), each with the plan id in front;
+    /// without `scenario.yaml`, the command's default (plan-ranges).
+    static func singleRows(_ folder: URL, id: String, scenario: Bool = true) throws
+        -> [Substring]
+    {
+        let file = folder.appendingPathComponent("scenario.yaml").path
         let csv = try SweepCommand.parse(
-            [
-                "--plan", folder.path, "--scenario",
-                folder.appendingPathComponent("scenario.yaml").path, "--format", "csv"
-            ] + options
+            ["--plan", folder.path] + (scenario ? ["--scenario", file] : []) + ["--format", "csv"]
+                + options
         ).execute()
         return csv.split(separator: "\n").dropFirst().map { Substring(id + "," + $0) }
     }
@@ -65,7 +77,9 @@ import Reports
         defer { try? FileManager.default.removeItem(at: root) }
         let a = try Self.makePlan("xa-a", in: root)
         let b = try Self.makePlan("xa-b", in: root, province: "p2")
-        _ = try Self.makePlan("xa-c", in: root, scenario: false)
+        let c = try Self.makePlan("xa-c", in: root, scenario: false)
+        let d = try Self.makePlan("xa-d", in: root)
+        try Self.breakScenario(d)
         let output = root.appendingPathComponent("sweeps.csv")
         let command = try SweepCommand.parse(
             ["--plans", root.path, "--recursive", "--output", output.path] + Self.options)
@@ -77,18 +91,22 @@ import Reports
             lines[0]
                 == "plan,section,scenario,id,factor,year,statistic,value,std_error,ci_low,ci_high,unit"
         )
-        // Folder order (p1/xa-a, p1/xa-c failed, p2/xa-b), each plan's rows exactly the
-        // single-plan command's.
-        let expected = try Self.singleRows(a, id: "xa-a") + Self.singleRows(b, id: "xa-b")
+        // Folder order (p1/xa-a, p1/xa-c on its plan-ranges, p1/xa-d failed, p2/xa-b),
+        // each plan's rows exactly the single-plan command's.
+        let expected =
+            try Self.singleRows(a, id: "xa-a") + Self.singleRows(c, id: "xa-c", scenario: false)
+            + Self.singleRows(b, id: "xa-b")
         #expect(Array(lines.dropFirst()) == expected)
-        #expect(!text.contains("xa-c"))
+        #expect(text.contains(",plan-ranges,"))
+        #expect(!text.contains("xa-d"))
     }
 
     @Test func libraryReportsTheMissingScenarioWithItsPath() throws {
         let root = try Self.tempRoot()
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try Self.makePlan("xa-a", in: root)
-        let broken = try Self.makePlan("xa-z", in: root, scenario: false)
+        let broken = try Self.makePlan("xa-z", in: root)
+        try Self.breakScenario(broken)
         var options = BatchSweep.Options()
         options.recursive = true
         options.sweep = try SweepCommand.parse(Self.options).makeOptions()
@@ -99,7 +117,8 @@ import Reports
         #expect(batch.failures[0].folder == broken.path)
         #expect(
             batch.failures[0].message.hasPrefix(
-                broken.appendingPathComponent("scenario.yaml").path + ": no scenario file"))
+                broken.appendingPathComponent("scenario.yaml").path + ":"))
+        #expect(batch.failures[0].message.contains("no_such_indicator"))
         let text = String(decoding: sink.data, as: UTF8.self)
         #expect(text.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("xa-a,") })
     }

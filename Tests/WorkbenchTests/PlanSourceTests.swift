@@ -33,3 +33,36 @@ import Testing
         #expect(source.exampleActuals == embedded.exampleActuals)
     }
 }
+
+/// A plan whose baseline lacks a driven indicator (a freshly imported plan has none at
+/// all) is served: its plan scenarios leave that driver out, as `sweep` does, and a sweep
+/// without it answers, with no probability for the target that cannot be judged (T01,
+/// budget revenue growth).
+@Suite struct PlanWithoutBaselineTests {
+    @Test func servedAndSweptWithoutTheDriver() async throws {
+        var source = try PlanSource.load(directory: nil)
+        source.plan.baseline.removeAll { $0.indicator == "budget_revenue" }
+        let fixture = try WorkbenchFixture(source: source)
+        let workspace = try #require(fixture.server.routes.workspaces.first)
+        #expect(workspace.startScenario.scenario.driver(for: "budget_revenue") == nil)
+        #expect(workspace.startScenario.scenario.driver(for: "gpv_industry") != nil)
+        #expect(
+            workspace.planScenarios.allSatisfy { $0.scenario.driver(for: "budget_revenue") == nil })
+        try await fixture.with { c in
+            let page = try await c.send(.get, "/plans/an-hung")
+            #expect(page.status == .ok)
+            let body = """
+                {"name": "mine", "plan": "an-hung", "drivers": {
+                  "gpv_agriculture": {"growth": 1.75}, "gpv_industry": {"growth": 14},
+                  "gpv_services": {"growth": 14}, "income_per_capita": {"growth": 7}}}
+                """
+            let r = try await c.send(.post, "/api/plans/an-hung/sweep?samples=500", body: body)
+            #expect(r.status == .ok, "\(r.text)")
+            let targets = r.object["targets"] as? [[String: Any]] ?? []
+            let t01 = targets.first { $0["id"] as? String == "T01" }
+            let t02b = targets.first { $0["id"] as? String == "T02b" }
+            #expect(t01?["probability"] as? Double == nil)
+            #expect(t02b?["probability"] as? Double == 1)
+        }
+    }
+}

@@ -21,7 +21,12 @@ import PlanModel
 ///   number followed by `tuổi` and more words (an age in the name: `trẻ em dưới 5 tuổi suy dinh
 ///   dưỡng`); `1` after `trên`, `mỗi` or `/`, and any
 ///   number after `/` (a denominator: `trên 1 ha`, `/1.000 dân`); the figures inside a
-///   parenthesis that directly follows a figure (a restatement: `50% (8 xã)`); `x/y`.
+///   parenthesis that directly follows a figure (a restatement: `50% (8 xã)`); `x/y` (a
+///   fraction or a date), except whole numbers `a/b` (a ≤ b) before a word: `04/09 thôn` is
+///   4 (of 9) thôn.
+/// - **A change and its level**: `giảm 3% trở lên (còn 7%)`, `tăng từ 3% (để đạt 84% trở
+///   lên)`: when the parenthesis after a figure opens with `còn`, `để đạt`, `đạt`, `xuống` or
+///   `lên`, the figure inside it is read and the change before it is dropped, with a note.
 /// - **Ranges**: `12-14`, `1,5 - 2`, `12÷14`, `từ 7,5 đến 8,0`, `10 đến 15`, `5.000-5.500`.
 /// - **PlanModel.Comparator** from the words just before the figure: `trên`, `hơn`, `vượt` → `>`;
 ///   `dưới` → `<`; `không quá`, `tối đa`, `không vượt quá` → `<=`; `tối thiểu`, `ít nhất`,
@@ -72,6 +77,7 @@ struct ProseFigure: Equatable {
         var problems: [Problem] = []
         var skipUntil = 0
         var i = 0
+        var pendingNote: String?
         let c = text.lower
         while i < c.count {
             if i < skipUntil || !ProseText.isDigit(c[i])
@@ -80,9 +86,15 @@ struct ProseFigure: Equatable {
             {
                 i += 1; continue
             }
-            let (numberText, end) = numberToken(text, from: i)
+            let (numberText, firstEnd) = numberToken(text, from: i)
+            var end = firstEnd
             defer { i = max(i + 1, end) }
-            if isNotAFigure(text, start: i, end: end, numberText: numberText) { continue }
+            let ofWhole = partOfWhole(text, start: i, end: firstEnd, numberText: numberText)
+            if let (_, wholeEnd) = ofWhole {
+                end = wholeEnd
+            } else if isNotAFigure(text, start: i, end: end, numberText: numberText) {
+                continue
+            }
             guard let value = parseNumber(numberText) else {
                 problems.append(
                     Problem(
@@ -95,6 +107,14 @@ struct ProseFigure: Equatable {
             var figure = ProseFigure(
                 low: value, high: value, comparator: nil, unit: "", range: i..<end,
                 numberRange: i..<end, notes: [])
+            if let (whole, _) = ofWhole {
+                figure.notes.append(
+                    "\(numberText)/\(whole): \(numberText) of \(whole), read as \(numberText)")
+            }
+            if let note = pendingNote {
+                figure.notes.append(note)
+                pendingNote = nil
+            }
             var cursor = end
             // A range: "12-14", "12 đến 14", "12÷14", with an optional % between.
             var k = skipSpaces(text, cursor)
@@ -155,8 +175,21 @@ struct ProseFigure: Equatable {
                 if figure.comparator == nil { figure.comparator = .lessOrEqual }
                 figure.range = i..<(after + 9)
             }
-            // A parenthesis right after the figure restates it ("50% (8 xã)"): skip its numbers.
+            // A parenthesis right after the figure restates it ("50% (8 xã)"): skip its numbers;
+            // unless it gives the level a change leads to ("giảm 3% (còn 7%)", "tăng 3% (để
+            // đạt 84%)"): then the level is the figure, and the change is dropped with a note.
             let p = skipSpaces(text, figure.range.upperBound)
+            if p < c.count, c[p] == "(", let close = c[p...].firstIndex(of: ")"),
+                let lead = levelLeads.first(where: { text.hasWord($0, at: skipSpaces(text, p + 1)) }
+                ),
+                text.lower[p..<close].contains(where: ProseText.isDigit)
+            {
+                pendingNote =
+                    "the change \(text.text(figure.range)) before \"(\(lead) …)\" is not read: the level in the parenthesis is the target"
+                i = p + 1
+                end = p + 1
+                continue
+            }
             if p < c.count, c[p] == "(", let close = c[p...].firstIndex(of: ")") {
                 skipUntil = close + 1
                 figure.notes.append(
@@ -221,6 +254,30 @@ struct ProseFigure: Equatable {
         var k = from
         while k < text.count, text.lower[k] == " " || text.lower[k] == "\t" { k += 1 }
         return k
+    }
+
+    /// Words that open a parenthesis giving the level a change leads to: `(còn 7%)`, `(để
+    /// đạt 84% trở lên)`, `(xuống 2%)`, `(lên 90%)`.
+    static let levelLeads = ["để đạt", "đạt", "còn", "xuống", "lên"]
+
+    /// `04/09 thôn`, `3/4 trường học`: whole numbers `a/b` with a ≤ b, followed by a word (not
+    /// by another `/`, as a date is), are a count of `a` out of `b`; returns `b` and where the
+    /// token ends. Anything else is nil (and `isNotAFigure` drops it as a fraction or a date).
+    static func partOfWhole(_ text: ProseText, start: Int, end: Int, numberText: String)
+        -> (String, Int)?
+    {
+        let c = text.lower
+        guard end + 1 < c.count, c[end] == "/", ProseText.isDigit(c[end + 1]),
+            start == 0 || c[start - 1] != "/", numberText.allSatisfy(\.isNumber),
+            let part = Int(numberText)
+        else { return nil }
+        let (wholeText, wholeEnd) = numberToken(text, from: end + 1)
+        guard wholeText.allSatisfy(\.isNumber), let whole = Int(wholeText), part <= whole,
+            wholeEnd >= c.count || c[wholeEnd] != "/"
+        else { return nil }
+        let next = skipSpaces(text, wholeEnd)
+        guard next > wholeEnd, next < c.count, c[next].isLetter else { return nil }
+        return (wholeText, wholeEnd)
     }
 
     /// Years, labels, document numbers, ages, denominators, fractions.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ## Rules
 /// - The name is the text before the figure, without leading time and verb words
-///   (`Hằng năm`, `Đến năm 2030`, `phấn đấu`, `duy trì (và giữ vững)`, `có`, `đạt`,
+///   (`Hằng năm`, `Bình quân mỗi năm`, `Đến năm 2030`, `phấn đấu`, `duy trì (và giữ vững)`, `có`, `đạt`,
 ///   `hoàn thành`), cut at the first verb or time phrase (`tăng`, `đạt`, `chiếm`, `giảm`,
 ///   `phấn đấu`, `là`, `dưới`, `:`, `đến năm`, `giai đoạn`, `thời kỳ`, `hằng năm`, `bình quân
 ///   hằng năm`), and without trailing comparator words (`trên`, `tối thiểu`, `ít nhất`…).
@@ -15,6 +15,7 @@ import Foundation
 /// - A share's name is the text after the last `:` before the figure.
 extension ProseTargetReader {
     static let leadingWords = [
+        "bình quân mỗi năm", "bình quân hằng năm", "bình quân hàng năm", "trung bình mỗi năm",
         "hằng năm", "hàng năm", "mỗi năm", "phấn đấu", "duy trì và giữ vững", "duy trì",
         "giữ vững", "có", "đạt", "hoàn thành", "và", "các", "những"
     ]

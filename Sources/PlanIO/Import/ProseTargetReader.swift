@@ -14,7 +14,9 @@ import PlanModel
 ///
 /// ## Classification rules (in this order, for a clause with a figure)
 /// 1. **Relative** (`so với`, `gấp`, a unit `lần`) → unclassified: the targets file holds
-///    levels and rates, not multiples of another year.
+///    levels and rates, not multiples of another year. A percentage `so với tổng số …`
+///    (`3% trở lên so với tổng số đảng viên`) is a share of a whole, and a percentage `so với
+///    năm trước` / `so với cùng kỳ` a year-on-year change: neither is relative, they go on.
 /// 2. **Reduction by** (`giảm` before the figure without `còn`/`xuống`/`dưới`: `giảm bình quân
 ///    1,41%/năm`) → unclassified: by how much a rate falls is not a level or a growth rate.
 /// 3. **Growth** when the unit is a percentage and the clause says `tăng bình quân`,
@@ -23,8 +25,10 @@ import PlanModel
 ///    hàng năm: 12%`), or `tăng` with `/năm` or `hằng năm`, or it is a component (`trong đó`, `+`) of a
 ///    growth clause. Values become fractions per year; the unit `%/năm`.
 /// 4. **Total over the period** (a non-percent unit with `tổng vốn đầu tư`, `5 năm`,
-///    `thời kỳ`, `cả giai đoạn`, `lũy kế`, `nhiệm kỳ`) → unclassified: a sum over years is no
-///    target kind.
+///    `thời kỳ`, `cả giai đoạn`, `lũy kế`, `nhiệm kỳ`; or a count of new things — `giải quyết
+///    việc làm`, `kết nạp`, `thành lập mới`, `phát triển mới`, `xây dựng mới`, `xuất khẩu lao
+///    động`, `đào tạo nghề cho` — with no yearly word, `/năm` unit or `bình quân`) →
+///    unclassified: a sum over years is no target kind.
 /// 5. **Share of a structure** (`chiếm`, `tỷ trọng`, or a statement about `cơ cấu`, with a
 ///    percentage) → `level`, named `Tỷ trọng …`.
 /// 6. **Maintained** when the clause says `duy trì`, `giữ vững`, `hằng năm`, `hàng năm`,
@@ -37,7 +41,8 @@ import PlanModel
 /// (`<=`, lower is better); `đạt` followed directly by a unit (`đạt triệu đồng/ha/năm`) → a
 /// level whose figure the document left blank (no value, listed as a note); a pass/fail verb
 /// (`đạt`, `giữ vững`, `hoàn thành`, `duy trì`, `bảo đảm`, `đảm bảo`, `không để`) →
-/// `qualitative` (unit `Đạt`); otherwise unclassified.
+/// `qualitative` (unit `Đạt`) by the year the clause names (`vào năm 2022`), else the
+/// statement's leading year, else the plan's last year; otherwise unclassified.
 ///
 /// The comparator is the figure's (``ProseFigure``), else `>=` (`<=` when lower is better:
 /// `hộ nghèo`, `thất nghiệp`, `suy dinh dưỡng`, `tai nạn`, `tội phạm`, `ô nhiễm`, …). A level
@@ -54,6 +59,30 @@ enum ProseTargetReader {
     static let passFailVerbs = [
         "đạt", "giữ vững", "hoàn thành", "duy trì", "bảo đảm", "đảm bảo", "không để", "xây dựng"
     ]
+    /// Whether the clause compares its figure with something else (`so với năm 2025`). A
+    /// percentage `so với tổng số …` / `so với tổng …` is a share of that whole, and a
+    /// percentage `so với năm trước` / `so với cùng kỳ` is a change from one year to the next
+    /// (a yearly growth rate when the clause says `tăng`), so neither is relative.
+    static func isRelative(_ text: ProseText, percent: Bool) -> Bool {
+        var from = 0
+        while let at = text.find("so với", from: from) {
+            let after = VietnameseNumber.trimmed(text.lowerText(at + 6..<min(text.count, at + 24)))
+            let wholeOrYearOnYear =
+                after.hasPrefix("tổng") || after.hasPrefix("năm trước")
+                || after.hasPrefix("cùng kỳ")
+            if !(percent && wholeOrYearOnYear) { return true }
+            from = at + 6
+        }
+        return false
+    }
+
+    /// Words of a count of new things (jobs found, members admitted, firms founded): without
+    /// a yearly word such a count is a sum over the period.
+    static let flowWords = [
+        "phát triển mới", "thành lập mới", "xây dựng mới", "giải quyết việc làm", "tạo việc làm",
+        "kết nạp", "xuất khẩu lao động", "đào tạo nghề cho"
+    ]
+
     static let zeroPhrases = [
         "không còn hộ nghèo", "xóa hộ nghèo", "xoá hộ nghèo", "xóa hết hộ nghèo",
         "giảm hết hộ nghèo", "xoá hết hộ nghèo"
@@ -208,9 +237,14 @@ enum ProseTargetReader {
                 // A pass/fail promise is named by its whole clause (its verb is part of it).
                 let whole = trimTrailing(
                     text.text(skipLeading(text, from: 0, growth: false)..<text.count))
+                guard let year = clauseYear(text, clause: clause, period: period) else {
+                    return .unclassified(
+                        "names a year before the plan period \(period.lowerBound)-\(period.upperBound)"
+                    )
+                }
                 return make(
                     .qualitative, .qualitative, comparator: .equal, low: nil, high: nil,
-                    unit: "Đạt", year: period.upperBound,
+                    unit: "Đạt", year: year,
                     name: whole.isEmpty ? clause.text : whole, direction: .higher)
             }
             return .unclassified(
@@ -222,7 +256,7 @@ enum ProseTargetReader {
         notes += figure.notes
         let before = text.lowerText(0..<figure.numberRange.lowerBound)
         let isPercent = figure.unit.hasPrefix("%")
-        if text.find("so với") != nil || text.find("gấp") != nil
+        if isRelative(text, percent: isPercent) || text.find("gấp") != nil
             || figure.unit.lowercased() == "lần"
         {
             return .unclassified(
@@ -282,6 +316,14 @@ enum ProseTargetReader {
         if !isPercent, totalWords.contains(where: { PlanTableImport.has(lowerName, $0) }) {
             return .unclassified(
                 "a total over several years (\(text.text(figure.range))): the targets file has no kind for a sum over the period"
+            )
+        }
+        let yearly =
+            clause.everyYear || maintainedWords.contains { text.find($0) != nil }
+            || figure.unit.contains("/năm") || text.find("bình quân") != nil
+        if !isPercent, !yearly, flowWords.contains(where: { PlanTableImport.has(lowerName, $0) }) {
+            return .unclassified(
+                "a count of new things (\(text.text(figure.range))) with no yearly word (hằng năm, mỗi năm): a sum over the period, for which the targets file has no kind"
             )
         }
         if unit.isEmpty {

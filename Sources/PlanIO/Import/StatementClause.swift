@@ -193,7 +193,9 @@ struct StatementClause: Equatable {
         return nil
     }
 
-    /// A parenthesis of components: holds a figure and `;`, `:` or a verb, and does not follow a figure.
+    /// A parenthesis of components: holds a figure and `;`, `:` or a verb, and does not follow a
+    /// figure (nor a figure and words: `tăng 3% trở lên (để đạt 84%)` gives the level a change
+    /// leads to, which ``ProseFigure`` reads).
     static func componentParenthesis(_ text: String) -> (inside: String, without: String)? {
         let chars = Array(text)
         guard let open = chars.firstIndex(of: "("), let close = chars[open...].firstIndex(of: ")")
@@ -202,6 +204,13 @@ struct StatementClause: Equatable {
         let before = VietnameseNumber.trimmed(String(chars[..<open]))
         if let last = before.last, ProseText.isDigit(last) || last == "%" { return nil }
         let lower = inside.lowercased()
+        // "tăng từ 3% trở lên (để đạt 84% trở lên)": the level a change leads to (ProseFigure).
+        let opening = VietnameseNumber.trimmed(lower)
+        if hasFigure(before),
+            ProseFigure.levelLeads.contains(where: { opening.hasPrefix($0 + " ") })
+        {
+            return nil
+        }
         guard hasFigure(inside),
             lower.contains(";") || lower.contains(":") || lower.contains("đạt")
                 || lower.contains("chiếm")

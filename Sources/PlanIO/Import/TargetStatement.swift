@@ -17,7 +17,7 @@ import Foundation
 /// - A line holding several numbered items (`(1) …; (2) …` or `1. … 2. …`) is split where
 ///   the next number in sequence starts.
 /// - Group headings inside the section (`I. Về kinh tế`, `a) Văn hóa - xã hội`, `1/ Kinh tế`,
-///   a bold line) are not statements (a numbered one: under 40 characters, no figure, no
+///   `- Về kinh tế:`, a bold line) are not statements (a numbered one: under 40 characters, no figure, no
 ///   pass/fail verb): a line with a Roman numeral or a letter as marker, or a
 ///   short line (under 60 characters) with no digit, ends the statement above.
 struct TargetStatement: Equatable {
@@ -63,6 +63,11 @@ struct TargetStatement: Equatable {
                         TargetStatement(
                             item: item, number: n, line: line.number, text: piece, subItems: []))
                 }
+                continue
+            }
+            if let rest = bulletText(text), isBulletedGroupHeading(rest) {
+                out.append(
+                    TargetStatement(item: "", number: 0, line: line.number, text: "", subItems: []))
                 continue
             }
             if let rest = bulletText(text) {
@@ -170,6 +175,14 @@ struct TargetStatement: Equatable {
             && (rest.hasSuffix(":") || words <= 4 || rest.lowercased().hasPrefix("về "))
             && !StatementClause.hasFigure(rest)
             && !ProseTargetReader.passFailVerbs.contains { ProseText(rest).find($0) != nil }
+    }
+
+    /// `- Về kinh tế:`, `- Về xây dựng hệ thống chính trị:`: a bulleted line under 60
+    /// characters that starts with `Về` and ends with `:`, with no figure, heads a group (its
+    /// pass/fail words, such as `xây dựng`, name the field, not a promise).
+    static func isBulletedGroupHeading(_ rest: String) -> Bool {
+        rest.count < 60 && rest.hasSuffix(":") && rest.lowercased().hasPrefix("về ")
+            && !StatementClause.hasFigure(rest)
     }
 
     static func endsClause(_ text: String) -> Bool {

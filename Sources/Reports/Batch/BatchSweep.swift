@@ -1,12 +1,15 @@
 import Dispatch
+import Forecasting
 import Foundation
 import PlanIO
 import PlanModel
 import Simulation
+import Spreadsheet
 
 /// `sweep --plans DIR`: every plan folder under a directory swept in one process, in
 /// parallel across plans (`DispatchQueue.concurrentPerform`, one worker thread per plan),
-/// each plan with its own scenario (`scenario.yaml` in the plan folder), into one long CSV:
+/// each plan with its own scenario (`scenario.yaml` in the plan folder; without one, the
+/// plan's own ranges, `PlanRanges`, as `sweep --plan P` uses), into one long CSV:
 /// the plan id, then the columns of the single-plan sweep CSV (`SweepReport.csvColumns`).
 ///
 /// Invariants:
@@ -16,14 +19,14 @@ import Simulation
 /// - plans appear in folder order (`PlanFolderDiscovery`, sorted by path), whatever order
 ///   the workers finish in; rows are streamed to `write` as soon as every earlier plan is
 ///   done, so memory holds only the plans finished out of order, not the whole country;
-/// - a plan that fails (no scenario file, a bad plan or scenario, a model that cannot
+/// - a plan that fails (a bad plan or scenario, a model that cannot
 ///   hold) is recorded with its message (file, line, field) and the others go on.
 ///
 /// ```swift
 /// let sweep = try BatchSweep.run(directory: "communes", options: .init()) { data in
 ///     try writer.write(data)
 /// }
-/// sweep.failures.map(\.message)   // ["communes/x/scenario.yaml: no scenario file …"]
+/// sweep.failures.map(\.message)   // ["communes/x/scenario.yaml:3: …"]
 /// ```
 public struct BatchSweep: Sendable {
     public struct Options: Sendable {
@@ -39,6 +42,8 @@ public struct BatchSweep: Sendable {
     public struct Swept: Sendable, Hashable {
         public var folder: String
         public var planID: String
+        /// What the plan's sweep left out (drivers of plan-ranges without a baseline).
+        public var notes: [String] = []
     }
 
     /// Swept plans in folder order.
@@ -103,27 +108,36 @@ public struct BatchSweep: Sendable {
     static func sweepOne(folder: String, options: SweepOptions, scenarioFileName: String)
         throws -> OrderedOutput.Rows
     {
-        let plan = try PlanLoader.load(directory: folder)
+        let plan = try PlanLoader.load(directory: folder, tables: .csvOrWorkbook)
         let scenarioPath = (folder as NSString).appendingPathComponent(scenarioFileName)
-        guard FileManager.default.fileExists(atPath: scenarioPath) else {
-            throw InputError.io(
-                path: scenarioPath,
-                reason:
-                    "no scenario file in the plan folder (sweep --plans needs each plan's \(scenarioFileName))"
-            )
+        let scenario: Scenario
+        var notes: [String] = []
+        if FileManager.default.fileExists(atPath: scenarioPath) {
+            scenario = try ScenarioReader.read(path: scenarioPath, plan: plan)
+        } else {
+            // As `sweep --plan P` without --scenario: the plan's own ranges, without the
+            // drivers that have no baseline value (each named in a note).
+            let (kept, dropped) = PlanRanges.scenario(for: plan)
+                .keepingDriversWithBaseline(in: plan)
+            scenario = kept
+            notes = dropped.map {
+                "\(folder): \($0) left out of \(PlanRanges.scenarioName): no baseline value for \(plan.baselineYear) (fill baseline.csv)"
+            }
         }
-        let scenario = try ScenarioReader.read(path: scenarioPath, plan: plan)
         let model: SweepModel
         do {
             model = try SweepModel(plan: plan, scenario: scenario)
         } catch let error as SimulationError where !error.isUsageError {
             // What only the model sees (correlations that cannot hold together) still
             // names the file, as the single-plan command does.
-            throw BatchFailure(folder: folder, message: "\(scenarioPath): \(error.description)")
+            let file =
+                FileManager.default.fileExists(atPath: scenarioPath)
+                ? scenarioPath : "\(folder) (\(PlanRanges.scenarioName))"
+            throw BatchFailure(folder: folder, message: "\(file): \(error.description)")
         }
         let result = try SweepEngine.run(model: model, options: options)
         var csv = CSVWriter()
         SweepReport.appendCSVRows(result, model: model, leading: [plan.id], to: &csv)
-        return OrderedOutput.Rows(folder: folder, planID: plan.id, bytes: csv.data)
+        return OrderedOutput.Rows(folder: folder, planID: plan.id, bytes: csv.data, notes: notes)
     }
 }

@@ -15,6 +15,7 @@ final class OrderedOutput: @unchecked Sendable {
         var folder: String
         var planID: String
         var bytes: Data
+        var notes: [String] = []
     }
 
     private let lock = NSLock()
@@ -69,7 +70,8 @@ final class OrderedOutput: @unchecked Sendable {
         if writeError == nil {
             do { try write(rows.bytes) } catch { writeError = error }
         }
-        return .success(BatchSweep.Swept(folder: rows.folder, planID: rows.planID))
+        return .success(
+            BatchSweep.Swept(folder: rows.folder, planID: rows.planID, notes: rows.notes))
     }
 
     /// Rethrows the first write error.

@@ -32,24 +32,16 @@ struct PlanWorkspace: Sendable {
         let plan = source.plan
         review = Self.review(
             plan: plan, actuals: source.exampleActuals, name: source.exampleActualsName ?? "")
+        // A freshly imported plan has empty baselines: its drivers without a baseline value
+        // are left out, as `project` and `sweep` leave them out (the dashboard's review
+        // and `check` say what to fill).
+        func usable(_ scenario: Scenario) -> Scenario {
+            scenario.keepingDriversWithBaseline(in: plan).scenario
+        }
         planScenarios = try PlanAssumption.allCases.map {
-            try Self.named($0.scenario(for: plan), plan: plan)
+            try Self.named(usable($0.scenario(for: plan)), plan: plan)
         }
-        let low = PlanAssumption.low.scenario(for: plan),
-            high = PlanAssumption.high.scenario(for: plan)
-        var drivers: [Driver] = []
-        for d in low.drivers {
-            let lo = d.spec.central, hi = high.driver(for: d.indicator)?.spec.central ?? lo
-            drivers.append(
-                Driver(
-                    indicator: d.indicator, model: d.model,
-                    spec: lo < hi ? .uniform(low: lo, high: hi) : .fixed(lo)))
-        }
-        let ranges = Scenario(
-            name: "plan-ranges",
-            description: "Each growth target's range as a uniform distribution",
-            plan: plan.id, drivers: drivers)
-        startScenario = try Self.named(ranges, plan: plan)
+        startScenario = try Self.named(usable(PlanRanges.scenario(for: plan)), plan: plan)
         findings = ConsistencyChecker.check(plan)
     }
 

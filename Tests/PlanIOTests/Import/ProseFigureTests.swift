@@ -35,10 +35,30 @@ import PlanModel
         #expect(first("trường đạt chuẩn Quốc gia mức độ 2") == nil)  // a label
         #expect(first("theo Nghị quyết 09-NQ/ĐU") == nil)  // a document number
         #expect(first("giá trị sản phẩm trên 1 ha đất") == nil)  // a denominator
-        #expect(first("(66/112 thôn)") == nil)  // a fraction
+        #expect(first("ngày 13/2/2018") == nil)  // a date
+        #expect(first("(12/4 thôn)") == nil)  // a fraction above 1
+        #expect(first("đạt 58,9% (66/112 thôn)")?.low == 58.9)  // a restatement, skipped
         #expect(first("trẻ em dưới 5 tuổi suy dinh dưỡng dưới 7%")?.low == 7)
         #expect(first("Tuổi thọ bình quân đạt khoảng 75,5 tuổi")?.unit == "tuổi")
         #expect(first("đạt 50% (8 xã)")?.notes.first?.contains("restates") == true)
+    }
+
+    /// `a/b` before a word is a count of a out of b; a change followed by `(còn …)` or `(để
+    /// đạt …)` gives way to the level in the parenthesis.
+    @Test func partOfAWholeAndTheLevelAChangeLeadsTo() throws {
+        let village = try #require(first("Số thôn đạt chuẩn: 04/09 thôn, làng"))
+        #expect(village.low == 4 && village.high == 4 && village.unit == "thôn")
+        #expect(village.notes.first == "04/09: 04 of 09, read as 04")
+        #expect(try #require(first("xây dựng 3/4 trường học đạt chuẩn")).unit == "trường học")
+        let poor = try #require(first("Tỷ lệ hộ nghèo giảm 3% trở lên (còn 7%)."))
+        #expect(poor.low == 7 && poor.comparator == .lessOrEqual && poor.unit == "%")
+        #expect(poor.notes.contains { $0.contains("3% trở lên") && $0.contains("not read") })
+        let water = try #require(first("tăng từ 3% trở lên (để đạt 84% trở lên)"))
+        #expect(water.low == 84 && water.comparator == .greaterOrEqual)
+        let child = try #require(first("giảm từ 1 - 2% (còn dưới 16%)"))
+        #expect(child.low == 16 && child.comparator == .less)
+        // Any other parenthesis after a figure still restates it.
+        #expect(first("đạt 50% (8 xã)")?.low == 50)
     }
 
     @Test func numbersAsVietnameseProseWritesThem() {

@@ -70,7 +70,11 @@ import PlanModel
     /// with their line, expected unclassified). The first eleven were written while the rules
     /// were made; the last three were held out and first scored 11/12, 0/8 and 0/3 (a
     /// paragraph not cut into sentences; a heading "22 chỉ tiêu" read as a figure; `tỷ lệ
-    /// tăng thu` not read as growth), then the rules were fixed (commit e74c52b records them as first scored).
+    /// tăng thu` not read as growth), then the rules were fixed (commit e74c52b records them as first scored);
+    /// Hội Sơn's (4) (`3% trở lên so với tổng số đảng viên`, a share) was fixed in issue 13's
+    /// second session. The last three form a second held-out set, written (commit 36954c2)
+    /// and first scored before any further change: 13/16, 3/5 and 14/17 targets, 1/1, 0/1
+    /// and 1/2 unclassified listed; then the rules were fixed (docs/import-plan.md).
     static let reported: [(String, Int, Int, Int, Int)] = [
         ("huyen-nhu-xuan-2020-2025", 18, 18, 2, 2), ("xa-vinh-loc-2025-2030", 4, 4, 1, 1),
         ("xa-nghia-hanh-2025-2030", 1, 1, 0, 0), ("tinh-tuyen-quang-2025-2030", 4, 4, 1, 1),
@@ -79,7 +83,9 @@ import PlanModel
         ("phuong-ba-dinh-2015-2020", 14, 14, 0, 0), ("quan-tan-phu-2005-2010", 7, 7, 0, 0),
         ("quoc-gia-2021-2030", 9, 9, 1, 1),
         ("phuong-ngoc-trao-2015-2020", 12, 12, 0, 0), ("xa-xuan-ngoc-2015-2020", 8, 8, 0, 0),
-        ("xa-hoi-son-2025-2030", 2, 3, 1, 1)
+        ("xa-hoi-son-2025-2030", 3, 3, 1, 1),
+        ("xa-son-lang-2020-2025", 16, 16, 1, 1), ("xa-vong-dong-2020-2025", 5, 5, 1, 1),
+        ("huyen-nong-cong-2011-2015", 17, 17, 2, 2)
     ]
 
     @Test(arguments: reported.map(\.0))

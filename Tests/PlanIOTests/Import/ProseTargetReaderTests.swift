@@ -77,3 +77,31 @@ import PlanModel
         }
     }
 }
+
+extension ProseTargetReaderTests {
+    /// Rules added for the second held-out set (docs/import-plan.md).
+    @Test func yearOnYearGrowthLeadingYearlyWordsCountsOfNewThingsAndQualitativeYears() throws {
+        let yearOnYear = try #require(
+            read("Tỷ lệ tăng thu ngân sách so với năm trước: từ 10% trở lên.").targets.first)
+        #expect(
+            yearOnYear.target.kind == .growth && yearOnYear.target.low == 0.1
+                && yearOnYear.target.comparator == .greaterOrEqual)
+        // still relative
+        #expect(read("Thu nhập năm 2030 so với năm 2025 tăng 31,6%.").targets.isEmpty)
+        let members = try #require(
+            read("Bình quân mỗi năm kết nạp đảng viên mới: trên 4%.").targets.first)
+        #expect(
+            members.target.kind == .maintained && members.indicatorName == "Kết nạp đảng viên mới"
+                && members.target.comparator == .greater)
+        let jobs = read("Giải quyết việc làm cho 3.000 lao động.")
+        #expect(
+            jobs.targets.isEmpty && jobs.findings.first?.reason.contains("count of new") == true)
+        #expect(
+            read("Hằng năm giải quyết việc làm cho trên 250 lao động.").targets.first?.target.kind
+                == .maintained)
+        let early = try #require(
+            read("Đạt chuẩn nông thôn mới nâng cao vào năm 2028.").targets.first)
+        #expect(early.target.kind == .qualitative && early.target.targetYear == 2028)
+        #expect(read("Đạt chuẩn nông thôn mới vào năm 2020.").targets.isEmpty)  // before the plan
+    }
+}

@@ -91,3 +91,16 @@ import Testing
                 && StatementClause.leadingYear("Đến năm 2045, đạt 5%") == 2045)
     }
 }
+
+extension TargetStatementTests {
+    /// `- Về kinh tế:` heads a group even when its field names a pass/fail word (`xây dựng`).
+    @Test func bulletedGroupHeadings() {
+        let s = split([
+            "- Về kinh tế:", "(1) Thu nhập đạt 45 triệu đồng.",
+            "- Về xây dựng hệ thống chính trị:", "(2) Kết nạp đảng viên mới trên 4%.",
+            "- Về tỷ lệ hộ nghèo: dưới 2%."
+        ])
+        #expect(s.map(\.item) == ["(1)", "(2)", "-"])
+        #expect(s[2].text == "Về tỷ lệ hộ nghèo: dưới 2%.")  // a figure: a statement
+    }
+}
