@@ -56,7 +56,7 @@ public enum CommonDrawSweep {
         // Paths, chunk by chunk (each chunk's quantities are columns of the whole matrix:
         // quantity j of path i at j · n + i).
         let shared = SharedPointer(values), meansShared = SharedPointer(means)
-        inParallel(chunks, threads: threads) { c in
+        forEachInParallel(chunks, threads: threads) { c in
             let first = c * chunkSize, count = min(n, first + chunkSize) - first
             let work = UnsafeMutablePointer<Double>.allocate(capacity: count)
             defer { work.deallocate() }
@@ -106,7 +106,7 @@ public enum CommonDrawSweep {
         let selected = SharedPointer<Double>.allocate(max(1, width * wanted.count))
         defer { selected.deallocate() }
         let mins = moments.minimum, maxs = moments.maximum
-        inParallel(width, threads: threads) { j in
+        forEachInParallel(width, threads: threads) { j in
             guard mins[j] != maxs[j], !wanted.isEmpty else { return }
             let bins = UnsafeMutablePointer<Int32>.allocate(capacity: n)
             defer { bins.deallocate() }
@@ -129,22 +129,6 @@ public enum CommonDrawSweep {
                 percentiles: values, mean: moments.mean[j],
                 sd: n > 1 ? (moments.squaredDeviations[j] / Double(n - 1)).squareRoot() : 0,
                 min: mins[j], max: maxs[j])
-        }
-    }
-
-    /// `body(i)` for i in 0..<count on up to `threads` threads (bodies write disjoint memory).
-    static func inParallel(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        if threads <= 1 || count < 2 {
-            for i in 0..<count { body(i) }
-            return
-        }
-        let next = ChunkCounter(0)
-        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
-            while true {
-                let i = next.claim()
-                if i >= count { break }
-                body(i)
-            }
         }
     }
 }

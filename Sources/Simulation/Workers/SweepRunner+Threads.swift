@@ -34,17 +34,6 @@ extension SweepRunner {
     /// Runs `body(i)` for i in 0..<count on up to `workerCount` threads (order not fixed:
     /// bodies must write disjoint memory).
     func parallelFor(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        if workerCount == 1 || count < 2 {
-            for i in 0..<count { body(i) }
-            return
-        }
-        let next = ChunkCounter(0)
-        DispatchQueue.concurrentPerform(iterations: min(workerCount, count)) { _ in
-            while true {
-                let i = next.claim()
-                if i >= count { break }
-                body(i)
-            }
-        }
+        forEachInParallel(count, threads: workerCount, body)
     }
 }
