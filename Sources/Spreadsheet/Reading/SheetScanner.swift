@@ -320,8 +320,8 @@ struct SheetScanner {
                 cellValue = .bool(value == [UInt8(ascii: "1")] || value == Array("true".utf8))
             case UInt8(ascii: "e"): cellValue = .error(String(decoding: value, as: UTF8.self))
             default:
-                let text = String(decoding: value, as: UTF8.self).trimmingCharacters(
-                    in: .whitespaces)
+                // PlanIO's trim: Foundation's bridges every cell through NSString.
+                let text = String(decoding: value, as: UTF8.self).trimmingWhitespace()
                 if text.isEmpty { return }
                 guard let number = Double(text), number.isFinite else {
                     throw cellError(

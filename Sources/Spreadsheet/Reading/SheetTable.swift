@@ -107,16 +107,19 @@ public struct SheetTable: Sendable {
         let yearColumns = Set(layout.yearColumns.map(SheetTable.fold))
         var rows: [[String]] = [], lines: [Int] = []
         rows.reserveCapacity(sheet.rows.count - header.index)
+        // Per column, not per cell: folding a name normalises its Unicode (a quarter of
+        // a 100,000-row read when it ran per cell).
+        let isYear = header.names.map { yearColumns.contains(SheetTable.fold($0.name)) }
         for row in sheet.rows[(header.index + 1)...] {
             var fields: [String] = []
             fields.reserveCapacity(header.names.count)
             var blank = true
-            for (column, name) in header.names {
-                let ref = CellReference(column: column, row: row.number)
+            for (position, (column, name)) in header.names.enumerated() {
                 guard let cell = value(row, column) else { fields.append(""); continue }
                 let text = try SheetTable.fieldText(
-                    cell, sheet: sheet, asYear: yearColumns.contains(SheetTable.fold(name)),
-                    location: sheet.location(ref, field: name))
+                    cell, sheet: sheet, asYear: isYear[position],
+                    location: sheet.location(
+                        CellReference(column: column, row: row.number), field: name))
                 if !text.isEmpty { blank = false }
                 fields.append(text)
             }
@@ -168,9 +171,12 @@ public struct SheetTable: Sendable {
     }
 
     /// The field text of a data cell (see the type's invariants).
-    static func fieldText(_ cell: Cell, sheet: Worksheet, asYear: Bool, location: SourceLocation)
-        throws -> String
-    {
+    /// `location` is built only for an error (building it for every cell cost an eighth of
+    /// a 100,000-row read).
+    static func fieldText(
+        _ cell: Cell, sheet: Worksheet, asYear: Bool,
+        location: @autoclosure () -> SourceLocation
+    ) throws -> String {
         switch cell.value {
         case .empty: return ""
         case .text(let s): return s
@@ -186,11 +192,11 @@ public struct SheetTable: Sendable {
             return numberText(n)
         case .error(let code):
             throw InputError.badData(
-                location: location, found: "the Excel error \(code)",
+                location: location(), found: "the Excel error \(code)",
                 expected: "a value (correct the formula or type the figure)")
         case .uncalculatedFormula(let formula):
             throw InputError.badData(
-                location: location,
+                location: location(),
                 found: "the formula =\(formula) with no calculated value stored",
                 expected:
                     "a value (open and save the workbook in Excel or LibreOffice, which store each formula's result)"
