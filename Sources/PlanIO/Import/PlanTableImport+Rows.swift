@@ -293,24 +293,23 @@ extension PlanTableImport {
             let targetYear =
                 year(in: lowName) ?? context.lazy.compactMap { year(in: $0) }.first
                 ?? plan.upperBound
-            if targetYear < plan.lowerBound {
+            func unclassified(_ reason: String) {
                 findings.append(
                     Finding(
                         kind: .unclassified, line: p.row.line,
                         number: p.number + (p.sub > 0 ? ".\(p.sub)" : ""), text: p.row.name,
-                        reason:
-                            "names the year \(targetYear), before the plan period \(plan.lowerBound)-\(plan.upperBound)"
-                    ))
+                        reason: reason))
+            }
+            if targetYear < plan.lowerBound {
+                unclassified(
+                    "names the year \(targetYear), before the plan period \(plan.lowerBound)-\(plan.upperBound)"
+                )
                 continue
             }
             if kind == .growth, let l = p.req.low, let h = p.req.high, l <= -100 || h > 1000 {
-                findings.append(
-                    Finding(
-                        kind: .unclassified, line: p.row.line,
-                        number: p.number + (p.sub > 0 ? ".\(p.sub)" : ""), text: p.row.name,
-                        reason:
-                            "a growth rate of \(p.row.value) %/năm; expected one above -100 and at most 1000"
-                    ))
+                unclassified(
+                    "a growth rate of \(p.row.value) %/năm; expected one above -100 and at most 1000"
+                )
                 continue
             }
             var unit = kind == .growth && !has(p.row.unit, "/") ? p.row.unit + "/năm" : p.row.unit
